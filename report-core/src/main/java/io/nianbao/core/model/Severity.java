@@ -1,0 +1,3 @@
+package io.nianbao.core.model;
+
+public enum Severity { ERROR, WARNING, INFO }
