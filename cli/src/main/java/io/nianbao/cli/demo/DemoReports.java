@@ -1,0 +1,73 @@
+package io.nianbao.cli.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The reports the demo publishes: every report of the shared corpus beside the checkout when it
+ * is there, else the sample reports the project renders itself from the report model.
+ */
+public final class DemoReports {
+
+    private static final List<String> SOURCE_EXTENSIONS = List.of(".txt", ".html", ".htm", ".pdf", ".docx", ".doc");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private DemoReports() {
+    }
+
+    /** The shared corpus folder ({@code <checkout>/../shared/corpus}), or null when absent. */
+    public static Path corpusDir(Path home) {
+        Path corpus = home.toAbsolutePath().normalize().resolveSibling("shared").resolve("corpus");
+        return Files.isDirectory(corpus) ? corpus : null;
+    }
+
+    /**
+     * Each corpus report with a golden file, as its portal would publish it: the metadata a portal
+     * supplies (agency, level, publication date) from the golden file, the rest read from the document.
+     */
+    public static List<DemoReport> fromCorpus(Path corpus) {
+        try (Stream<Path> files = Files.walk(corpus)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".expected.json"))
+                    .sorted()
+                    .map(golden -> fromGolden(corpus, golden))
+                    .filter(java.util.Objects::nonNull)
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + corpus, e);
+        }
+    }
+
+    private static DemoReport fromGolden(Path corpus, Path golden) {
+        String stem = golden.getFileName().toString().replace(".expected.json", "");
+        Path source = SOURCE_EXTENSIONS.stream().map(ext -> golden.resolveSibling(stem + ext))
+                .filter(Files::isRegularFile).findFirst().orElse(null);
+        if (source == null) {
+            return null;
+        }
+        try {
+            JsonNode meta = JSON.readTree(golden.toFile()).path("meta");
+            String name = corpus.relativize(source).toString();
+            return new DemoReport(name, agencyIdOf(stem), text(meta, "agency"), text(meta, "agencyLevel"),
+                    text(meta, "publishedOn"), source.getFileName().toString(), Files.readAllBytes(source));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + golden, e);
+        }
+    }
+
+    /** "2023-hongze-district-gov" → "hongze-district-gov": one agency across its years. */
+    static String agencyIdOf(String stem) {
+        return stem.replaceFirst("^\\d{4}-", "");
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+}

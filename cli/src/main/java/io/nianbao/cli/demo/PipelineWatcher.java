@@ -1,0 +1,89 @@
+package io.nianbao.cli.demo;
+
+import io.nianbao.events.NotificationSent;
+import io.nianbao.events.ReportRejected;
+import io.nianbao.events.ReportValidated;
+import io.nianbao.events.Topics;
+import io.nianbao.events.serde.ConfluentAvroDeserializer;
+import io.nianbao.events.serde.SchemaRegistryClient;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Reads the end of the pipeline — report.validated, report.rejected, notification.sent — and
+ * remembers what happened to each report id, so a caller can wait until reports reached notify-service.
+ */
+public final class PipelineWatcher implements AutoCloseable {
+
+    private final KafkaConsumer<String, SpecificRecord> consumer;
+    private final Map<String, ReportValidated> validated = new ConcurrentHashMap<>();
+    private final Map<String, ReportRejected> rejected = new ConcurrentHashMap<>();
+    private final Map<String, NotificationSent> notified = new ConcurrentHashMap<>();
+
+    public PipelineWatcher(String bootstrapServers, String schemaRegistryUrl) {
+        consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, "pipeline-watcher-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                new StringDeserializer(), new ConfluentAvroDeserializer(SchemaRegistryClient.shared(schemaRegistryUrl)));
+        consumer.subscribe(List.of(Topics.VALIDATED.name(), Topics.REJECTED.name(), Topics.NOTIFICATION_SENT.name()));
+    }
+
+    /**
+     * Polls until every id has been validated (and, when it has findings, notified) or rejected.
+     *
+     * @return true when all arrived in time
+     */
+    public boolean awaitEnd(Collection<String> reportIds, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!reportIds.stream().allMatch(this::reachedEnd)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            for (ConsumerRecord<String, SpecificRecord> record : consumer.poll(Duration.ofMillis(200))) {
+                switch (record.value()) {
+                    case ReportValidated v -> validated.put(v.getReportId(), v);
+                    case ReportRejected r when r.getReportId() != null -> rejected.put(r.getReportId(), r);
+                    case NotificationSent n -> notified.put(n.getReportId(), n);
+                    case null, default -> { }
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Validated, with its notification sent when there was anything to notify; or rejected. */
+    private boolean reachedEnd(String reportId) {
+        ReportValidated v = validated.get(reportId);
+        return rejected.containsKey(reportId)
+                || (v != null && (v.getFindings().isEmpty() || notified.containsKey(reportId)));
+    }
+
+    public ReportValidated validated(String reportId) {
+        return validated.get(reportId);
+    }
+
+    public ReportRejected rejected(String reportId) {
+        return rejected.get(reportId);
+    }
+
+    public NotificationSent notified(String reportId) {
+        return notified.get(reportId);
+    }
+
+    @Override
+    public void close() {
+        consumer.close();
+    }
+}

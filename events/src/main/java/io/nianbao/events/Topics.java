@@ -1,0 +1,23 @@
+package io.nianbao.events;
+
+import java.util.List;
+
+/** Every topic of the pipeline, in flow order. Services and tests name topics only through here. */
+public final class Topics {
+
+    /** Portals that produce Avro themselves publish here. */
+    public static final Topic<ReportPublished> PUBLISHED = new Topic<>("report.published", ReportPublished.class);
+    public static final Topic<ReportIngested> INGESTED = new Topic<>("report.ingested", ReportIngested.class);
+    public static final Topic<ReportRejected> REJECTED = new Topic<>("report.rejected", ReportRejected.class);
+    public static final Topic<ReportParsed> PARSED = new Topic<>("report.parsed", ReportParsed.class);
+    public static final Topic<ReportValidated> VALIDATED = new Topic<>("report.validated", ReportValidated.class);
+    public static final Topic<NotificationSent> NOTIFICATION_SENT = new Topic<>("notification.sent", NotificationSent.class);
+
+    public static final List<Topic<?>> ALL = List.of(PUBLISHED, INGESTED, REJECTED, PARSED, VALIDATED, NOTIFICATION_SENT);
+
+    /** Partitions per topic unless configured otherwise: bounds how many instances of a service share the work. */
+    public static final int DEFAULT_PARTITIONS = 6;
+
+    private Topics() {
+    }
+}

@@ -1,0 +1,16 @@
+package io.nianbao.ingest;
+
+/** What became of a submission: accepted under a report id, or rejected with a reason. */
+public sealed interface IntakeResult {
+
+    record Accepted(String reportId) implements IntakeResult {
+    }
+
+    /**
+     * @param reason     machine-readable, e.g. EMPTY, TOO_LARGE, UNSUPPORTED_TYPE
+     * @param message    Chinese, for the portal
+     * @param httpStatus what an HTTP caller gets
+     */
+    record Rejected(String reason, String message, int httpStatus) implements IntakeResult {
+    }
+}

@@ -1,0 +1,139 @@
+package io.nianbao.localstack;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The four nianbao services, each its own JVM ({@code <service>/target/<service>-exec.jar}),
+ * pointed at a {@link LocalStack} and an SMTP server. A service is ready when its consumer group
+ * has members (it consumes), and for ingest-service also when its HTTP API answers.
+ */
+public final class ServiceFleet implements AutoCloseable {
+
+    public static final List<String> SERVICES = List.of("ingest-service", "parse-service", "validate-service", "notify-service");
+
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
+
+    private final List<ChildProcess> processes;
+    private final int ingestPort;
+    private final Thread shutdownHook;
+    private boolean closed;
+
+    private ServiceFleet(List<ChildProcess> processes, int ingestPort) {
+        this.processes = processes;
+        this.ingestPort = ingestPort;
+        this.shutdownHook = new Thread(() -> ChildProcess.stopAll(processes), "service-fleet-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /**
+     * Starts the four services at once and waits until all are ready.
+     *
+     * @param smtpHost       the SMTP server notify-service mails through
+     * @param extraArguments further Spring properties for every service, e.g. {@code nianbao.notify.inspectors}
+     */
+    public static ServiceFleet start(LocalStack stack, String smtpHost, int smtpPort, Map<String, String> extraArguments)
+            throws IOException {
+        int ingestPort = ChildProcess.freePort();
+        Map<String, String> common = new LinkedHashMap<>();
+        common.put("nianbao.kafka.bootstrap-servers", stack.bootstrapServers());
+        common.put("nianbao.schema-registry.url", stack.schemaRegistryUrl());
+        common.put("nianbao.documents.dir", stack.dataDir().resolve("documents").toString());
+        common.put("spring.mail.host", smtpHost);
+        common.put("spring.mail.port", Integer.toString(smtpPort));
+        common.putAll(extraArguments);
+        List<ChildProcess> started = new ArrayList<>();
+        try {
+            for (String service : SERVICES) {
+                Map<String, String> arguments = new LinkedHashMap<>(common);
+                arguments.put("server.port", service.equals("ingest-service") ? Integer.toString(ingestPort) : "0");
+                started.add(launch(service, stack.dataDir(), arguments));
+            }
+            ServiceFleet fleet = new ServiceFleet(started, ingestPort);
+            fleet.awaitReady(stack.bootstrapServers());
+            return fleet;
+        } catch (IOException | RuntimeException e) {
+            ChildProcess.stopAll(started);
+            throw e;
+        }
+    }
+
+    /** Base URL of ingest-service, e.g. {@code http://127.0.0.1:40123}. */
+    public String ingestUrl() {
+        return "http://127.0.0.1:" + ingestPort;
+    }
+
+    /** Resident memory of each service now, in MB, by service name. */
+    public Map<String, Long> residentMegabytes() {
+        Map<String, Long> rss = new LinkedHashMap<>();
+        for (int i = 0; i < SERVICES.size(); i++) {
+            rss.put(SERVICES.get(i), processes.get(i).rssKiloBytes() / 1024);
+        }
+        return rss;
+    }
+
+    private static ChildProcess launch(String service, Path dataDir, Map<String, String> arguments) throws IOException {
+        Path jar = SchemaRegistry.nianbaoHome().resolve(service).resolve("target").resolve(service + "-exec.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: run ./mvnw package -DskipTests first");
+        }
+        List<String> command = new ArrayList<>(List.of(
+                // Small heaps and the serial collector: four services share a two-core machine with the broker.
+                "-Xmx256m", "-XX:+UseSerialGC", "-Xss512k",
+                "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.nianbao.events",
+                "-jar", jar.toString()));
+        arguments.forEach((key, value) -> command.add("--" + key + "=" + value));
+        Path dir = dataDir.resolve(service);
+        return ChildProcess.startJava(service, command, dir, dataDir.resolve(service + ".log"));
+    }
+
+    private void awaitReady(String bootstrapServers) throws IOException {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build()) {
+            HttpRequest health = HttpRequest.newBuilder(URI.create(ingestUrl() + "/actuator/health"))
+                    .timeout(Duration.ofSeconds(2)).build();
+            for (int i = 0; i < SERVICES.size(); i++) {
+                String group = SERVICES.get(i);
+                boolean web = group.equals("ingest-service");
+                processes.get(i).awaitReady(STARTUP_TIMEOUT, () -> hasMembers(admin, group)
+                        && (!web || http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200));
+            }
+        }
+    }
+
+    private static boolean hasMembers(Admin admin, String group) throws Exception {
+        ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).all()
+                .get(2, TimeUnit.SECONDS).get(group);
+        return description != null && !description.members().isEmpty();
+    }
+
+    /** Stops every service (SIGTERM, then kill after a grace period). Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // The JVM is exiting: the hook stops the services.
+        }
+        ChildProcess.stopAll(processes);
+    }
+}

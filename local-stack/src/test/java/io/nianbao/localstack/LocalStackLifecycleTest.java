@@ -1,0 +1,41 @@
+package io.nianbao.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LocalStackLifecycleTest {
+
+    @Test
+    void closeLeavesNoChildAndARestartKeepsTheData(@TempDir Path dir) throws Exception {
+        List<ProcessHandle> children;
+        try (LocalStack stack = LocalStack.builder(dir).partitions(2).start()) {
+            children = stack.processes();
+            assertThat(children).allMatch(ProcessHandle::isAlive);
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    stack.bootstrapServers()))) {
+                admin.createTopics(List.of(new NewTopic("kept", 3, (short) 1))).all().get();
+            }
+        }
+        assertThat(children).noneMatch(ProcessHandle::isAlive);
+        assertThat(dir.resolve("kafka.log")).exists();
+        assertThat(dir.resolve("registry.log")).exists();
+
+        // Other ports this time: the stored KRaft metadata must not pin the old ones.
+        try (LocalStack again = LocalStack.start(dir);
+                Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        again.bootstrapServers()))) {
+            assertThat(admin.listTopics().names().get()).contains("kept");
+        }
+    }
+}

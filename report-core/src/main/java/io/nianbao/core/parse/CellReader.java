@@ -1,0 +1,71 @@
+package io.nianbao.core.parse;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Classifies one cell's text: a number (with unit, sign, separators), a blank, uncertain, or text. */
+public final class CellReader {
+
+    private static final Set<String> PLACEHOLDERS = Set.of("/", "\\", "-", "--", "—", "——", "–", "―", "无", "空", "-/-", "×", "x", "X");
+    /** Sign, digits (optionally grouped by commas), decimals, unit. */
+    private static final Pattern NUMBER = Pattern.compile(
+            "([+-]?)(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?(万元|元|万|件|个|项|条|次|宗|家|人次)?");
+    /** "1 234 567": spaces as thousands separators are unambiguous. */
+    private static final Pattern SPACE_THOUSANDS = Pattern.compile("\\d{1,3}(?: \\d{3})+");
+    /** "123 元" → "123元": a space before the unit is not a digit split. */
+    private static final Pattern UNIT_SPACE = Pattern.compile("(?<=\\d)\\s+(?=[万元件个项条次宗家人])");
+    private static final Pattern DIGIT_GROUPS = Pattern.compile("\\d+(?: \\d+)+");
+    /** Characters OCR and extraction put into numbers: the cell is a damaged number, not text. */
+    private static final Pattern DAMAGED_NUMBER = Pattern.compile("(?=.*\\d)[\\dOoIl|.,'’`:; ]+(元|万元|件)?");
+
+    private CellReader() {
+    }
+
+    /** The cell's classification; {@code text} should be normalised already. */
+    public static Cell read(String text, int line) {
+        String s = text.strip();
+        if (s.isEmpty() || PLACEHOLDERS.contains(s)) {
+            return new Cell(Cell.Kind.BLANK, s, null, null, List.of(), line, false);
+        }
+        if (s.length() > 40) {
+            return text(s, line);
+        }
+        String bare = stripWrapping(s);
+        if (SPACE_THOUSANDS.matcher(bare).matches()) {
+            bare = bare.replace(" ", "");
+        }
+        Matcher m = NUMBER.matcher(bare.indexOf(' ') < 0 ? bare : UNIT_SPACE.matcher(bare).replaceAll(""));
+        if (m.matches()) {
+            String digits = m.group(2).replace(",", "");
+            String number = m.group(1) + digits + (m.group(3) == null ? "" : "." + m.group(3));
+            return new Cell(Cell.Kind.NUMBER, s, new BigDecimal(number), m.group(4), List.of(), line, false);
+        }
+        if (DIGIT_GROUPS.matcher(bare).matches()) {
+            List<BigDecimal> parts = new ArrayList<>();
+            for (String p : bare.split(" ")) {
+                parts.add(new BigDecimal(p));
+            }
+            return new Cell(Cell.Kind.UNCERTAIN, s, null, null, List.copyOf(parts), line, false);
+        }
+        if (DAMAGED_NUMBER.matcher(bare).matches()) {
+            return new Cell(Cell.Kind.UNCERTAIN, s, null, null, List.of(), line, false);
+        }
+        return text(s, line);
+    }
+
+    private static Cell text(String s, int line) {
+        return new Cell(Cell.Kind.TEXT, s, null, null, List.of(), line, false);
+    }
+
+    /** Drops brackets around a value: "(12)" and "[12]" are 12. */
+    private static String stripWrapping(String s) {
+        if (s.length() > 2 && (s.charAt(0) == '(' && s.endsWith(")") || s.charAt(0) == '[' && s.endsWith("]"))) {
+            return s.substring(1, s.length() - 1).strip();
+        }
+        return s;
+    }
+}

@@ -1,0 +1,60 @@
+package io.nianbao.core.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Groups cells into rows: text accumulates into a label (so labels wrapped over several lines or
+ * split into rowspan fragments are joined), the values after it form the row, and the next text
+ * closes the row. Works the same for one-cell-per-line captures, tab or pipe rows and PDF lines.
+ */
+public final class RowAssembler {
+
+    private RowAssembler() {
+    }
+
+    public static List<Row> rows(List<Cell> cells) {
+        List<Row> rows = new ArrayList<>();
+        StringBuilder label = new StringBuilder();
+        int labelLine = -1;
+        List<Cell> values = new ArrayList<>();
+        for (int i = 0; i < cells.size(); i++) {
+            Cell c = cells.get(i);
+            if (c.isText() && !textInValueRun(cells, i, values)) {
+                if (!values.isEmpty()) {
+                    rows.add(new Row(label.toString(), List.copyOf(values), labelLine, values.getLast().line()));
+                    values.clear();
+                    label.setLength(0);
+                    labelLine = -1;
+                }
+                if (labelLine < 0) {
+                    labelLine = c.line();
+                }
+                label.append(TextNormalizer.compact(c.raw()));
+            } else {
+                if (values.isEmpty() && labelLine < 0) {
+                    labelLine = c.line();
+                }
+                values.add(c);
+            }
+        }
+        if (!values.isEmpty()) {
+            rows.add(new Row(label.toString(), List.copyOf(values), labelLine, values.getLast().line()));
+        }
+        return rows;
+    }
+
+    /**
+     * Text standing between values on one line ("7 | 若干 | 0") is a value cell holding text, not
+     * the next label.
+     */
+    private static boolean textInValueRun(List<Cell> cells, int i, List<Cell> values) {
+        if (values.isEmpty() || i + 1 >= cells.size()) {
+            return false;
+        }
+        Cell c = cells.get(i);
+        Cell next = cells.get(i + 1);
+        return values.getLast().line() == c.line() && next.line() == c.line() && next.isValue()
+                && c.raw().length() <= 8;
+    }
+}

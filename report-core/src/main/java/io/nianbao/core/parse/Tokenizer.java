@@ -1,0 +1,79 @@
+package io.nianbao.core.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Cuts normalised lines into cells. A line is split on tabs, else on "|", else on runs of two or
+ * more spaces (PDF layout mode); a plain line is one cell (copied HTML: one cell per line).
+ * Empty cells survive only from tab or pipe lines, and are marked as padding unless they stand
+ * between two values on their line: a spanning label or a trailing separator leaves empties that
+ * are layout, not blank cells.
+ */
+public final class Tokenizer {
+
+    private static final Pattern TAB = Pattern.compile("\t");
+    private static final Pattern PIPE = Pattern.compile("\\|");
+    private static final Pattern SPACE_RUN = Pattern.compile(" {2,}");
+
+    private Tokenizer() {
+    }
+
+    /** The cells of lines [from, to). */
+    public static List<Cell> cells(List<String> lines, int from, int to) {
+        List<Cell> out = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            cellsOfLine(lines.get(i), i, out);
+        }
+        return out;
+    }
+
+    private static void cellsOfLine(String line, int index, List<Cell> out) {
+        String s = line.strip();
+        if (s.isEmpty()) {
+            return;
+        }
+        String[] parts = split(s);
+        List<Cell> cells = new ArrayList<>(parts.length);
+        for (String p : parts) {
+            Cell c = CellReader.read(p, index);
+            // Leading empties belong to no row: they would be appended to the previous one.
+            if (!(cells.isEmpty() && c.kind() == Cell.Kind.BLANK && c.raw().isEmpty())) {
+                cells.add(c);
+            }
+        }
+        for (int i = 0; i < cells.size(); i++) {
+            Cell c = cells.get(i);
+            if (c.kind() == Cell.Kind.BLANK && c.raw().isEmpty() && !betweenValues(cells, i)) {
+                cells.set(i, c.asPadding());
+            }
+        }
+        out.addAll(cells);
+    }
+
+    private static String[] split(String s) {
+        if (s.indexOf('\t') >= 0) {
+            return TAB.split(s, -1);
+        }
+        if (s.indexOf('|') >= 0) {
+            return PIPE.split(s, -1);
+        }
+        return SPACE_RUN.split(s);
+    }
+
+    /** Whether the nearest non-empty cells on both sides of {@code i} are values. */
+    private static boolean betweenValues(List<Cell> cells, int i) {
+        return valueAt(cells, i, -1) && valueAt(cells, i, 1);
+    }
+
+    private static boolean valueAt(List<Cell> cells, int i, int step) {
+        for (int j = i + step; j >= 0 && j < cells.size(); j += step) {
+            Cell c = cells.get(j);
+            if (!(c.kind() == Cell.Kind.BLANK && c.raw().isEmpty())) {
+                return c.isValue();
+            }
+        }
+        return false;
+    }
+}

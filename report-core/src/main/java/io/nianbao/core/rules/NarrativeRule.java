@@ -1,0 +1,70 @@
+package io.nianbao.core.rules;
+
+import io.nianbao.core.model.Finding;
+import io.nianbao.core.model.ParsedReport;
+import io.nianbao.core.model.Section;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The TXT-T*-MISMATCH rules: a count quoted in the prose must be one of the quantities the table
+ * can plausibly name. Prose counts on many bases ("受理申请749件" may be new applications or new
+ * plus carried over), so a count is compared with every such quantity, and only a count matching
+ * none of them is a mismatch — a WARNING quoting the sentence, since the scope may differ.
+ */
+abstract class NarrativeRule implements ReportRule {
+
+    /** The words that name the table's quantity in a clause, e.g. "申请". */
+    abstract Pattern keyword();
+
+    /** Whether a clause mentioning the keyword is about this table at all. */
+    abstract boolean about(String clause);
+
+    /** Every quantity a count in the prose may name; null when the table cannot be compared. */
+    abstract Set<Long> plausible(ParsedReport report);
+
+    /** The table's main figures, for the message ("本年新收申请95件"). */
+    abstract String summary(ParsedReport report);
+
+    /** The table numeral, e.g. "三". */
+    abstract String table();
+
+    @Override
+    public List<Finding> check(RuleContext ctx) {
+        ParsedReport r = ctx.report();
+        Set<Long> plausible = plausible(r);
+        if (plausible == null) {
+            return List.of();
+        }
+        List<Finding> out = new ArrayList<>();
+        for (Section s : Reports.sections(r)) {
+            for (String sentence : Prose.sentences(s.text())) {
+                Set<Long> unmatched = new LinkedHashSet<>();
+                for (String clause : Prose.clauses(sentence)) {
+                    if (keyword().matcher(clause).find() && about(clause)) {
+                        Prose.quotedCounts(clause, keyword()).stream().filter(n -> !plausible.contains(n)).forEach(unmatched::add);
+                    }
+                }
+                if (!unmatched.isEmpty()) {
+                    String counts = unmatched.stream().map(n -> n + "件").collect(Collectors.joining("、"));
+                    out.add(id().finding(table(), null, BigDecimal.valueOf(unmatched.iterator().next()),
+                            Reports.name(s.kind()) + "中“" + sentence + "”所述的" + counts + "，在表" + table()
+                                    + "中找不到对应的数量（表" + table() + "：" + summary(r) + "）。如正文与表格统计口径不同，请在正文中说明；否则请核对正文或表格。",
+                            sentence));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Whether a clause contains any of the words. */
+    static boolean mentionsAny(String clause, Pattern words) {
+        return words.matcher(clause).find();
+    }
+}

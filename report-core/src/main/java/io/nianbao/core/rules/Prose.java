@@ -1,0 +1,141 @@
+package io.nianbao.core.rules;
+
+import com.ibm.icu.text.Transliterator;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reading the prose of a report: normalising what extraction does to it (full-width forms,
+ * traditional characters with pinyin glosses, lines broken by PDF layout, spaces around digits),
+ * cutting it into sentences and clauses, and finding the counts a clause quotes.
+ */
+final class Prose {
+
+    private Prose() {
+    }
+
+    private static final Transliterator TO_SIMPLIFIED = Transliterator.getInstance("Traditional-Simplified");
+    /** "鎮(zhèn)" → "鎮": glosses some portals print after each traditional character. */
+    private static final Pattern PINYIN_GLOSS = Pattern.compile("\\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\\)");
+    private static final Pattern PAGE_NUMBER = Pattern.compile("^-\\s*\\d+\\s*-$");
+    private static final Pattern THOUSANDS = Pattern.compile("(?<=\\d),(?=\\d{3}(?!\\d))");
+    /** A PDF wraps lines at about 30 characters; a line this long without a full stop continues. */
+    private static final int WRAPPED_LINE = 12;
+    private static final Pattern SENTENCE_END = Pattern.compile("[。!?;]");
+    private static final Pattern NUMBER = Pattern.compile("(?<![\\d.])(\\d+(?:\\.\\d+)?)(%|(?<!第\\d{0,9})(?:件|宗|份|起|条|篇|部(?!门)))?");
+    /** How far from its keyword a quoted count may stand and still be about it. */
+    private static final int AFTER_KEYWORD = 15;
+    private static final int BEFORE_KEYWORD = 10;
+
+    /** NFKC (full-width digits and punctuation), simplified characters, no pinyin glosses; lines kept. */
+    static String normalize(String raw) {
+        if (raw == null) {
+            return "";
+        }
+        String s = Normalizer.normalize(raw, Normalizer.Form.NFKC);
+        s = PINYIN_GLOSS.matcher(s).replaceAll("");
+        synchronized (TO_SIMPLIFIED) {
+            s = TO_SIMPLIFIED.transliterate(s);
+        }
+        return THOUSANDS.matcher(s).replaceAll("");
+    }
+
+    /** Removes spaces except those separating two numbers ("2024 年" → "2024年", "0 0" stays). */
+    static String compact(String s) {
+        return s.replaceAll("\\s+", " ").replaceAll("(?<=\\D) | (?=\\D)", "").strip();
+    }
+
+    /** The text without any whitespace, for comparing wording. */
+    static String squeeze(String raw) {
+        return normalize(raw).replaceAll("\\s+", "");
+    }
+
+    /** Sentences of a text, with lines broken by layout joined again. */
+    static List<String> sentences(String raw) {
+        List<String> blocks = new ArrayList<>();
+        StringBuilder block = new StringBuilder();
+        for (String line : normalize(raw).split("\\R")) {
+            String l = line.strip();
+            if (PAGE_NUMBER.matcher(l).matches()) {
+                continue;
+            }
+            block.append(l).append(' ');
+            boolean continues = l.length() >= WRAPPED_LINE && !SENTENCE_END.matcher(l.substring(l.length() - 1)).matches();
+            if (!continues) {
+                blocks.add(block.toString());
+                block.setLength(0);
+            }
+        }
+        blocks.add(block.toString());
+        List<String> out = new ArrayList<>();
+        for (String b : blocks) {
+            for (String s : SENTENCE_END.split(compact(b))) {
+                if (!s.isBlank()) {
+                    out.add(s.strip());
+                }
+            }
+        }
+        return out;
+    }
+
+    static List<String> clauses(String sentence) {
+        return List.of(sentence.split(","));
+    }
+
+    /**
+     * The counts a clause quotes for a keyword: the first number after the keyword (or, when none
+     * follows, the last before it), provided it is close and written as a count ("17件"). A
+     * percentage, a year or a bare number next to the keyword means the clause quotes no count.
+     */
+    static List<Long> quotedCounts(String clause, Pattern keyword) {
+        List<NumberToken> numbers = new ArrayList<>();
+        Matcher n = NUMBER.matcher(clause);
+        while (n.find()) {
+            numbers.add(new NumberToken(n.start(), n.end(), n.group(1), n.group(2)));
+        }
+        List<Long> out = new ArrayList<>();
+        Matcher k = keyword.matcher(clause);
+        while (k.find()) {
+            NumberToken chosen = null;
+            for (NumberToken t : numbers) {
+                if (t.start() >= k.end()) {
+                    chosen = t.start() - k.end() <= AFTER_KEYWORD ? t : null;
+                    break;
+                }
+            }
+            if (chosen == null) {
+                for (NumberToken t : numbers) {
+                    if (t.end() <= k.start() && k.start() - t.end() <= BEFORE_KEYWORD) {
+                        chosen = t;
+                    }
+                }
+            }
+            if (chosen != null && chosen.isCount()) {
+                out.add(Long.parseLong(chosen.digits()));
+            }
+        }
+        return out;
+    }
+
+    private record NumberToken(int start, int end, String digits, String unit) {
+        boolean isCount() {
+            return unit != null && !unit.equals("%") && !digits.contains(".");
+        }
+    }
+
+    /** Character n-grams of a text without spaces and punctuation, for similarity across years. */
+    static Set<String> shingles(String raw, int n) {
+        String s = normalize(raw).replaceAll("[\\s\\p{P}\\p{S}]+", "");
+        Set<String> out = new HashSet<>();
+        for (int i = 0; i + n <= s.length(); i++) {
+            out.add(s.substring(i, i + n));
+        }
+        return out;
+    }
+}

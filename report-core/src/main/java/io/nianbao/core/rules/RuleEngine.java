@@ -1,0 +1,44 @@
+package io.nianbao.core.rules;
+
+import io.nianbao.core.model.Finding;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Runs every report-level rule on a report. The result is the parser's findings followed by the
+ * rules' findings in catalog order, so the same report always yields the same list.
+ */
+public final class RuleEngine {
+
+    private final List<ReportRule> rules;
+
+    /** The engine with every report-level rule of the catalog (the parser reports the others). */
+    public RuleEngine() {
+        this(List.of(
+                new SecMissing(), new SecOrder(), new SecHeading(), new FmtVersion(), new FmtBasis(), new TblMissing(),
+                new CellBlank(), new T3Balance(), new T3ResultSum(), new T3RowSum(), new T4Sum(),
+                new TxtT2Mismatch(), new TxtT3Mismatch(), new TxtT4Mismatch(), new TxtYear(), new TxtFee(), new TxtThin(),
+                new PubLate(), new XyCarryover(), new XyInforce(), new XyCopy(), new XyRevised()));
+    }
+
+    public RuleEngine(List<ReportRule> rules) {
+        this.rules = rules.stream().sorted(Comparator.comparing(ReportRule::id)).toList();
+    }
+
+    public List<ReportRule> rules() {
+        return rules;
+    }
+
+    public List<Finding> run(RuleContext ctx) {
+        List<Finding> out = new ArrayList<>();
+        if (ctx.report().parseFindings() != null) {
+            out.addAll(ctx.report().parseFindings());
+        }
+        for (ReportRule rule : rules) {
+            out.addAll(rule.check(ctx));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,71 @@
+package io.nianbao.core.rules;
+
+import io.nianbao.core.model.ApplicationsTable;
+import io.nianbao.core.model.ParsedReport;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** TXT-T3-MISMATCH: an application count quoted in the prose that section 三 cannot account for. */
+public final class TxtT3Mismatch extends NarrativeRule {
+
+    /** "申请" but not "依申请公开" (a kind of disclosure) nor "申请人" (a person). */
+    private static final Pattern KEYWORD = Pattern.compile("(?<!依)申请(?!人)");
+    /** Requests through other channels, and review/litigation (section 四). */
+    private static final Pattern OTHER_TOPIC = Pattern.compile("复议|诉讼|信箱|留言|热线|来信|来电|12345|建议|提案");
+    private static final List<String> GROUPS = List.of("denied.", "unavailable.", "notProcessed.", "otherHandling");
+
+    @Override
+    public RuleId id() { return RuleId.TXT_T3_MISMATCH; }
+
+    @Override
+    Pattern keyword() { return KEYWORD; }
+
+    @Override
+    boolean about(String clause) { return !mentionsAny(clause, OTHER_TOPIC); }
+
+    @Override
+    String table() { return "三"; }
+
+    @Override
+    Set<Long> plausible(ParsedReport report) {
+        Map<String, List<Long>> rows = Cells.applicationRows(report);
+        if (rows.isEmpty()) {
+            return null;
+        }
+        Set<Long> out = new HashSet<>();
+        rows.values().forEach(row -> out.add(Cells.rowTotal(row)));
+        // "其中自然人申请N件": the applicant columns of what was received and handled.
+        for (String key : List.of("newReceived", "totalHandled")) {
+            List<Long> row = rows.get(key);
+            for (int c = 0; row != null && c < ApplicationsTable.COLUMNS.size(); c++) {
+                out.add(Cells.value(Cells.at(row, c)));
+            }
+        }
+        out.add(total(rows, "newReceived") + total(rows, "carriedOver"));
+        out.add(total(rows, "granted") + total(rows, "partlyGranted"));
+        for (String group : GROUPS) {
+            out.add(rows.entrySet().stream().filter(e -> e.getKey().startsWith(group))
+                    .mapToLong(e -> Cells.rowTotal(e.getValue())).sum());
+        }
+        // "不予公开、无法提供、不予处理等N件": every result but (partly) granted.
+        out.add(rows.entrySet().stream()
+                .filter(e -> T3ResultSum.isResult(e.getKey()) && !e.getKey().equals("granted") && !e.getKey().equals("partlyGranted"))
+                .mapToLong(e -> Cells.rowTotal(e.getValue())).sum());
+        return out;
+    }
+
+    @Override
+    String summary(ParsedReport report) {
+        Map<String, List<Long>> rows = Cells.applicationRows(report);
+        return "本年新收申请" + total(rows, "newReceived") + "件，上年结转" + total(rows, "carriedOver")
+                + "件，办理结果总计" + total(rows, "totalHandled") + "件";
+    }
+
+    private static long total(Map<String, List<Long>> rows, String key) {
+        return rows.containsKey(key) ? Cells.rowTotal(rows.get(key)) : 0;
+    }
+}
