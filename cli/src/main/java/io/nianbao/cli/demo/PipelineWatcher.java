@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
 
 /**
  * Reads the end of the pipeline — report.validated, report.rejected, notification.sent — and
@@ -27,7 +29,7 @@ public final class PipelineWatcher implements AutoCloseable {
 
     private final KafkaConsumer<String, SpecificRecord> consumer;
     private final Map<String, ReportValidated> validated = new ConcurrentHashMap<>();
-    private final Map<String, ReportRejected> rejected = new ConcurrentHashMap<>();
+    private final Map<String, List<ReportRejected>> rejectedByAgency = new ConcurrentHashMap<>();
     private final Map<String, NotificationSent> notified = new ConcurrentHashMap<>();
 
     public PipelineWatcher(String bootstrapServers, String schemaRegistryUrl) {
@@ -46,15 +48,20 @@ public final class PipelineWatcher implements AutoCloseable {
      * @return true when all arrived in time
      */
     public boolean awaitEnd(Collection<String> reportIds, Duration timeout) {
+        return awaitUntil(() -> reportIds.stream().allMatch(this::reachedEnd), timeout);
+    }
+
+    /** Polls the topics until {@code condition} holds; false when it still does not after {@code timeout}. */
+    public boolean awaitUntil(BooleanSupplier condition, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!reportIds.stream().allMatch(this::reachedEnd)) {
+        while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 return false;
             }
             for (ConsumerRecord<String, SpecificRecord> record : consumer.poll(Duration.ofMillis(200))) {
                 switch (record.value()) {
                     case ReportValidated v -> validated.put(v.getReportId(), v);
-                    case ReportRejected r when r.getReportId() != null -> rejected.put(r.getReportId(), r);
+                    case ReportRejected r -> rejectedByAgency.computeIfAbsent(r.getAgencyId(), a -> new CopyOnWriteArrayList<>()).add(r);
                     case NotificationSent n -> notified.put(n.getReportId(), n);
                     case null, default -> { }
                 }
@@ -66,7 +73,7 @@ public final class PipelineWatcher implements AutoCloseable {
     /** Validated, with its notification sent when there was anything to notify; or rejected. */
     private boolean reachedEnd(String reportId) {
         ReportValidated v = validated.get(reportId);
-        return rejected.containsKey(reportId)
+        return rejected(reportId) != null
                 || (v != null && (v.getFindings().isEmpty() || notified.containsKey(reportId)));
     }
 
@@ -74,8 +81,15 @@ public final class PipelineWatcher implements AutoCloseable {
         return validated.get(reportId);
     }
 
+    /** The rejection of an ingested report by a later stage (e.g. a scan parse-service cannot read). */
     public ReportRejected rejected(String reportId) {
-        return rejected.get(reportId);
+        return rejectedByAgency.values().stream().flatMap(List::stream)
+                .filter(r -> reportId.equals(r.getReportId())).findFirst().orElse(null);
+    }
+
+    /** Every rejection seen for the agency, including those at ingest (which have no report id). */
+    public List<ReportRejected> rejectionsOf(String agencyId) {
+        return rejectedByAgency.getOrDefault(agencyId, List.of());
     }
 
     public NotificationSent notified(String reportId) {

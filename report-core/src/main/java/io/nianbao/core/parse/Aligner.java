@@ -38,6 +38,40 @@ public final class Aligner {
     private Aligner() {
     }
 
+    /**
+     * Fits a row: its cells without layout padding when they are exactly n, else with the padding
+     * when that makes n, else with space-split digit groups ("1 0") read apart when that makes n,
+     * else by {@link #align}.
+     */
+    public static Result fit(Row row, int n, List<Identity> identities) {
+        List<Cell> core = row.core();
+        if (core.size() == n) {
+            return new Result(core, true, false, n);
+        }
+        if (row.cells().size() == n) {
+            return new Result(row.cells(), true, false, n);
+        }
+        List<Cell> split = splitDigitGroups(core);
+        if (split.size() == n) {
+            return new Result(split, true, false, n);
+        }
+        return align(core, n, identities);
+    }
+
+    private static List<Cell> splitDigitGroups(List<Cell> cells) {
+        List<Cell> out = new ArrayList<>();
+        for (Cell c : cells) {
+            if (c.parts().isEmpty()) {
+                out.add(c);
+            } else {
+                for (BigDecimal p : c.parts()) {
+                    out.add(new Cell(Cell.Kind.NUMBER, p.toPlainString(), p, null, List.of(), c.line(), false));
+                }
+            }
+        }
+        return out;
+    }
+
     public static Result align(List<Cell> run, int n, List<Identity> identities) {
         if (run.size() == n) {
             return new Result(run, true, false, n);
@@ -48,7 +82,7 @@ public final class Aligner {
         }
         List<List<Cell>> fits = new ArrayList<>();
         if (run.size() < n) {
-            insertions(run, n, 0, 0, new ArrayList<>(), identities, fits);
+            insertions(run, n, 0, new ArrayList<>(), identities, fits);
         } else {
             removals(run, run.size() - n, 0, new ArrayList<>(), identities, fits);
         }
@@ -64,7 +98,7 @@ public final class Aligner {
         return new Result(cells, false, false, agree);
     }
 
-    private static void insertions(List<Cell> run, int n, int from, int taken, List<Cell> built,
+    private static void insertions(List<Cell> run, int n, int taken, List<Cell> built,
                                    List<Identity> identities, List<List<Cell>> fits) {
         if (built.size() == n) {
             if (holds(built, identities)) {
@@ -76,12 +110,12 @@ public final class Aligner {
         // Either place the next run cell, or a missing one (if slots remain for the rest of the run).
         if (taken < run.size()) {
             built.add(run.get(taken));
-            insertions(run, n, from, taken + 1, built, identities, fits);
+            insertions(run, n, taken + 1, built, identities, fits);
             built.removeLast();
         }
         if (n - built.size() > remainingRun) {
             built.add(Cell.missing());
-            insertions(run, n, from, taken, built, identities, fits);
+            insertions(run, n, taken, built, identities, fits);
             built.removeLast();
         }
     }
@@ -158,7 +192,11 @@ public final class Aligner {
     }
 
     private static String key(Cell c) {
-        return c.kind() == Cell.Kind.NUMBER ? c.value().stripTrailingZeros().toPlainString() : c.kind() + c.raw();
+        return switch (c.kind()) {
+            case NUMBER -> c.value().stripTrailingZeros().toPlainString();
+            case BLANK -> "BLANK";
+            default -> c.kind() + c.raw();
+        };
     }
 
     private static int firstDisagreement(List<List<Cell>> readings, int n) {

@@ -1,0 +1,98 @@
+package io.nianbao.core.parse;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Matches row labels to the keys of report-format.md by meaning, not by exact wording. A label
+ * may carry fragments of headers, group labels and wrapped neighbours ("三、本年度办理结果(一)予以公开",
+ * "(六)其他处理1.申请人无正当理由…"), so the key whose words end last in the label wins: that is
+ * the row's own, most specific label.
+ */
+public final class RowKeys {
+
+    private record Key(String key, Pattern words) {
+    }
+
+    /** Section 二, in template order (both versions). */
+    private static final List<Key> PROACTIVE = List.of(
+            key("regulations", "规章"),
+            key("normativeDocuments", "规范性文件"),
+            key("licensing", "行政许可"),
+            key("otherServices", "对外管理服务|其他对外管理"),
+            key("penalties", "行政处罚"),
+            key("coercion", "行政强制"),
+            key("fees", "事业性收费"),
+            key("procurement", "集中采购|政府采购"));
+
+    /** Section 三, in template order; both layouts of （六）. */
+    private static final List<Key> APPLICATIONS = List.of(
+            key("newReceived", "本年新收|新收.{0,8}申请"),
+            key("carriedOver", "上年结转|上年度结转"),
+            key("granted", "予以公开"),
+            key("partlyGranted", "部分公开"),
+            key("denied.stateSecret", "国家秘密"),
+            // "其他法律行政止公开" (a real typo) must still land here.
+            key("denied.prohibitedByLaw", "法规禁止|禁止公开|其他法律行政|行政止公开"),
+            key("denied.securityStability", "三安全|一稳定|危及"),
+            key("denied.thirdPartyRights", "第三方"),
+            key("denied.internalAffairs", "内部事务"),
+            key("denied.processInformation", "过程性"),
+            key("denied.enforcementFiles", "执法案卷"),
+            key("denied.administrativeQuery", "行政查询|查询事项"),
+            key("unavailable.notHeld", "不掌握"),
+            key("unavailable.needsCreation", "另行制作|没有现成"),
+            key("unavailable.unclearAfterCorrection", "补正后|仍不明确"),
+            key("notProcessed.petitionOrComplaint", "信访|举报投诉"),
+            key("notProcessed.repeated", "重复申请"),
+            key("notProcessed.publication", "出版物"),
+            key("notProcessed.massRepeated", "大量反复|大量重复"),
+            key("notProcessed.reissue", "重新出具|确认或重新"),
+            key("otherHandling", "其他处理"),
+            key("otherHandling.noCorrection", "不补正|逾期未补正"),
+            key("otherHandling.feeUnpaid", "缴纳费用|收费通知|未按.{0,4}缴费"),
+            key("otherHandling.other", "(?:^|\\d[.、]?)其他$"),
+            key("totalHandled", "总计|合计"),
+            key("carriedForward", "结转下年|下年度继续|转入下年"));
+
+    /** Keys of section 三 in template order, both layouts of （六）. */
+    public static final List<String> APPLICATION_KEYS = APPLICATIONS.stream().map(Key::key).toList();
+    /** Keys of section 二 in template order. */
+    public static final List<String> PROACTIVE_KEYS = PROACTIVE.stream().map(Key::key).toList();
+
+    private RowKeys() {
+    }
+
+    private static Key key(String key, String words) {
+        return new Key(key, Pattern.compile(words));
+    }
+
+    /** The section 二 key of a (compact) label, or null. */
+    public static String proactive(String label) {
+        return match(PROACTIVE, label);
+    }
+
+    /** The section 三 key of a (compact) label, or null. */
+    public static String application(String label) {
+        return match(APPLICATIONS, label);
+    }
+
+    private static String match(List<Key> keys, String label) {
+        String best = null;
+        int bestEnd = -1;
+        int bestLength = 0;
+        for (Key k : keys) {
+            Matcher m = k.words().matcher(label);
+            while (m.find()) {
+                int len = m.end() - m.start();
+                if (m.end() > bestEnd || m.end() == bestEnd && len > bestLength) {
+                    best = k.key();
+                    bestEnd = m.end();
+                    bestLength = len;
+                }
+            }
+        }
+        return best;
+    }
+}
