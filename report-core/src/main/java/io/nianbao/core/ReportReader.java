@@ -1,19 +1,90 @@
 package io.nianbao.core;
 
+import io.nianbao.core.UnreadableDocumentException.Reason;
+import io.nianbao.core.extract.DocumentType;
+import io.nianbao.core.extract.HtmlExtractor;
+import io.nianbao.core.extract.PdfExtractor;
+import io.nianbao.core.extract.TextDecoder;
+import io.nianbao.core.extract.WordExtractor;
 import io.nianbao.core.model.ParsedReport;
 import io.nianbao.core.model.ReportMetadata;
+import io.nianbao.core.parse.ReportParser;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Reads a published document (HTML, PDF, DOCX/DOC or text; type and charset detected from the
  * bytes) into the report model. Pure and thread-safe: the parse service and the CLI share it.
+ *
+ * <p>Sections carry their prose only: the lines of a section's table are left out of its text.
+ * What could not be read with certainty is in {@link ParsedReport#parseFindings()} (TBL-SHAPE,
+ * PARSE-UNCERTAIN, CELL-INVALID, CELL-UNIT), never guessed.
  */
 public final class ReportReader {
+
+    /** Annual reports are kilobytes of text or a few hundred KB of PDF; far beyond is not one. */
+    public static final int MAX_BYTES = 64 * 1024 * 1024;
+    /** Characters of extracted text read at most: bounds the work on pathological documents. */
+    public static final int MAX_CHARS = 3_000_000;
+    private static final Duration PDF_BUDGET = Duration.ofSeconds(20);
+    private static final Pattern LINES = Pattern.compile("\r\n|\r|\n");
 
     /**
      * @param document the document's bytes
      * @param hints    metadata from the publication event; it wins over what the text says
+     * @throws UnreadableDocumentException when the document is empty, of an unsupported type,
+     *                                     corrupt, an image-only scan, or too large; nothing else
+     *                                     is thrown
      */
     public ParsedReport read(byte[] document, ReportMetadata hints) throws UnreadableDocumentException {
-        throw new UnsupportedOperationException("parser not written yet");
+        if (document == null || document.length == 0) {
+            throw new UnreadableDocumentException(Reason.EMPTY, "文件为空。", "no bytes");
+        }
+        if (document.length > MAX_BYTES) {
+            throw new UnreadableDocumentException(Reason.TOO_LARGE, "文件过大，不是常见的年度报告。", document.length + " bytes");
+        }
+        try {
+            List<String> lines = extract(document);
+            long chars = lines.stream().mapToLong(String::length).sum();
+            if (chars > MAX_CHARS) {
+                throw new UnreadableDocumentException(Reason.TOO_LARGE, "文件文字过多，不是常见的年度报告。", chars + " chars");
+            }
+            if (lines.stream().allMatch(String::isBlank)) {
+                throw new UnreadableDocumentException(Reason.EMPTY, "文件中没有文字内容。", "no text");
+            }
+            return ReportParser.parse(lines, hints == null ? ReportMetadata.UNKNOWN : hints);
+        } catch (UnreadableDocumentException e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError | java.io.IOException e) {
+            // Libraries fail on broken files in many ways; to callers they are all one: corrupt.
+            throw new UnreadableDocumentException(Reason.CORRUPT, "文件已损坏或格式异常，无法读取。",
+                    e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private static List<String> extract(byte[] document) throws UnreadableDocumentException, java.io.IOException {
+        DocumentType type = DocumentType.detect(document);
+        return switch (type) {
+            case PDF -> PdfExtractor.lines(document, System.nanoTime() + PDF_BUDGET.toNanos());
+            case DOCX -> WordExtractor.docx(document);
+            case DOC -> WordExtractor.doc(document);
+            case HTML -> HtmlExtractor.lines(decode(document, true));
+            case TEXT -> List.of(LINES.split(decode(document, false), -1));
+            case IMAGE -> throw new UnreadableDocumentException(Reason.NEEDS_OCR,
+                    "需要OCR：提交的是图片文件，没有可提取的文字，请提供文字版或经OCR识别后再提交。", "image");
+            case OTHER_ZIP, OTHER_OLE, OTHER_BINARY -> throw new UnreadableDocumentException(Reason.UNSUPPORTED_TYPE,
+                    "不支持的文件类型，请提交HTML、PDF、Word（DOC/DOCX）或文本格式的年度报告。", type.name());
+        };
+    }
+
+    private static String decode(byte[] document, boolean html) throws UnreadableDocumentException {
+        String text = TextDecoder.decode(document, html);
+        if (text == null) {
+            throw new UnreadableDocumentException(Reason.BAD_CHARSET,
+                    "无法识别文件的字符编码（既不是UTF-8也不是GBK/GB18030），请检查文件。", "undecodable");
+        }
+        return text;
     }
 }

@@ -35,7 +35,7 @@ public class ValidateServiceApplication {
     Function<ReportParsed, ReportValidated> validateReport(RuleEngine rules) {
         return parsed -> {
             RuleContext context = RuleContext.of(ReportEvents.toModel(parsed)).withContentHashes(parsed.getSha256(), null);
-            List<Finding> findings = rules.check(context);
+            List<Finding> findings = rules.run(context);
             log.info("validated report {} of {}: {} findings", parsed.getReportId(), parsed.getAgencyId(), findings.size());
             return ReportValidated.newBuilder()
                     .setReportId(parsed.getReportId())

@@ -22,6 +22,15 @@ public final class DemoReports {
     private DemoReports() {
     }
 
+    /** What the demo publishes from the checkout at {@code home}. */
+    public static List<DemoReport> load(Path home) {
+        Path corpus = corpusDir(home);
+        if (corpus == null) {
+            throw new IllegalStateException("sample reports not rendered yet"); // replaced by SampleReports next
+        }
+        return fromCorpus(corpus);
+    }
+
     /** The shared corpus folder ({@code <checkout>/../shared/corpus}), or null when absent. */
     public static Path corpusDir(Path home) {
         Path corpus = home.toAbsolutePath().normalize().resolveSibling("shared").resolve("corpus");

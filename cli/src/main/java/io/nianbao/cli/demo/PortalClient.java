@@ -70,8 +70,15 @@ public final class PortalClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
                 .build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        JsonNode answer = JSON.readTree(response.body());
-        return new Answer(response.statusCode(), text(answer, "reportId"), text(answer, "reason"), text(answer, "message"));
+        JsonNode answer;
+        try {
+            answer = JSON.readTree(response.body());
+        } catch (IOException notJson) {
+            return new Answer(response.statusCode(), null, "HTTP_" + response.statusCode(), response.body());
+        }
+        String reason = text(answer, "reason");
+        return new Answer(response.statusCode(), text(answer, "reportId"),
+                reason != null || response.statusCode() == 202 ? reason : "HTTP_" + response.statusCode(), text(answer, "message"));
     }
 
     private static void part(ByteArrayOutputStream body, String boundary, String headers, byte[] content) throws IOException {

@@ -31,7 +31,8 @@ public final class RowAssembler {
                     labelLine = c.line();
                 }
                 label.append(TextNormalizer.compact(c.raw()));
-            } else {
+            } else if (!(c.padding() && values.isEmpty())) {
+                // Padding before any value is layout around a label, not the start of a row.
                 if (values.isEmpty() && labelLine < 0) {
                     labelLine = c.line();
                 }

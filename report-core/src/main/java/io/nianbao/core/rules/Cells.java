@@ -3,6 +3,7 @@ package io.nianbao.core.rules;
 import io.nianbao.core.model.ApplicationsTable;
 import io.nianbao.core.model.ParsedReport;
 
+import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,11 @@ final class Cells {
 
     static long value(Long cell) {
         return cell == null ? 0 : cell;
+    }
+
+    /** An amount or count of section 二 as a whole number; blank is 0. */
+    static long value(BigDecimal cell) {
+        return cell == null ? 0 : cell.longValue();
     }
 
     static long sum(Collection<Long> cells) {
@@ -45,10 +51,10 @@ final class Cells {
         return t == null || t.rows() == null ? Map.of() : t.rows();
     }
 
-    /** Section 三's total column of a row, as the report gives it, or summed when the total is blank. */
-    static long rowTotal(List<Long> row) {
-        Long total = at(row, ApplicationsTable.TOTAL);
-        return total != null ? total : sum(row, 0, ApplicationsTable.TOTAL);
+    /** A row's (or group's) total as the report gives it, or the sum of the cells before it when blank. */
+    static long total(List<Long> row, int totalIndex) {
+        Long total = at(row, totalIndex);
+        return total != null ? total : sum(row, 0, totalIndex);
     }
 
     /** "三.newReceived.total" */

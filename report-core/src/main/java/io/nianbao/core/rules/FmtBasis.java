@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 /** FMT-BASIS: a report for 2021 or later cites the superseded 国办公开办函〔2019〕60号 as its basis. */
 public final class FmtBasis implements ReportRule {
 
-    /** Any bracket style around 2019 (after NFKC, full-width brackets are ASCII). */
-    private static final Pattern OLD_NOTICE = Pattern.compile("[〔\\[(【]2019[〕\\])】]60号");
+    /** Any bracket style around 2019, as typed in the wild. */
+    private static final Pattern OLD_NOTICE = Pattern.compile("[〔\\[［(（【]2019[〕\\]］)）】]60号");
 
     @Override
     public RuleId id() { return RuleId.FMT_BASIS; }

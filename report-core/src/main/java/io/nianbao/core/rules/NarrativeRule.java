@@ -35,11 +35,17 @@ abstract class NarrativeRule implements ReportRule {
     /** The table numeral, e.g. "三". */
     abstract String table();
 
+    /**
+     * The rows or groups whose figures most quotes name ("三.newReceived"): when the parser could
+     * not read them, a quote matching nothing may be our misreading, so the rule stays silent.
+     */
+    abstract List<String> reliedOn();
+
     @Override
     public List<Finding> check(RuleContext ctx) {
         ParsedReport r = ctx.report();
         Set<Long> plausible = plausible(r);
-        if (plausible == null) {
+        if (plausible == null || reliedOn().stream().anyMatch(ctx::uncertainWithin)) {
             return List.of();
         }
         List<Finding> out = new ArrayList<>();

@@ -2,7 +2,6 @@ package io.nianbao.core.rules;
 
 import com.ibm.icu.text.Transliterator;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -22,28 +21,44 @@ final class Prose {
 
     private static final Transliterator TO_SIMPLIFIED = Transliterator.getInstance("Traditional-Simplified");
     /** "鎮(zhèn)" → "鎮": glosses some portals print after each traditional character. */
-    private static final Pattern PINYIN_GLOSS = Pattern.compile("\\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\\)");
+    private static final Pattern PINYIN_GLOSS = Pattern.compile("[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]");
     private static final Pattern PAGE_NUMBER = Pattern.compile("^-\\s*\\d+\\s*-$");
-    private static final Pattern THOUSANDS = Pattern.compile("(?<=\\d),(?=\\d{3}(?!\\d))");
+    private static final Pattern THOUSANDS = Pattern.compile("(?<=\\d)[,，](?=\\d{3}(?!\\d))");
     /** A PDF wraps lines at about 30 characters; a line this long without a full stop continues. */
     private static final int WRAPPED_LINE = 12;
-    private static final Pattern SENTENCE_END = Pattern.compile("[。!?;]");
+    private static final Pattern SENTENCE_END = Pattern.compile("[。！？；!?;]");
+    private static final Pattern CLAUSE_END = Pattern.compile("[，,]");
     private static final Pattern NUMBER = Pattern.compile("(?<![\\d.])(\\d+(?:\\.\\d+)?)(%|(?<!第\\d{0,9})(?:件|宗|份|起|条|篇|部(?!门)))?");
     /** How far from its keyword a quoted count may stand and still be about it. */
     private static final int AFTER_KEYWORD = 15;
     private static final int BEFORE_KEYWORD = 10;
 
-    /** NFKC (full-width digits and punctuation), simplified characters, no pinyin glosses; lines kept. */
+    /**
+     * Half-width digits and letters, simplified characters, no pinyin glosses, lines kept. Chinese
+     * punctuation is kept, so a quoted sentence reads as the agency wrote it.
+     */
     static String normalize(String raw) {
         if (raw == null) {
             return "";
         }
-        String s = Normalizer.normalize(raw, Normalizer.Form.NFKC);
-        s = PINYIN_GLOSS.matcher(s).replaceAll("");
+        StringBuilder b = new StringBuilder(raw.length());
+        for (char c : raw.toCharArray()) {
+            b.append(halfWidth(c));
+        }
+        String s = PINYIN_GLOSS.matcher(b).replaceAll("");
         synchronized (TO_SIMPLIFIED) {
             s = TO_SIMPLIFIED.transliterate(s);
         }
         return THOUSANDS.matcher(s).replaceAll("");
+    }
+
+    private static char halfWidth(char c) {
+        if (c == '\u3000') {
+            return ' ';
+        }
+        char h = (char) (c - 0xFEE0);
+        boolean fullWidth = c >= '\uFF01' && c <= '\uFF5E';
+        return fullWidth && (Character.isLetterOrDigit(h) || h == '%' || h == '.') ? h : c;
     }
 
     /** Removes spaces except those separating two numbers ("2024 年" → "2024年", "0 0" stays). */
@@ -85,7 +100,7 @@ final class Prose {
     }
 
     static List<String> clauses(String sentence) {
-        return List.of(sentence.split(","));
+        return List.of(CLAUSE_END.split(sentence));
     }
 
     /**

@@ -59,4 +59,10 @@ public record RuleContext(ParsedReport report,
         }
         return false;
     }
+
+    /** True when the parser reported a problem with this location or with anything inside it. */
+    boolean uncertainWithin(String location) {
+        return uncertain(location) || report.parseFindings() != null && report.parseFindings().stream()
+                .anyMatch(f -> f.location() != null && f.location().startsWith(location + "."));
+    }
 }

@@ -1,5 +1,6 @@
 package io.nianbao.core.rules;
 
+import io.nianbao.core.model.ApplicationsTable;
 import io.nianbao.core.model.Finding;
 import io.nianbao.core.model.Section;
 import io.nianbao.core.model.SectionKind;
@@ -35,7 +36,7 @@ public final class TxtFee implements ReportRule {
         }
         Map<String, List<Long>> rows = Cells.applicationRows(ctx.report());
         List<Long> unpaid = rows.get("otherHandling.feeUnpaid");
-        long dropped = unpaid == null || ctx.uncertain("三.otherHandling.feeUnpaid") ? 0 : Cells.rowTotal(unpaid);
+        long dropped = unpaid == null || ctx.uncertain("三.otherHandling.feeUnpaid") ? 0 : Cells.total(unpaid, ApplicationsTable.TOTAL);
         if (dropped > 0 && NONE.matcher(text).find()) {
             return List.of(id().finding(SectionKind.OTHER_MATTERS.numeral(),
                     "表三有" + dropped + "件申请因申请人逾期未缴纳费用而不再处理，说明发出过收费通知，但"

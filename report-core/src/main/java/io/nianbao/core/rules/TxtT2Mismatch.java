@@ -33,6 +33,9 @@ public final class TxtT2Mismatch extends NarrativeRule {
     boolean about(String clause) { return mentionsAny(clause, TABLE_VERB) && !mentionsAny(clause, OTHER_COUNT); }
 
     @Override
+    List<String> reliedOn() { return List.of("二.regulations", "二.normativeDocuments"); }
+
+    @Override
     String table() { return "二"; }
 
     @Override
@@ -45,7 +48,7 @@ public final class TxtT2Mismatch extends NarrativeRule {
         Map<String, Long> columnSums = new HashMap<>();
         for (Map<String, BigDecimal> row : rows) {
             row.forEach((column, value) -> {
-                long v = value == null ? 0 : value.longValue();
+                long v = Cells.value(value);
                 out.add(v);
                 columnSums.merge(column, v, Long::sum);
             });

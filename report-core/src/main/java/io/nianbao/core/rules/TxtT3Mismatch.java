@@ -28,6 +28,9 @@ public final class TxtT3Mismatch extends NarrativeRule {
     boolean about(String clause) { return !mentionsAny(clause, OTHER_TOPIC); }
 
     @Override
+    List<String> reliedOn() { return List.of("三.newReceived", "三.carriedOver", "三.totalHandled"); }
+
+    @Override
     String table() { return "三"; }
 
     @Override
@@ -37,7 +40,7 @@ public final class TxtT3Mismatch extends NarrativeRule {
             return null;
         }
         Set<Long> out = new HashSet<>();
-        rows.values().forEach(row -> out.add(Cells.rowTotal(row)));
+        rows.values().forEach(row -> out.add(Cells.total(row, ApplicationsTable.TOTAL)));
         // "其中自然人申请N件": the applicant columns of what was received and handled.
         for (String key : List.of("newReceived", "totalHandled")) {
             List<Long> row = rows.get(key);
@@ -49,12 +52,12 @@ public final class TxtT3Mismatch extends NarrativeRule {
         out.add(total(rows, "granted") + total(rows, "partlyGranted"));
         for (String group : GROUPS) {
             out.add(rows.entrySet().stream().filter(e -> e.getKey().startsWith(group))
-                    .mapToLong(e -> Cells.rowTotal(e.getValue())).sum());
+                    .mapToLong(e -> Cells.total(e.getValue(), ApplicationsTable.TOTAL)).sum());
         }
         // "不予公开、无法提供、不予处理等N件": every result but (partly) granted.
         out.add(rows.entrySet().stream()
                 .filter(e -> T3ResultSum.isResult(e.getKey()) && !e.getKey().equals("granted") && !e.getKey().equals("partlyGranted"))
-                .mapToLong(e -> Cells.rowTotal(e.getValue())).sum());
+                .mapToLong(e -> Cells.total(e.getValue(), ApplicationsTable.TOTAL)).sum());
         return out;
     }
 
@@ -66,6 +69,6 @@ public final class TxtT3Mismatch extends NarrativeRule {
     }
 
     private static long total(Map<String, List<Long>> rows, String key) {
-        return rows.containsKey(key) ? Cells.rowTotal(rows.get(key)) : 0;
+        return rows.containsKey(key) ? Cells.total(rows.get(key), ApplicationsTable.TOTAL) : 0;
     }
 }

@@ -24,6 +24,9 @@ public final class TxtT4Mismatch extends NarrativeRule {
     boolean about(String clause) { return true; }
 
     @Override
+    List<String> reliedOn() { return List.of("四"); }
+
+    @Override
     String table() { return "四"; }
 
     /** Null unless all three groups are aligned: a count may name any group or their sums. */
@@ -50,12 +53,7 @@ public final class TxtT4Mismatch extends NarrativeRule {
     @Override
     String summary(ParsedReport report) {
         List<List<Long>> groups = groups(report);
-        return "行政复议总计" + total(groups.get(0)) + "件，行政诉讼总计" + (total(groups.get(1)) + total(groups.get(2))) + "件";
-    }
-
-    private static long total(List<Long> group) {
-        Long given = Cells.at(group, TOTAL);
-        return given != null ? given : Cells.sum(group, 0, TOTAL);
+        return "行政复议总计" + Cells.total(groups.get(0), TOTAL) + "件，行政诉讼总计" + (Cells.total(groups.get(1), TOTAL) + Cells.total(groups.get(2), TOTAL)) + "件";
     }
 
     private static List<List<Long>> groups(ParsedReport report) {

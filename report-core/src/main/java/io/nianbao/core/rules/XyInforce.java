@@ -48,7 +48,6 @@ public final class XyInforce implements ReportRule {
     }
 
     private static long value(Map<String, BigDecimal> row, String column) {
-        BigDecimal v = row.get(column);
-        return v == null ? 0 : v.longValue();
+        return Cells.value(row.get(column));
     }
 }

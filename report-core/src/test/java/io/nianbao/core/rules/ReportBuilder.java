@@ -161,10 +161,18 @@ final class ReportBuilder {
     }
 
     ParsedReport build() {
+        // Copies, so that changing the builder afterwards leaves a built report as it was.
+        Map<String, Map<String, BigDecimal>> proactiveCopy = null;
+        if (proactive != null) {
+            proactiveCopy = new LinkedHashMap<>();
+            for (var row : proactive.entrySet()) {
+                proactiveCopy.put(row.getKey(), new LinkedHashMap<>(row.getValue()));
+            }
+        }
         return new ParsedReport(meta, template, List.copyOf(sections),
-                proactive == null ? null : new ProactiveTable(proactive),
-                applications == null ? null : new ApplicationsTable(applications),
-                groups == null ? null : new ReviewLitigationTable(groups),
+                proactiveCopy == null ? null : new ProactiveTable(proactiveCopy),
+                applications == null ? null : new ApplicationsTable(new LinkedHashMap<>(applications)),
+                groups == null ? null : new ReviewLitigationTable(new LinkedHashMap<>(groups)),
                 List.copyOf(parseFindings));
     }
 

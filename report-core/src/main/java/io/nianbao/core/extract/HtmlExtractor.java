@@ -1,0 +1,134 @@
+package io.nianbao.core.extract;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * HTML to lines: block elements end lines, and each table row becomes one line of tab-separated
+ * cells. Row and column spans are expanded into a grid first, so every cell lands in its own row
+ * and the cells a span covers are not repeated. An empty cell stays an empty cell (blank, not 0).
+ */
+public final class HtmlExtractor {
+
+    private static final Set<String> BLOCKS = Set.of("p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li",
+            "ul", "ol", "section", "article", "header", "footer", "tr", "table", "title", "blockquote", "pre",
+            "dd", "dt", "hr", "center", "form", "main", "nav", "aside");
+    /** Spans beyond these are broken markup; honouring them would only cost memory. */
+    private static final int MAX_ROWSPAN = 500;
+    private static final int MAX_COLSPAN = 50;
+
+    private HtmlExtractor() {
+    }
+
+    public static List<String> lines(String html) {
+        Document doc = Jsoup.parse(html);
+        doc.select("script, style, noscript, template").remove();
+        List<String> lines = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        Element root = doc.body() != null ? doc.body() : doc;
+        if (doc.title() != null && !doc.title().isBlank()) {
+            lines.add(doc.title());
+        }
+        root.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof TextNode t) {
+                    current.append(t.getWholeText().replace('\n', ' '));
+                } else if (node instanceof Element e) {
+                    if (e.nameIs("table")) {
+                        flush(current, lines);
+                        lines.addAll(tableLines(e));
+                        return FilterResult.SKIP_ENTIRELY;
+                    }
+                    if (BLOCKS.contains(e.normalName())) {
+                        flush(current, lines);
+                    }
+                }
+                return FilterResult.CONTINUE;
+            }
+
+            @Override
+            public FilterResult tail(Node node, int depth) {
+                if (node instanceof Element e && BLOCKS.contains(e.normalName())) {
+                    flush(current, lines);
+                }
+                return FilterResult.CONTINUE;
+            }
+        });
+        flush(current, lines);
+        return lines;
+    }
+
+    private static void flush(StringBuilder current, List<String> lines) {
+        String s = current.toString().strip();
+        if (!s.isEmpty()) {
+            lines.add(s);
+        }
+        current.setLength(0);
+    }
+
+    /** One line per grid row: the cells that start in that row, in column order, tab-separated. */
+    static List<String> tableLines(Element table) {
+        Map<Long, Boolean> covered = new HashMap<>();
+        List<Map<Integer, String>> grid = new ArrayList<>();
+        List<Element> rows = table.select("> tr, > thead > tr, > tbody > tr, > tfoot > tr");
+        for (int r = 0; r < rows.size(); r++) {
+            while (grid.size() <= r) {
+                grid.add(new java.util.TreeMap<>());
+            }
+            int col = 0;
+            for (Element cell : rows.get(r).children()) {
+                if (!cell.nameIs("td") && !cell.nameIs("th")) {
+                    continue;
+                }
+                while (covered.containsKey(key(r, col))) {
+                    col++;
+                }
+                int rowspan = span(cell.attr("rowspan"), MAX_ROWSPAN);
+                int colspan = span(cell.attr("colspan"), MAX_COLSPAN);
+                grid.get(r).put(col, cellText(cell));
+                for (int dr = 0; dr < rowspan; dr++) {
+                    for (int dc = 0; dc < colspan; dc++) {
+                        covered.put(key(r + dr, col + dc), Boolean.TRUE);
+                    }
+                }
+                col += colspan;
+            }
+        }
+        List<String> out = new ArrayList<>(grid.size());
+        for (Map<Integer, String> row : grid) {
+            if (!row.isEmpty()) {
+                out.add(String.join("\t", row.values()));
+            }
+        }
+        return out;
+    }
+
+    /** A cell's text on one line; tabs inside would split it. */
+    private static String cellText(Element cell) {
+        return cell.text().replace('\t', ' ').strip();
+    }
+
+    private static long key(int row, int col) {
+        return ((long) row << 32) | col;
+    }
+
+    private static int span(String attr, int max) {
+        try {
+            int v = Integer.parseInt(attr.strip());
+            return Math.max(1, Math.min(v, max));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package io.nianbao.core.extract;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Bytes to text for text and HTML documents: a BOM wins, then a declared charset (HTML meta),
+ * then UTF-8 if the bytes are valid UTF-8, else GB18030 (a superset of GBK and GB2312, which many
+ * portals still serve).
+ */
+public final class TextDecoder {
+
+    private static final Charset GB18030 = Charset.forName("GB18030");
+    private static final Pattern META_CHARSET = Pattern.compile("charset\\s*=\\s*[\"']?([A-Za-z0-9_\\-]+)", Pattern.CASE_INSENSITIVE);
+    /** Share of undecodable characters above which the bytes are not text in any charset tried. */
+    private static final double MAX_BAD = 0.02;
+
+    private TextDecoder() {
+    }
+
+    /** The decoded text, or null when the bytes are not text in any charset tried. */
+    public static String decode(byte[] bytes, boolean html) {
+        if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
+            return new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
+        }
+        if (bytes.length >= 2 && ((bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE)) {
+            return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16LE);
+        }
+        if (bytes.length >= 2 && ((bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF)) {
+            return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16BE);
+        }
+        if (html) {
+            Charset declared = declaredCharset(bytes);
+            if (declared != null && !declared.equals(StandardCharsets.UTF_8)) {
+                return acceptable(new String(bytes, declared));
+            }
+        }
+        String utf8 = strictUtf8(bytes);
+        if (utf8 != null) {
+            return utf8;
+        }
+        return acceptable(new String(bytes, GB18030));
+    }
+
+    /** The charset a meta tag declares, widened to GB18030 for the GB family; null if none or unknown. */
+    static Charset declaredCharset(byte[] bytes) {
+        String head = new String(bytes, 0, Math.min(bytes.length, 4096), StandardCharsets.ISO_8859_1);
+        Matcher m = META_CHARSET.matcher(head);
+        if (!m.find()) {
+            return null;
+        }
+        String name = m.group(1).toLowerCase(Locale.ROOT);
+        if (name.startsWith("gb") || name.equals("x-gbk") || name.equals("cp936")) {
+            return GB18030;
+        }
+        try {
+            return Charset.forName(name);
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            return null;
+        }
+    }
+
+    /** UTF-8 if the bytes are valid UTF-8, allowing a sequence cut off at the very end (truncated download). */
+    private static String strictUtf8(byte[] bytes) {
+        CharsetDecoder d = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        int cut = bytes.length;
+        // Drop an incomplete trailing sequence (at most 3 bytes) before checking.
+        for (int back = 1; back <= 3 && back <= bytes.length; back++) {
+            int b = bytes[bytes.length - back] & 0xFF;
+            if (b >= 0xC0) {
+                int need = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+                if (need > back) {
+                    cut = bytes.length - back;
+                }
+                break;
+            }
+            if (b < 0x80) {
+                break;
+            }
+        }
+        try {
+            CharBuffer cb = d.decode(ByteBuffer.wrap(bytes, 0, cut));
+            return cb.toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    private static String acceptable(String text) {
+        long bad = text.chars().filter(c -> c == '\uFFFD').count();
+        return text.isEmpty() || bad <= text.length() * MAX_BAD ? text : null;
+    }
+}

@@ -1,0 +1,78 @@
+package io.nianbao.core.parse;
+
+import io.nianbao.core.model.ApplicationsTable;
+import io.nianbao.core.model.Finding;
+import io.nianbao.core.model.Template;
+import io.nianbao.core.rules.TblShape;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+
+/** Section 三: seven cells per row; rows keep the report's own layout of （六）其他处理. */
+public final class ApplicationsParser {
+
+    private static final int WIDTH = ApplicationsTable.COLUMNS.size();
+    /** Each row: total = the six applicant columns. */
+    private static final List<Aligner.Identity> ROW_SUM = List.of(
+            new Aligner.Identity(IntStream.range(0, ApplicationsTable.TOTAL).toArray(), ApplicationsTable.TOTAL));
+    static final Pattern HEADER = Pattern.compile("勾稽关系|^\\(?本列数据|^申请人情况");
+
+    private ApplicationsParser() {
+    }
+
+    public static TableResult<ApplicationsTable> parse(List<String> lines, int from, int to) {
+        Map<String, List<Long>> byKey = new LinkedHashMap<>();
+        List<Finding> findings = new ArrayList<>();
+        TableSpan span = new TableSpan(lines, from, to, HEADER);
+        boolean subRows = false;
+        boolean singleOther = false;
+        for (Row row : RowAssembler.rows(Tokenizer.cells(lines, from, to))) {
+            String key = RowKeys.application(row.label());
+            if (key == null || byKey.containsKey(key)) {
+                continue;
+            }
+            span.include(row);
+            subRows |= key.startsWith("otherHandling.");
+            singleOther |= key.equals("otherHandling");
+            Aligner.Result fit = Aligner.fit(row, WIDTH, ROW_SUM);
+            if (!fit.exact()) {
+                findings.add(shape(key, row, fit));
+            }
+            if (fit.exact() || fit.inferred()) {
+                List<Long> values = new ArrayList<>(WIDTH);
+                for (int i = 0; i < WIDTH; i++) {
+                    values.add(Values.count(fit.cells().get(i), "三." + key + "." + ApplicationsTable.COLUMNS.get(i), findings));
+                }
+                byKey.put(key, Collections.unmodifiableList(values));
+            } else {
+                byKey.put(key, null);
+            }
+        }
+        if (byKey.isEmpty()) {
+            return TableResult.none();
+        }
+        Map<String, List<Long>> ordered = new LinkedHashMap<>();
+        for (String k : RowKeys.APPLICATION_KEYS) {
+            if (byKey.get(k) != null) {
+                ordered.put(k, byKey.get(k));
+            }
+        }
+        Template layout = subRows ? Template.GB2021 : singleOther ? Template.GB2019 : null;
+        return new TableResult<>(new ApplicationsTable(Collections.unmodifiableMap(ordered)), layout,
+                List.copyOf(findings), span.first(), span.last());
+    }
+
+    private static Finding shape(String key, Row row, Aligner.Result fit) {
+        String resolution = fit.inferred()
+                ? "按本行“总计等于各列之和”的关系只有一种对齐方式成立，已按该方式读取，请核对原表。"
+                : "本行数值无法可靠对齐，按缺失处理，请核对原表。";
+        List<Cell> core = row.core();
+        return TblShape.of("三." + key, "表三“" + RowKeys.name(key) + "”行", WIDTH, core.size(), resolution,
+                ProactiveParser.cellsText(core));
+    }
+}

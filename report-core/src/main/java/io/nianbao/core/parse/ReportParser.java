@@ -1,0 +1,117 @@
+package io.nianbao.core.parse;
+
+import io.nianbao.core.model.ApplicationsTable;
+import io.nianbao.core.model.Finding;
+import io.nianbao.core.model.ParsedReport;
+import io.nianbao.core.model.ProactiveTable;
+import io.nianbao.core.model.ReportMetadata;
+import io.nianbao.core.model.ReviewLitigationTable;
+import io.nianbao.core.model.Section;
+import io.nianbao.core.model.SectionKind;
+import io.nianbao.core.model.Template;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * From extracted lines to the report model: normalise, find the sections, read the three tables
+ * inside their sections, read the metadata. Whatever the source format, the same code runs.
+ */
+public final class ReportParser {
+
+    private static final Pattern LINE_BREAK = Pattern.compile("\n");
+
+    private ReportParser() {
+    }
+
+    /** @param rawLines the document's lines as extracted; table rows have cells separated by tabs */
+    public static ParsedReport parse(List<String> rawLines, ReportMetadata hints) {
+        List<String> lines = normalise(rawLines);
+        List<SectionFinder.Heading> headings = SectionFinder.find(lines);
+
+        TableResult<ProactiveTable> proactive = table(lines, headings, SectionKind.PROACTIVE, ProactiveParser::parse);
+        TableResult<ApplicationsTable> applications = table(lines, headings, SectionKind.APPLICATIONS, ApplicationsParser::parse);
+        TableResult<ReviewLitigationTable> review = table(lines, headings, SectionKind.REVIEW_LITIGATION, ReviewLitigationParser::parse);
+
+        List<Section> sections = sections(lines, headings, List.of(proactive, applications, review));
+        ReportMetadata fromText = MetadataReader.read(lines, headings.isEmpty() ? -1 : headings.getFirst().line());
+        ReportMetadata meta = (hints == null ? ReportMetadata.UNKNOWN : hints).orElse(fromText);
+        if (meta.agencyLevel() == null) {
+            meta = meta.orElse(new ReportMetadata(null, MetadataReader.levelOf(meta.agency()), null, null));
+        }
+        Template template = proactive.layout() != null ? proactive.layout() : applications.layout();
+
+        List<Finding> findings = new ArrayList<>();
+        findings.addAll(proactive.findings());
+        findings.addAll(applications.findings());
+        findings.addAll(review.findings());
+        return new ParsedReport(meta, template, List.copyOf(sections), proactive.table(), applications.table(),
+                review.table(), List.copyOf(findings));
+    }
+
+    /** Normalised lines; a line holding several lines after normalisation is split. */
+    private static List<String> normalise(List<String> rawLines) {
+        List<String> out = new ArrayList<>(rawLines.size());
+        for (String raw : rawLines) {
+            String s = TextNormalizer.normalize(raw);
+            if (s.indexOf('\n') >= 0) {
+                out.addAll(List.of(LINE_BREAK.split(s, -1)));
+            } else {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    private interface TableReader<T> {
+        TableResult<T> parse(List<String> lines, int from, int to);
+    }
+
+    /** The table of a section, read inside the section's lines (the first such section that has one). */
+    private static <T> TableResult<T> table(List<String> lines, List<SectionFinder.Heading> headings, SectionKind kind,
+                                            TableReader<T> reader) {
+        for (int h = 0; h < headings.size(); h++) {
+            if (headings.get(h).kind() == kind) {
+                int from = headings.get(h).line() + 1;
+                int to = h + 1 < headings.size() ? headings.get(h + 1).line() : lines.size();
+                TableResult<T> result = reader.parse(lines, from, to);
+                if (result.table() != null) {
+                    return result;
+                }
+            }
+        }
+        return TableResult.none();
+    }
+
+    /** Each heading with its prose: the lines up to the next heading, less the table's lines. */
+    private static List<Section> sections(List<String> lines, List<SectionFinder.Heading> headings,
+                                          List<TableResult<?>> tables) {
+        List<Section> out = new ArrayList<>(headings.size());
+        for (int h = 0; h < headings.size(); h++) {
+            SectionFinder.Heading heading = headings.get(h);
+            int to = h + 1 < headings.size() ? headings.get(h + 1).line() : lines.size();
+            StringBuilder text = new StringBuilder();
+            for (int i = heading.line() + 1; i < to; i++) {
+                String line = lines.get(i).strip();
+                if (!line.isEmpty() && !inTable(i, tables)) {
+                    if (!text.isEmpty()) {
+                        text.append('\n');
+                    }
+                    text.append(line);
+                }
+            }
+            out.add(new Section(heading.kind(), heading.text(), text.toString()));
+        }
+        return out;
+    }
+
+    private static boolean inTable(int line, List<TableResult<?>> tables) {
+        for (TableResult<?> t : tables) {
+            if (t.firstLine() >= 0 && line >= t.firstLine() && line <= t.lastLine()) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
