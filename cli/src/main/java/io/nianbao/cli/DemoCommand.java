@@ -98,7 +98,13 @@ final class DemoCommand {
         }
         List<MailCatcher.Mail> forReport = mails.stream().filter(m -> m.text().contains("报告编号：" + answer.reportId())).toList();
         if (forReport.isEmpty()) {
-            out.println(validated.getFindings().isEmpty() ? "  未发现问题，未发送通知" : "  有问题但检查员未收到邮件");
+            if (validated.getFindings().isEmpty()) {
+                out.println("  未发现问题，未发送通知");
+            } else if (!PipelineWatcher.mailWorthy(validated)) {
+                validated.getFindings().forEach(f -> out.printf("  仅有提示，未发送邮件：[%s] %s%n", f.getRule(), f.getMessage()));
+            } else {
+                out.println("  有问题但检查员未收到邮件");
+            }
             return true;
         }
         for (MailCatcher.Mail m : forReport) {

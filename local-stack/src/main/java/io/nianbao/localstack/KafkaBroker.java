@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
@@ -59,8 +58,7 @@ final class KafkaBroker {
         try (Writer writer = Files.newBufferedWriter(config, StandardCharsets.UTF_8)) {
             props.store(writer, "Written by LocalStack at each start");
         }
-        ChildProcess process = ChildProcess.startJava("kafka", List.of(
-                "-Xmx256m",
+        ChildProcess process = ChildProcess.startJava("kafka", ChildProcess.stackJvmArgs(
                 "-cp", absoluteClassPath(),
                 KafkaBrokerMain.class.getName(), config.toAbsolutePath().toString()),
                 dir, dataDir.resolve("kafka.log"));

@@ -14,7 +14,7 @@ import java.util.concurrent.Future;
 /**
  * The embedded default stack: a single-node Kafka broker and an Apicurio schema registry (its
  * Confluent-compatible API), each a child JVM on 127.0.0.1, with data and logs under one folder
- * ({@code kafka/}, {@code registry/}, {@code kafka.log}, {@code registry.log}). Data is kept across
+ * ({@code kafka/}, {@code registry/}, and per child a {@code .log} and a {@code .pid}). Data is kept across
  * restarts on the same folder. A shutdown hook stops the children if {@link #close()} is never called.
  */
 public final class LocalStack implements AutoCloseable {

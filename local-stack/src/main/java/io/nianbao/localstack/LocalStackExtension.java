@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  * <p>Data goes to a fresh {@code <nianbao.localstack.dir>/run-<pid>} (default
  * {@code target/local-stack}, relative to the module), so parallel forks do not collide; folders
- * of finished runs are deleted at the next start.
+ * of finished runs (and any child a killed run left behind) are deleted at the next start.
  */
 public final class LocalStackExtension implements BeforeAllCallback, ParameterResolver {
 
@@ -39,8 +39,7 @@ public final class LocalStackExtension implements BeforeAllCallback, ParameterRe
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        stack = context.getRoot().getStore(NAMESPACE)
-                .computeIfAbsent(LocalStack.class, key -> startFresh(), LocalStack.class);
+        stackOf(context);
     }
 
     @Override
@@ -50,7 +49,15 @@ public final class LocalStackExtension implements BeforeAllCallback, ParameterRe
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return stack();
+        // Not stack(): with a per-class lifecycle the constructor is resolved before beforeAll.
+        return stackOf(context);
+    }
+
+    private static LocalStack stackOf(ExtensionContext context) {
+        LocalStack started = context.getRoot().getStore(NAMESPACE)
+                .computeIfAbsent(LocalStack.class, key -> startFresh(), LocalStack.class);
+        stack = started;
+        return started;
     }
 
     private static LocalStack startFresh() {
@@ -74,6 +81,7 @@ public final class LocalStackExtension implements BeforeAllCallback, ParameterRe
                 String name = run.getFileName().toString();
                 if (name.matches("run-\\d+")
                         && !ProcessHandle.of(Long.parseLong(name.substring(4))).map(ProcessHandle::isAlive).orElse(false)) {
+                    ChildProcess.stopOrphans(run);
                     deleteRecursively(run);
                 }
             }

@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Properties;
 
 /**
@@ -30,8 +29,7 @@ final class SchemaRegistry {
     static SchemaRegistry launch(Path dataDir, int port) throws IOException {
         Path jar = quarkusRunJar();
         Path dir = dataDir.resolve("registry").toAbsolutePath();
-        ChildProcess process = ChildProcess.startJava("schema-registry", List.of(
-                "-Xmx256m",
+        ChildProcess process = ChildProcess.startJava("schema-registry", ChildProcess.stackJvmArgs(
                 "-Dquarkus.http.host=127.0.0.1",
                 "-Dquarkus.http.port=" + port,
                 // The management interface cannot be disabled; by default it binds 0.0.0.0:9000.

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -37,5 +37,18 @@ class LocalStackLifecycleTest {
                         again.bootstrapServers()))) {
             assertThat(admin.listTopics().names().get()).contains("kept");
         }
+    }
+
+    @Test
+    void stopsAChildThatADeadJvmLeftBehind(@TempDir Path dir) throws Exception {
+        Process leftover = new ProcessBuilder("sleep", "60").start();
+        ProcessHandle handle = leftover.toHandle();
+        Files.writeString(dir.resolve("registry.pid"), handle.pid() + " " + handle.info().startInstant().orElseThrow());
+        Files.writeString(dir.resolve("kafka.pid"), "1 1970-01-01T00:00:00Z"); // a reused pid: left alone
+
+        ChildProcess.stopOrphans(dir);
+
+        assertThat(leftover.waitFor(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(ProcessHandle.of(1)).isPresent();
     }
 }

@@ -31,10 +31,15 @@ public class MailNotifier {
         this.properties = properties;
     }
 
-    /** Mails the report's findings; returns null (nothing to announce) when the report has none. */
+    /**
+     * Mails the report's findings when one of them is at least the configured severity (INFO-only
+     * reports, e.g. a heading worded differently, do not interrupt an inspector); returns null when
+     * nothing was sent.
+     */
     public NotificationSent notify(ReportValidated report) {
-        if (report.getFindings().isEmpty()) {
-            log.info("report {} of {} has no findings: nothing to send", report.getReportId(), report.getAgencyId());
+        if (report.getFindings().stream().noneMatch(f -> f.getSeverity().ordinal() <= properties.minSeverity().ordinal())) {
+            log.info("report {} of {} has no finding of severity {} or above: nothing to send",
+                    report.getReportId(), report.getAgencyId(), properties.minSeverity());
             return null;
         }
         String recipients = String.join(",", properties.inspectors());

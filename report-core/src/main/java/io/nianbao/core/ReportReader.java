@@ -10,6 +10,7 @@ import io.nianbao.core.model.ParsedReport;
 import io.nianbao.core.model.ReportMetadata;
 import io.nianbao.core.parse.ReportParser;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -57,14 +58,14 @@ public final class ReportReader {
             return ReportParser.parse(lines, hints == null ? ReportMetadata.UNKNOWN : hints);
         } catch (UnreadableDocumentException e) {
             throw e;
-        } catch (RuntimeException | StackOverflowError | java.io.IOException e) {
+        } catch (RuntimeException | StackOverflowError | IOException e) {
             // Libraries fail on broken files in many ways; to callers they are all one: corrupt.
             throw new UnreadableDocumentException(Reason.CORRUPT, "文件已损坏或格式异常，无法读取。",
                     e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 
-    private static List<String> extract(byte[] document) throws UnreadableDocumentException, java.io.IOException {
+    private static List<String> extract(byte[] document) throws UnreadableDocumentException, IOException {
         DocumentType type = DocumentType.detect(document);
         return switch (type) {
             case PDF -> PdfExtractor.lines(document, System.nanoTime() + PDF_BUDGET.toNanos());

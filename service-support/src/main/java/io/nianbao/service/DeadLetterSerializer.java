@@ -6,33 +6,25 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Serializer;
-import org.springframework.core.log.LogAccessor;
-import org.springframework.kafka.support.serializer.DeserializationException;
-import org.springframework.kafka.support.serializer.SerializationUtils;
+import org.springframework.kafka.support.KafkaHeaders;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Value serializer of the dead-letter topics: the DLQ must hold the bytes the consumer met.
- * <ul>
- *   <li>A record that could not be deserialized reaches the binder with a null value and its
- *       original bytes inside the ErrorHandlingDeserializer's exception header: those bytes are
- *       written unchanged (and the bulky Java-serialized header dropped; the binder adds the
- *       reason as {@code x-exception-message}).</li>
- *   <li>A record that failed in processing arrives decoded and is written back in the Confluent
- *       wire format.</li>
- * </ul>
- * The binder's reason headers quote the failed message, whose toString can hold a whole document:
- * they are cut to {@value #MAX_REASON_BYTES} bytes so the dead letter fits in a Kafka record.
+ * Value serializer of the dead-letter topics: the DLQ must hold the bytes the consumer met. A
+ * record that could not be deserialized arrives as its original bytes and is written unchanged; a
+ * record that failed in processing arrives decoded and is written back in the Confluent wire format.
+ * The reason headers quote the failed message, whose toString can hold a whole document: they are
+ * cut to {@value #MAX_REASON_BYTES} bytes so the dead letter fits in a Kafka record.
  */
 public final class DeadLetterSerializer implements Serializer<Object> {
 
-    private static final LogAccessor LOG = new LogAccessor(DeadLetterSerializer.class);
-
     static final int MAX_REASON_BYTES = 16 * 1024;
-    private static final List<String> REASON_HEADERS = List.of("x-exception-message", "x-exception-stacktrace");
+    private static final List<String> REASON_HEADERS = List.of(
+            KafkaHeaders.DLT_EXCEPTION_MESSAGE, KafkaHeaders.DLT_EXCEPTION_STACKTRACE,
+            KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN);
 
     private final ConfluentAvroSerializer avro = new ConfluentAvroSerializer();
 
@@ -52,7 +44,7 @@ public final class DeadLetterSerializer implements Serializer<Object> {
             REASON_HEADERS.forEach(name -> truncate(headers, name));
         }
         return switch (value) {
-            case null -> originalBytesOfUndecodableRecord(headers);
+            case null -> null;
             case byte[] bytes -> bytes;
             case SpecificRecord record -> avro.serialize(topic, record);
             default -> throw new SerializationException("cannot dead-letter a " + value.getClass().getName());
@@ -66,18 +58,5 @@ public final class DeadLetterSerializer implements Serializer<Object> {
             headers.remove(name);
             headers.add(name, cut);
         }
-    }
-
-    private static byte[] originalBytesOfUndecodableRecord(Headers headers) {
-        if (headers == null) {
-            return null;
-        }
-        Header header = headers.lastHeader(SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER);
-        if (header == null) {
-            return null;
-        }
-        DeserializationException failure = SerializationUtils.byteArrayToDeserializationException(LOG, header);
-        headers.remove(SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER);
-        return failure == null ? null : failure.getData();
     }
 }

@@ -2,12 +2,17 @@ package io.nianbao.cli.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nianbao.core.model.ParsedReport;
+import io.nianbao.core.model.ReportMetadata;
+import io.nianbao.core.render.ReportRenderer;
+import io.nianbao.core.render.SampleReports;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
@@ -25,10 +30,23 @@ public final class DemoReports {
     /** What the demo publishes from the checkout at {@code home}. */
     public static List<DemoReport> load(Path home) {
         Path corpus = corpusDir(home);
-        if (corpus == null) {
-            throw new IllegalStateException("sample reports not rendered yet"); // replaced by SampleReports next
-        }
-        return fromCorpus(corpus);
+        return corpus != null ? fromCorpus(corpus) : samples();
+    }
+
+    /** The project's own reports, rendered from the model: two consistent ones and one with arithmetic errors. */
+    public static List<DemoReport> samples() {
+        return List.of(
+                sample("consistent-gb2021", SampleReports.consistentGb2021()),
+                sample("arithmetic-errors", SampleReports.withArithmeticErrors()),
+                sample("consistent-gb2019", SampleReports.consistentGb2019()));
+    }
+
+    private static DemoReport sample(String name, ParsedReport report) {
+        ReportMetadata meta = report.meta();
+        return new DemoReport("samples/" + name, "sample-" + name, meta.agency(),
+                meta.agencyLevel() == null ? null : meta.agencyLevel().name(),
+                meta.publishedOn() == null ? null : meta.publishedOn().toString(),
+                name + ".txt", ReportRenderer.bytes(report));
     }
 
     /** The shared corpus folder ({@code <checkout>/../shared/corpus}), or null when absent. */
@@ -46,7 +64,7 @@ public final class DemoReports {
             return files.filter(f -> f.getFileName().toString().endsWith(".expected.json"))
                     .sorted()
                     .map(golden -> fromGolden(corpus, golden))
-                    .filter(java.util.Objects::nonNull)
+                    .filter(Objects::nonNull)
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + corpus, e);

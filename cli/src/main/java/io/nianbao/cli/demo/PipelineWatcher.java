@@ -3,6 +3,7 @@ package io.nianbao.cli.demo;
 import io.nianbao.events.NotificationSent;
 import io.nianbao.events.ReportRejected;
 import io.nianbao.events.ReportValidated;
+import io.nianbao.events.Severity;
 import io.nianbao.events.Topics;
 import io.nianbao.events.serde.ConfluentAvroDeserializer;
 import io.nianbao.events.serde.SchemaRegistryClient;
@@ -70,11 +71,18 @@ public final class PipelineWatcher implements AutoCloseable {
         return true;
     }
 
-    /** Validated, with its notification sent when there was anything to notify; or rejected. */
+    /**
+     * Validated, with its notification sent when there was anything to notify; or rejected. Mirrors
+     * notify-service's default: a report is mailed when a finding is a WARNING or an ERROR.
+     */
     private boolean reachedEnd(String reportId) {
         ReportValidated v = validated.get(reportId);
         return rejected(reportId) != null
-                || (v != null && (v.getFindings().isEmpty() || notified.containsKey(reportId)));
+                || (v != null && (!mailWorthy(v) || notified.containsKey(reportId)));
+    }
+
+    public static boolean mailWorthy(ReportValidated report) {
+        return report.getFindings().stream().anyMatch(f -> f.getSeverity() != Severity.INFO);
     }
 
     public ReportValidated validated(String reportId) {

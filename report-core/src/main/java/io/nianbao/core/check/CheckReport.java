@@ -127,7 +127,7 @@ public final class CheckReport {
     }
 
     /** Integral values as JSON integers ("0", not "0.00"), others as plain decimals. */
-    static JsonNode number(BigDecimal value) {
+    private static JsonNode number(BigDecimal value) {
         if (value == null) {
             return NODES.nullNode();
         }

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * HTML to lines: block elements end lines, and each table row becomes one line of tab-separated
@@ -84,7 +85,7 @@ public final class HtmlExtractor {
         List<Element> rows = table.select("> tr, > thead > tr, > tbody > tr, > tfoot > tr");
         for (int r = 0; r < rows.size(); r++) {
             while (grid.size() <= r) {
-                grid.add(new java.util.TreeMap<>());
+                grid.add(new TreeMap<>());
             }
             int col = 0;
             for (Element cell : rows.get(r).children()) {

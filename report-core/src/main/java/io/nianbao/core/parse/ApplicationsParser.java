@@ -73,6 +73,6 @@ public final class ApplicationsParser {
                 : "本行数值无法可靠对齐，按缺失处理，请核对原表。";
         List<Cell> core = row.core();
         return TblShape.of("三." + key, "表三“" + RowKeys.name(key) + "”行", WIDTH, core.size(), resolution,
-                ProactiveParser.cellsText(core));
+                Cell.evidence(core));
     }
 }

@@ -38,6 +38,11 @@ public record Cell(Kind kind, String raw, BigDecimal value, String unit, List<Bi
         return new Cell(kind, raw, value, unit, parts, line, true);
     }
 
+    /** Cells as quoted in a finding's evidence: "7 | （空） | 0". */
+    static String evidence(List<Cell> cells) {
+        return String.join(" | ", cells.stream().map(c -> c.raw().isEmpty() ? "（空）" : c.raw()).toList());
+    }
+
     /** A blank the parser inserted where a cell was missing. */
     static Cell missing() {
         return new Cell(Kind.BLANK, "", null, null, List.of(), -1, false);

@@ -141,10 +141,6 @@ public final class ProactiveParser {
     private static Finding shape(String key, int expected, Row row) {
         List<Cell> core = row.core();
         return TblShape.of("二." + key, "表二“" + RowKeys.name(key) + "”行", expected, core.size(),
-                "该行数值按空白处理，请核对原表。", cellsText(core));
-    }
-
-    static String cellsText(List<Cell> cells) {
-        return String.join(" | ", cells.stream().map(c -> c.raw().isEmpty() ? "（空）" : c.raw()).toList());
+                "该行数值按空白处理，请核对原表。", Cell.evidence(core));
     }
 }

@@ -30,13 +30,18 @@ public final class ReportParser {
         List<String> lines = normalise(rawLines);
         List<SectionFinder.Heading> headings = SectionFinder.find(lines);
 
-        TableResult<ProactiveTable> proactive = table(lines, headings, SectionKind.PROACTIVE, ProactiveParser::parse);
-        TableResult<ApplicationsTable> applications = table(lines, headings, SectionKind.APPLICATIONS, ApplicationsParser::parse);
-        TableResult<ReviewLitigationTable> review = table(lines, headings, SectionKind.REVIEW_LITIGATION, ReviewLitigationParser::parse);
+        TableResult<ProactiveTable> proactive = table(lines, headings, SectionKind.PROACTIVE,
+                ProactiveParser.HEADER, ProactiveParser::parse);
+        TableResult<ApplicationsTable> applications = table(lines, headings, SectionKind.APPLICATIONS,
+                ApplicationsParser.HEADER, ApplicationsParser::parse);
+        TableResult<ReviewLitigationTable> review = table(lines, headings, SectionKind.REVIEW_LITIGATION,
+                ReviewLitigationParser.HEADER, ReviewLitigationParser::parse);
 
         List<Section> sections = sections(lines, headings, List.of(proactive, applications, review));
         ReportMetadata fromText = MetadataReader.read(lines, headings.isEmpty() ? -1 : headings.getFirst().line());
-        ReportMetadata meta = (hints == null ? ReportMetadata.UNKNOWN : hints).orElse(fromText);
+        // The level follows the agency that wins: a hinted agency's name, not the one in the text.
+        ReportMetadata meta = (hints == null ? ReportMetadata.UNKNOWN : hints)
+                .orElse(new ReportMetadata(fromText.agency(), null, fromText.year(), fromText.publishedOn()));
         if (meta.agencyLevel() == null) {
             meta = meta.orElse(new ReportMetadata(null, MetadataReader.levelOf(meta.agency()), null, null));
         }
@@ -68,20 +73,42 @@ public final class ReportParser {
         TableResult<T> parse(List<String> lines, int from, int to);
     }
 
-    /** The table of a section, read inside the section's lines (the first such section that has one). */
+    /**
+     * The table of a section, read inside the section's lines (the first such section that has
+     * one). A section whose heading was not found at all is looked for by its table's header
+     * ("第二十条…", "本列数据的勾稽关系…", "行政复议"), up to the next heading.
+     */
     private static <T> TableResult<T> table(List<String> lines, List<SectionFinder.Heading> headings, SectionKind kind,
-                                            TableReader<T> reader) {
+                                            Pattern header, TableReader<T> reader) {
+        boolean headed = false;
         for (int h = 0; h < headings.size(); h++) {
             if (headings.get(h).kind() == kind) {
-                int from = headings.get(h).line() + 1;
-                int to = h + 1 < headings.size() ? headings.get(h + 1).line() : lines.size();
-                TableResult<T> result = reader.parse(lines, from, to);
+                headed = true;
+                TableResult<T> result = reader.parse(lines, headings.get(h).line() + 1, nextHeading(headings, h, lines));
                 if (result.table() != null) {
                     return result;
                 }
             }
         }
+        if (!headed) {
+            for (int i = 0; i < lines.size(); i++) {
+                if (header.matcher(TextNormalizer.compact(lines.get(i))).find()) {
+                    int end = lines.size();
+                    for (SectionFinder.Heading h : headings) {
+                        if (h.line() > i) {
+                            end = h.line();
+                            break;
+                        }
+                    }
+                    return reader.parse(lines, i, end);
+                }
+            }
+        }
         return TableResult.none();
+    }
+
+    private static int nextHeading(List<SectionFinder.Heading> headings, int h, List<String> lines) {
+        return h + 1 < headings.size() ? headings.get(h + 1).line() : lines.size();
     }
 
     /** Each heading with its prose: the lines up to the next heading, less the table's lines. */
@@ -90,7 +117,7 @@ public final class ReportParser {
         List<Section> out = new ArrayList<>(headings.size());
         for (int h = 0; h < headings.size(); h++) {
             SectionFinder.Heading heading = headings.get(h);
-            int to = h + 1 < headings.size() ? headings.get(h + 1).line() : lines.size();
+            int to = nextHeading(headings, h, lines);
             StringBuilder text = new StringBuilder();
             for (int i = heading.line() + 1; i < to; i++) {
                 String line = lines.get(i).strip();

@@ -41,7 +41,7 @@ public final class ReviewLitigationParser {
         Aligner.Result fit = Aligner.fit(new Row("", padded, -1, -1), WIDTH, GROUP_SUMS);
         List<Finding> findings = new ArrayList<>();
         Map<String, List<Long>> groups = new LinkedHashMap<>();
-        String evidence = ProactiveParser.cellsText(cells);
+        String evidence = Cell.evidence(cells);
         if (fit.inferred()) {
             findings.add(TblShape.of("四", "表四", WIDTH, cells.size(),
                     "按各组“总计等于各项之和”的关系只有一种对齐方式成立，已按该方式读取，请核对原表。", evidence));

@@ -20,6 +20,9 @@ import java.util.stream.Collectors;
  */
 abstract class NarrativeRule implements ReportRule {
 
+    /** A clause comparing with last year quotes a change ("同比下降5件"), not a count. */
+    private static final Pattern CHANGE = Pattern.compile("同比|环比|较上年|比上年|增长|增加|减少|下降|上升");
+
     /** The words that name the table's quantity in a clause, e.g. "申请". */
     abstract Pattern keyword();
 
@@ -53,7 +56,7 @@ abstract class NarrativeRule implements ReportRule {
             for (String sentence : Prose.sentences(s.text())) {
                 Set<Long> unmatched = new LinkedHashSet<>();
                 for (String clause : Prose.clauses(sentence)) {
-                    if (keyword().matcher(clause).find() && about(clause)) {
+                    if (keyword().matcher(clause).find() && about(clause) && !mentionsAny(clause, CHANGE)) {
                         Prose.quotedCounts(clause, keyword()).stream().filter(n -> !plausible.contains(n)).forEach(unmatched::add);
                     }
                 }

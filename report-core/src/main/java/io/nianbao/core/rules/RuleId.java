@@ -57,16 +57,6 @@ public enum RuleId {
 
     public Responsibility responsibility() { return responsibility; }
 
-    /** The catalog entry for {@code id}, or null when the id is not in the catalog. */
-    public static RuleId of(String id) {
-        for (RuleId r : values()) {
-            if (r.id().equals(id)) {
-                return r;
-            }
-        }
-        return null;
-    }
-
     /** A finding of this rule with arithmetic values. */
     public Finding finding(String location, long expected, long actual, String message) {
         return finding(location, BigDecimal.valueOf(expected), BigDecimal.valueOf(actual), message, null);

@@ -14,8 +14,12 @@ public final class TxtT3Mismatch extends NarrativeRule {
 
     /** "申请" but not "依申请公开" (a kind of disclosure) nor "申请人" (a person). */
     private static final Pattern KEYWORD = Pattern.compile("(?<!依)申请(?!人)");
-    /** Requests through other channels, and review/litigation (section 四). */
-    private static final Pattern OTHER_TOPIC = Pattern.compile("复议|诉讼|信箱|留言|热线|来信|来电|12345|建议|提案");
+    /**
+     * Requests through other channels (信箱, 热线), review and litigation (section 四), and
+     * breakdowns the table does not have: by channel ("网上申请15件") or by subject ("涉及征地类20件").
+     */
+    private static final Pattern OTHER_TOPIC = Pattern.compile(
+            "复议|诉讼|信箱|留言|热线|来信|来电|12345|建议|提案|网络|网上|互联网|在线|信函|邮寄|当面|现场|传真|邮件|电话|涉及|方面|领域|类");
     private static final List<String> GROUPS = List.of("denied.", "unavailable.", "notProcessed.", "otherHandling");
 
     @Override

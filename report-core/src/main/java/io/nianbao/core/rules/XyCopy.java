@@ -54,7 +54,7 @@ public final class XyCopy implements ReportRule {
                 .map(Section::text).filter(Objects::nonNull).collect(Collectors.joining("\n"));
     }
 
-    static double jaccard(Set<String> a, Set<String> b) {
+    private static double jaccard(Set<String> a, Set<String> b) {
         Set<String> union = new HashSet<>(a);
         union.addAll(b);
         long common = a.stream().filter(b::contains).count();

@@ -63,7 +63,9 @@ class NarrativeRulesTest {
                     不予公开申请1件，无法提供申请3件。
                     依申请公开答复率100%，在20个工作日内答复申请。
                     县长信箱收到申请48件。
-                    行政复议申请0件。""";
+                    行政复议申请0件。
+                    收到申请数量同比下降4件。
+                    其中网上申请6件，当面申请2件，主要涉及征地拆迁类申请4件。""";
             assertThat(new TxtT3Mismatch().check(overview(b, text))).isEmpty();
         }
 

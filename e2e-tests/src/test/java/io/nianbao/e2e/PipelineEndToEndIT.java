@@ -1,0 +1,243 @@
+package io.nianbao.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nianbao.cli.demo.DemoReport;
+import io.nianbao.cli.demo.DemoReports;
+import io.nianbao.cli.demo.PipelineWatcher;
+import io.nianbao.cli.demo.PortalClient;
+import io.nianbao.events.Finding;
+import io.nianbao.events.ReportRejected;
+import io.nianbao.events.ReportValidated;
+import io.nianbao.events.Stage;
+import io.nianbao.localstack.LocalStack;
+import io.nianbao.localstack.LocalStackExtension;
+import io.nianbao.localstack.MailCatcher;
+import io.nianbao.localstack.ServiceFleet;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The whole pipeline: the four services as separate processes, a real Kafka broker, a real schema
+ * registry and a real SMTP server. Reports go in through ingest-service's HTTP API as a portal
+ * sends them; the assertions are on what reaches the inspector's mailbox and the topics.
+ */
+@ExtendWith(LocalStackExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PipelineEndToEndIT {
+
+    private static final String INSPECTOR = "inspector@e2e.nianbao";
+    private static final Duration PIPELINE = Duration.ofSeconds(90);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private LocalStack stack;
+    private MailCatcher mail;
+    private ServiceFleet fleet;
+    private PipelineWatcher watcher;
+    private PortalClient portal;
+
+    @BeforeAll
+    void startPipeline(LocalStack localStack) throws IOException {
+        stack = localStack;
+        mail = MailCatcher.start();
+        fleet = ServiceFleet.start(stack, mail.host(), mail.smtpPort(), Map.of("nianbao.notify.inspectors", INSPECTOR));
+        watcher = new PipelineWatcher(stack.bootstrapServers(), stack.schemaRegistryUrl());
+        portal = new PortalClient(fleet.ingestUrl());
+    }
+
+    @AfterAll
+    void stopPipeline() {
+        // Services first: the broker they talk to is stopped by the extension at the end of the run.
+        if (watcher != null) {
+            watcher.close();
+        }
+        if (fleet != null) {
+            fleet.close();
+        }
+        if (mail != null) {
+            mail.close();
+        }
+    }
+
+    @Test
+    void aConsistentReportYieldsNoMailAndADefectiveOneItsArithmeticFindings() throws Exception {
+        List<DemoReport> samples = DemoReports.samples();
+        DemoReport consistent = samples.get(0);
+        DemoReport defective = samples.get(1);
+        Map<DemoReport, String> ids = publishAll(List.of(consistent, defective));
+
+        assertThat(watcher.awaitEnd(ids.values(), PIPELINE)).as("both reached notify-service").isTrue();
+        assertThat(watcher.validated(ids.get(consistent)).getFindings()).as("findings of the consistent report").isEmpty();
+        assertThat(mailFor(ids.get(consistent))).as("mail about the consistent report").isEmpty();
+
+        List<String> rules = watcher.validated(ids.get(defective)).getFindings().stream().map(Finding::getRule).toList();
+        assertThat(rules).contains("T3-ROW-SUM", "T3-BALANCE", "T4-SUM");
+        MailCatcher.Mail defectiveMail = mailFor(ids.get(defective)).orElseThrow();
+        assertThat(defectiveMail.recipients()).containsExactly(INSPECTOR);
+        assertThat(defectiveMail.subject()).contains(defective.agencyName());
+        assertThat(defectiveMail.text()).contains("[T3-ROW-SUM]", "[T3-BALANCE]", "[T4-SUM]", "四.review");
+    }
+
+    @Test
+    void corpusReportsReachTheInspectorWithTheirFindings() throws Exception {
+        Path corpus = DemoReports.corpusDir(Path.of(System.getProperty("nianbao.home")));
+        assumeTrue(corpus != null, "../shared/corpus is absent: the corpus part of the end-to-end test is skipped");
+        List<DemoReport> reports = DemoReports.fromCorpus(corpus);
+        Map<DemoReport, String> ids = publishAll(reports);
+
+        assertThat(watcher.awaitEnd(ids.values(), PIPELINE)).as("every corpus report reached notify-service").isTrue();
+        for (Map.Entry<DemoReport, String> entry : ids.entrySet()) {
+            JsonNode expected = golden(corpus, entry.getKey());
+            List<String> mustInclude = strings(expected.path("findings").path("mustInclude"));
+            List<String> mustNotInclude = strings(expected.path("findings").path("mustNotInclude"));
+            ReportValidated validated = watcher.validated(entry.getValue());
+            List<String> rules = validated.getFindings().stream().map(Finding::getRule).toList();
+            String mailText = mailFor(entry.getValue()).map(MailCatcher.Mail::text).orElse("");
+
+            assertThat(rules).as(entry.getKey().name()).containsAll(mustInclude).doesNotContainAnyElementsOf(mustNotInclude);
+            if (PipelineWatcher.mailWorthy(validated)) {
+                mustInclude.forEach(rule -> assertThat(mailText).as("mail about " + entry.getKey().name()).contains("[" + rule + "]"));
+            } else {
+                assertThat(mailText).as("no mail for a report with notes only: " + entry.getKey().name()).isEmpty();
+            }
+            mustNotInclude.forEach(rule -> assertThat(mailText).as("mail about " + entry.getKey().name()).doesNotContain("[" + rule + "]"));
+        }
+    }
+
+    @Test
+    void anEmptyUploadIsRejectedWithItsReasonOnTheTopicToo() throws Exception {
+        String agency = "empty-" + UUID.randomUUID();
+        PortalClient.Answer answer = portal.upload(Map.of("agencyId", agency), "empty.txt", new byte[0]);
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.reason()).isEqualTo("EMPTY");
+        assertThat(answer.message()).contains("文件为空");
+        assertThat(watcher.awaitUntil(() -> !watcher.rejectionsOf(agency).isEmpty(), PIPELINE)).isTrue();
+        assertThat(watcher.rejectionsOf(agency)).singleElement()
+                .satisfies(r -> assertThat(r.getReason()).isEqualTo("EMPTY"));
+    }
+
+    @Test
+    void aDocumentParseServiceCannotReadIsRejectedWithItsReason() throws Exception {
+        String agency = "corrupt-" + UUID.randomUUID();
+        byte[] brokenPdf = "%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage without end".getBytes(StandardCharsets.US_ASCII);
+        PortalClient.Answer answer = portal.upload(Map.of("agencyId", agency), "report.pdf", brokenPdf);
+
+        assertThat(answer.status()).as("ingest accepts a PDF by its bytes").isEqualTo(202);
+        assertThat(watcher.awaitEnd(List.of(answer.reportId()), PIPELINE)).isTrue();
+        ReportRejected rejected = watcher.rejected(answer.reportId());
+        assertThat(rejected).as("rejected by parse-service").isNotNull();
+        assertThat(rejected.getStage()).isEqualTo(Stage.PARSE);
+        assertThat(rejected.getReason()).isIn("CORRUPT", "NEEDS_OCR", "EMPTY");
+        assertThat(rejected.getMessage()).isNotBlank();
+    }
+
+    @Test
+    void aMissingAgencyIsRefused() throws Exception {
+        PortalClient.Answer answer = portal.upload(Map.of(), "r.txt", "一、总体情况".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.reason()).isEqualTo("MISSING_FIELD");
+    }
+
+    @Test
+    void aDocumentOfAnotherTypeIsRefusedAsUnsupported() throws Exception {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+        PortalClient.Answer answer = portal.upload(Map.of("agencyId", "png-" + UUID.randomUUID()), "report.pdf", png);
+
+        assertThat(answer.status()).isEqualTo(415);
+        assertThat(answer.reason()).isEqualTo("UNSUPPORTED_TYPE");
+    }
+
+    @Test
+    void aNonAvroRecordGoesToTheDeadLetterTopicWithItsBytesAndTheServiceKeepsWorking() throws Exception {
+        byte[] poison = ("poison " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>("report.ingested", "poison-agency", poison)).get();
+        }
+
+        ConsumerRecord<String, byte[]> deadLetter = firstMatching("report.ingested.dlq", poison);
+        assertThat(deadLetter).as("the poison record in report.ingested.dlq").isNotNull();
+        String reason = new String(deadLetter.headers().lastHeader("kafka_dlt-exception-message").value(), StandardCharsets.UTF_8)
+                + new String(deadLetter.headers().lastHeader("kafka_dlt-exception-stacktrace").value(), StandardCharsets.UTF_8);
+        assertThat(reason).contains("magic byte");
+
+        DemoReport sample = DemoReports.samples().getFirst();
+        DemoReport afterPoison = new DemoReport("after-poison", "after-poison-" + UUID.randomUUID(), sample.agencyName(),
+                sample.level(), sample.publishedOn(), sample.fileName(), sample.document());
+        String id = publishAll(List.of(afterPoison)).get(afterPoison);
+        assertThat(watcher.awaitEnd(List.of(id), PIPELINE)).as("parse-service still works after the poison record").isTrue();
+    }
+
+    private ConsumerRecord<String, byte[]> firstMatching(String topic, byte[] value) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + PIPELINE.toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (java.util.Arrays.equals(record.value(), value)) {
+                        return record;
+                    }
+                }
+            }
+            return null;
+        }
+    }
+
+    private Map<DemoReport, String> publishAll(List<DemoReport> reports) throws IOException, InterruptedException {
+        Map<DemoReport, String> ids = new LinkedHashMap<>();
+        for (DemoReport report : reports) {
+            PortalClient.Answer answer = portal.publish(report);
+            assertThat(answer.status()).as(report.name() + ": " + answer.message()).isEqualTo(202);
+            ids.put(report, answer.reportId());
+        }
+        return ids;
+    }
+
+    private java.util.Optional<MailCatcher.Mail> mailFor(String reportId) {
+        return mail.receivedMessages().stream().filter(m -> m.text().contains("报告编号：" + reportId)).findFirst();
+    }
+
+    private static JsonNode golden(Path corpus, DemoReport report) throws IOException {
+        String source = report.name();
+        String stem = source.substring(0, source.lastIndexOf('.'));
+        return JSON.readTree(Files.readString(corpus.resolve(stem + ".expected.json")));
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(node -> values.add(node.asText()));
+        return values;
+    }
+}

@@ -1,0 +1,92 @@
+package io.nianbao.core.parse;
+
+import io.nianbao.core.model.Finding;
+import io.nianbao.core.model.ParsedReport;
+import io.nianbao.core.model.ReportMetadata;
+import io.nianbao.core.model.Template;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Tab-separated captures, and what the parser reports instead of guessing. */
+class ReportParserTest {
+
+    private static ParsedReport parse(String text) {
+        return ReportParser.parse(List.of(text.split("\n", -1)), ReportMetadata.UNKNOWN);
+    }
+
+    @Test
+    void textAndDamagedNumbersInCountCellsAreReportedNotGuessed() {
+        ParsedReport r = parse("""
+                三、收到和处理政府信息公开申请情况
+                一、本年新收政府信息公开申请数量\t5\t若干\t0\t0\t0\t0\t5
+                三、本年度办理结果\t(一)予以公开\t4\t1O\t0\t0\t0\t0\t4
+                """);
+        assertThat(r.applications().rows().get("newReceived")).containsExactly(5L, null, 0L, 0L, 0L, 0L, 5L);
+        assertThat(r.applications().rows().get("granted")).containsExactly(4L, null, 0L, 0L, 0L, 0L, 4L);
+        assertThat(r.parseFindings()).extracting(Finding::rule, Finding::location).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("CELL-INVALID", "三.newReceived.commercial"),
+                org.assertj.core.groups.Tuple.tuple("PARSE-UNCERTAIN", "三.granted.commercial"));
+        Finding uncertain = r.parseFindings().get(1);
+        assertThat(uncertain.severity()).isEqualTo(io.nianbao.core.model.Severity.WARNING);
+        assertThat(uncertain.responsibility()).isEqualTo(io.nianbao.core.model.Responsibility.SYSTEM);
+    }
+
+    @Test
+    void aRowWithTooFewCellsIsLeftOutAndNamed() {
+        ParsedReport r = parse("""
+                三、收到和处理政府信息公开申请情况
+                二、上年结转政府信息公开申请数量\t1\t0\t0\t1
+                四、结转下年度继续办理\t0\t0\t0\t0\t0\t0\t0
+                """);
+        assertThat(r.applications().rows()).containsOnlyKeys("carriedForward");
+        assertThat(r.parseFindings()).singleElement().satisfies(f -> {
+            assertThat(f.rule()).isEqualTo("TBL-SHAPE");
+            assertThat(f.location()).isEqualTo("三.carriedOver");
+            assertThat(f.message()).contains("应有7个单元格", "实际读到4个");
+        });
+    }
+
+    @Test
+    void aTableWhoseHeadingIsMissingIsFoundByItsHeader() {
+        ParsedReport r = parse("""
+                一、总体情况
+                本年度未发生行政复议。
+                行政复议\t行政诉讼
+                0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t1\t0\t0\t0\t1
+                五、存在的主要问题及改进情况
+                无
+                """);
+        assertThat(r.reviewLitigation().groups().get("litigationAfterReview")).containsExactly(1L, 0L, 0L, 0L, 1L);
+    }
+
+    @Test
+    void gb2019SectionTwoIsToldFromItsColumns() {
+        ParsedReport r = parse("""
+                二、主动公开政府信息情况
+                信息内容\t上一年项目数量\t本年增/减\t处理决定数量
+                行政许可\t1004\t-12\t43797
+                第二十条第(九)项
+                信息内容\t采购项目数量\t采购总金额
+                政府集中采购\t276\t2945.15万元
+                """);
+        assertThat(r.template()).isEqualTo(Template.GB2019);
+        assertThat(r.proactive().rows().get("licensing").get("itemsChange")).isEqualByComparingTo("-12");
+        assertThat(r.proactive().rows().get("procurement").get("amountYuan")).isEqualByComparingTo("2945.15");
+        assertThat(r.parseFindings()).singleElement().satisfies(f -> {
+            assertThat(f.rule()).isEqualTo("CELL-UNIT");
+            assertThat(f.location()).isEqualTo("二.procurement.amountYuan");
+        });
+    }
+
+    @Test
+    void hintsWinAndTheLevelFollowsTheWinningAgency() {
+        String text = "青山县人民政府办公室2023年政府信息公开工作年度报告\n发布日期:2024-01-20\n一、总体情况\n无";
+        ParsedReport r = ReportParser.parse(List.of(text.split("\n")),
+                new ReportMetadata("大竹县石子镇人民政府", null, 2022, null));
+        assertThat(r.meta()).isEqualTo(new ReportMetadata("大竹县石子镇人民政府",
+                io.nianbao.core.model.AgencyLevel.TOWNSHIP, 2022, java.time.LocalDate.of(2024, 1, 20)));
+    }
+}
