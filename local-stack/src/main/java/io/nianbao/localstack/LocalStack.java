@@ -24,15 +24,13 @@ public final class LocalStack implements AutoCloseable {
     private final Path dataDir;
     private final KafkaBroker broker;
     private final SchemaRegistry registry;
-    private final Thread shutdownHook;
-    private boolean closed;
+    private final StopOnExit stopper;
 
     private LocalStack(Path dataDir, KafkaBroker broker, SchemaRegistry registry) {
         this.dataDir = dataDir;
         this.broker = broker;
         this.registry = registry;
-        this.shutdownHook = new Thread(this::stopChildren, "local-stack-shutdown");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        this.stopper = new StopOnExit("local-stack", this::stopChildren);
     }
 
     /** Starts the stack on free ports with the defaults of {@link Builder}. */
@@ -93,17 +91,8 @@ public final class LocalStack implements AutoCloseable {
 
     /** Stops both children (SIGTERM, up to 20 s grace, then kill). Idempotent. */
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException shuttingDown) {
-            // Already in the JVM shutdown: the hook runs (or ran) the same stop.
-        }
-        stopChildren();
+    public void close() {
+        stopper.close();
     }
 
     private void stopChildren() {

@@ -31,14 +31,12 @@ public final class ServiceFleet implements AutoCloseable {
 
     private final List<ChildProcess> processes;
     private final int ingestPort;
-    private final Thread shutdownHook;
-    private boolean closed;
+    private final StopOnExit stopper;
 
     private ServiceFleet(List<ChildProcess> processes, int ingestPort) {
         this.processes = processes;
         this.ingestPort = ingestPort;
-        this.shutdownHook = new Thread(() -> ChildProcess.stopAll(processes), "service-fleet-shutdown");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        this.stopper = new StopOnExit("service-fleet", () -> ChildProcess.stopAll(processes));
     }
 
     /**
@@ -124,16 +122,7 @@ public final class ServiceFleet implements AutoCloseable {
 
     /** Stops every service (SIGTERM, then kill after a grace period). Idempotent. */
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException shuttingDown) {
-            // The JVM is exiting: the hook stops the services.
-        }
-        ChildProcess.stopAll(processes);
+    public void close() {
+        stopper.close();
     }
 }

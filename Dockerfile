@@ -1,0 +1,22 @@
+# One Dockerfile for the four services (they are built the same way; SERVICE picks which):
+#   docker build --build-arg SERVICE=parse-service -t nianbao/parse-service .
+# Build the jars first: ./mvnw package -DskipTests
+# Layered: dependencies change rarely, so they sit in lower layers than the application classes.
+FROM eclipse-temurin:21-jre AS layers
+ARG SERVICE
+WORKDIR /layers
+COPY ${SERVICE}/target/${SERVICE}-exec.jar app.jar
+RUN java -Djarmode=tools -jar app.jar extract --layers --launcher --destination extracted
+
+FROM eclipse-temurin:21-jre
+ARG SERVICE
+RUN useradd --system --uid 10001 --home-dir /app nianbao && mkdir -p /data/documents && chown nianbao /data/documents
+WORKDIR /app
+COPY --from=layers /layers/extracted/dependencies/ ./
+COPY --from=layers /layers/extracted/spring-boot-loader/ ./
+COPY --from=layers /layers/extracted/snapshot-dependencies/ ./
+COPY --from=layers /layers/extracted/application/ ./
+USER nianbao
+ENV NIANBAO_DOCUMENTS_DIR=/data/documents \
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+UseSerialGC -Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.nianbao.events"
+ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]
