@@ -1,6 +1,6 @@
 package io.nianbao.core.rules;
 
-import com.ibm.icu.text.Transliterator;
+import io.nianbao.core.parse.TextNormalizer;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,9 +19,6 @@ final class Prose {
     private Prose() {
     }
 
-    private static final Transliterator TO_SIMPLIFIED = Transliterator.getInstance("Traditional-Simplified");
-    /** "鎮(zhèn)" → "鎮": glosses some portals print after each traditional character. */
-    private static final Pattern PINYIN_GLOSS = Pattern.compile("[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]");
     private static final Pattern PAGE_NUMBER = Pattern.compile("^-\\s*\\d+\\s*-$");
     private static final Pattern THOUSANDS = Pattern.compile("(?<=\\d)[,，](?=\\d{3}(?!\\d))");
     /** A PDF wraps lines at about 30 characters; a line this long without a full stop continues. */
@@ -33,32 +30,9 @@ final class Prose {
     private static final int AFTER_KEYWORD = 15;
     private static final int BEFORE_KEYWORD = 10;
 
-    /**
-     * Half-width digits and letters, simplified characters, no pinyin glosses, lines kept. Chinese
-     * punctuation is kept, so a quoted sentence reads as the agency wrote it.
-     */
+    /** The parser's canonical form (simplified, no pinyin glosses, ASCII digits), without thousands separators. */
     static String normalize(String raw) {
-        if (raw == null) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder(raw.length());
-        for (char c : raw.toCharArray()) {
-            b.append(halfWidth(c));
-        }
-        String s = PINYIN_GLOSS.matcher(b).replaceAll("");
-        synchronized (TO_SIMPLIFIED) {
-            s = TO_SIMPLIFIED.transliterate(s);
-        }
-        return THOUSANDS.matcher(s).replaceAll("");
-    }
-
-    private static char halfWidth(char c) {
-        if (c == '\u3000') {
-            return ' ';
-        }
-        char h = (char) (c - 0xFEE0);
-        boolean fullWidth = c >= '\uFF01' && c <= '\uFF5E';
-        return fullWidth && (Character.isLetterOrDigit(h) || h == '%' || h == '.') ? h : c;
+        return THOUSANDS.matcher(TextNormalizer.normalize(raw)).replaceAll("");
     }
 
     /** Removes spaces except those separating two numbers ("2024 年" → "2024年", "0 0" stays). */

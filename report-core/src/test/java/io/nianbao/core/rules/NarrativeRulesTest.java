@@ -33,7 +33,7 @@ class NarrativeRulesTest {
             assertThat(f).singleElement().satisfies(x -> {
                 assertThat(x.severity()).isEqualTo(Severity.WARNING);
                 assertThat(x.location()).isEqualTo("三");
-                assertThat(x.evidence()).isEqualTo("2024年，区政府办代表区政府受理政府信息公开申请17件，均已在法定期限内予以答复");
+                assertThat(x.evidence()).isEqualTo("2024年,区政府办代表区政府受理政府信息公开申请17件,均已在法定期限内予以答复");
                 assertThat(x.actual()).isEqualByComparingTo("17");
                 assertThat(x.message()).contains("17件", "本年新收申请95件");
             });
