@@ -10,16 +10,15 @@ import io.nianbao.localstack.LocalStack;
 import io.nianbao.localstack.MailCatcher;
 import io.nianbao.localstack.ServiceFleet;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -40,7 +39,7 @@ final class DemoCommand {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         Path home = Path.of(System.getProperty("nianbao.home", ".")).toAbsolutePath().normalize();
         List<DemoReport> reports = DemoReports.load(home);
-        Path dataDir = freshDataDir(home.resolve(".nianbao-data").resolve("demo"));
+        Path dataDir = Folders.fresh(home.resolve(".nianbao-data").resolve("demo"));
 
         out.println("年报核查演示：启动 Kafka、模式注册中心、邮件服务器和四个服务（数据目录 " + dataDir + "）…");
         long start = System.nanoTime();
@@ -49,7 +48,9 @@ final class DemoCommand {
              ServiceFleet fleet = ServiceFleet.start(stack, mail.host(), mail.smtpPort(),
                      Map.of("nianbao.notify.inspectors", INSPECTOR));
              PipelineWatcher watcher = new PipelineWatcher(stack.bootstrapServers(), stack.schemaRegistryUrl())) {
-            out.printf("全部就绪，用时 %.1f 秒；各服务内存（MB）：%s%n", (System.nanoTime() - start) / 1e9, fleet.residentMegabytes());
+            out.printf("全部就绪，用时 %.1f 秒；各进程内存（MB）：%s%n", (System.nanoTime() - start) / 1e9,
+                    Stream.concat(stack.sample().stream(), fleet.sample().stream())
+                            .map(p -> p.name() + " " + p.rssMegabytes()).collect(Collectors.joining("，")));
             out.println("发布 " + reports.size() + " 份报告到 " + fleet.ingestUrl() + "/api/v1/reports …");
 
             PortalClient portal = new PortalClient(fleet.ingestUrl());
@@ -112,17 +113,5 @@ final class DemoCommand {
             m.text().lines().filter(line -> line.startsWith("- [") || line.startsWith("  ")).forEach(line -> out.println("  " + line));
         }
         return true;
-    }
-
-    /** The demo starts from an empty broker and registry each time, so its output is repeatable. */
-    private static Path freshDataDir(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> old = Files.walk(dir)) {
-                for (Path p : old.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
-        return Files.createDirectories(dir);
     }
 }

@@ -17,6 +17,7 @@ public final class Main {
         int exit = switch (args[0]) {
             case "check" -> CheckCommand.run(rest);
             case "demo" -> DemoCommand.run(rest);
+            case "bench" -> BenchCommand.run(rest);
             default -> {
                 usage();
                 yield 2;
@@ -30,6 +31,7 @@ public final class Main {
                 用法：
                   nianbao check 文件 [--format json|text] [--agency 机关] [--level DEPARTMENT|GOVERNMENT|TOWNSHIP]
                                      [--year 年度] [--published YYYY-MM-DD] [--previous 上年报告]
-                  nianbao demo [--once]""");
+                  nianbao demo [--once]
+                  nianbao bench [--quick] [--out 结果.json]""");
     }
 }

@@ -158,6 +158,12 @@ final class ChildProcess {
         }
     }
 
+    ProcessSample sample() {
+        long rss = rssKiloBytes();
+        return new ProcessSample(name, pid(), rss < 0 ? -1 : rss / 1024,
+                process.info().totalCpuDuration().orElse(Duration.ZERO));
+    }
+
     long pid() {
         return process.pid();
     }

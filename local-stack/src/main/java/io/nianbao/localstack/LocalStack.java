@@ -84,6 +84,11 @@ public final class LocalStack implements AutoCloseable {
                 bootstrapServers(), schemaRegistryUrl(), dataDir);
     }
 
+    /** Memory and CPU of the broker and the registry now. */
+    public List<ProcessSample> sample() {
+        return List.of(broker.process().sample(), registry.process().sample());
+    }
+
     /** The child processes, for tests that check none survives {@link #close()}. */
     List<ProcessHandle> processes() {
         return List.of(broker.process().handle(), registry.process().handle());

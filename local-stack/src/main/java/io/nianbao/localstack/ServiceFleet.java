@@ -76,13 +76,9 @@ public final class ServiceFleet implements AutoCloseable {
         return "http://127.0.0.1:" + ingestPort;
     }
 
-    /** Resident memory of each service now, in MB, by service name. */
-    public Map<String, Long> residentMegabytes() {
-        Map<String, Long> rss = new LinkedHashMap<>();
-        for (int i = 0; i < SERVICES.size(); i++) {
-            rss.put(SERVICES.get(i), processes.get(i).rssKiloBytes() / 1024);
-        }
-        return rss;
+    /** Memory and CPU of each service now, in {@link #SERVICES} order. */
+    public List<ProcessSample> sample() {
+        return processes.stream().map(ChildProcess::sample).toList();
     }
 
     private static ChildProcess launch(String service, Path dataDir, Map<String, String> arguments) throws IOException {

@@ -1,0 +1,129 @@
+package io.nianbao.cli.bench;
+
+import io.nianbao.cli.Folders;
+import io.nianbao.events.ReportPublished;
+import io.nianbao.events.Topics;
+import io.nianbao.events.serde.ConfluentAvroSerializer;
+import io.nianbao.events.serde.SchemaRegistryClient;
+import io.nianbao.localstack.LocalStack;
+import io.nianbao.localstack.MailCatcher;
+import io.nianbao.localstack.ProcessSample;
+import io.nianbao.localstack.ServiceFleet;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The measurements behind {@code nianbao bench}, in the order they run. */
+public final class Benchmark {
+
+    /** Everything measured; written as JSON so runs can be compared. */
+    public record Result(boolean quick, int cores, String java,
+                         List<CoreBenchmarks.Result> core,
+                         Run pipeline, Run pipelineAt100PerSecond, Run bareRelay,
+                         Map<String, ProcessSampler.Usage> processesUnderLoad) {
+
+        /** Pipeline throughput as a share of the bare relay's on the same machine. */
+        public double pipelineToRelay() {
+            return bareRelay.perSecond() <= 0 ? 0 : pipeline.perSecond() / bareRelay.perSecond();
+        }
+
+        public String table() {
+            StringBuilder t = new StringBuilder();
+            t.append("纯核心（JMH，单线程）：解析+核查\n");
+            core.forEach(c -> t.append("  %-28s %10.1f 份/秒  %8.2f 毫秒/份%n".formatted(c.name(), c.perSecond(), c.millisPerReport())));
+            t.append("端到端（发布 → 通知）与裸 Kafka 中继（同样条数、同样大小、四跳）：\n");
+            t.append("  %-28s %8s %8s %10s %8s %8s %8s%n".formatted("", "到达", "发送", "份/秒", "p50毫秒", "p95毫秒", "p99毫秒"));
+            row(t, "流水线（尽快发布）", pipeline);
+            row(t, "流水线（每秒100份）", pipelineAt100PerSecond);
+            row(t, "裸中继（尽快发布）", bareRelay);
+            t.append("  流水线/裸中继 = %.0f%%%n".formatted(pipelineToRelay() * 100));
+            t.append("各进程（负载期间）：\n");
+            t.append("  %-20s %10s %10s %10s%n".formatted("", "静息MB", "峰值MB", "CPU核"));
+            processesUnderLoad.forEach((name, u) ->
+                    t.append("  %-20s %10d %10d %10.2f%n".formatted(name, u.restRssMegabytes(), u.peakRssMegabytes(), u.cores())));
+            return t.toString();
+        }
+
+        private static void row(StringBuilder t, String name, Run run) {
+            t.append("  %-28s %8d %8d %10.1f %8d %8d %8d%n".formatted(name, run.arrived(), run.sent(), run.perSecond(),
+                    run.latency().p50(), run.latency().p95(), run.latency().p99()));
+        }
+    }
+
+    private final Path home;
+    private final Path dir;
+    private final boolean quick;
+    private final PrintStream console;
+
+    public Benchmark(Path home, Path dir, boolean quick, PrintStream console) {
+        this.home = home;
+        this.dir = dir;
+        this.quick = quick;
+        this.console = console;
+    }
+
+    public Result run() throws Exception {
+        Files.createDirectories(dir);
+        console.println("1/4 纯核心基准（JMH）…");
+        List<CoreBenchmarks.Result> core = CoreBenchmarks.run(home, quick, dir.resolve("jmh.json"));
+
+        int burst = quick ? 500 : 20_000;
+        int paced = quick ? 500 : 3_000;
+        Duration timeout = Duration.ofSeconds(Math.max(120, burst / 10));
+        Path stackDir = Folders.fresh(dir.resolve("stack"));
+        console.println("2/4 启动 Kafka、模式注册中心、邮件服务器和四个服务…");
+        try (LocalStack stack = LocalStack.start(stackDir);
+             MailCatcher mail = MailCatcher.start();
+             ServiceFleet fleet = ServiceFleet.start(stack, mail.host(), mail.smtpPort(), Map.of())) {
+            Measurement measurement = new Measurement(stack.bootstrapServers());
+            ConfluentAvroSerializer serializer = new ConfluentAvroSerializer(SchemaRegistryClient.shared(stack.schemaRegistryUrl()));
+            String run = UUID.randomUUID().toString().substring(0, 8);
+
+            console.println("3/4 流水线：预热，尽快发布 " + burst + " 份，再以每秒100份发布 " + paced + " 份…");
+            measurement.run(Topics.PUBLISHED.name(), Topics.NOTIFICATION_SENT.name(),
+                    records(serializer, "warmup-" + run + "-", quick ? 100 : 500), 0, timeout);
+            Run pipeline;
+            Map<String, ProcessSampler.Usage> usage;
+            try (ProcessSampler sampler = new ProcessSampler(() -> samples(stack, fleet))) {
+                pipeline = measurement.run(Topics.PUBLISHED.name(), Topics.NOTIFICATION_SENT.name(),
+                        records(serializer, "burst-" + run + "-", burst), 0, timeout);
+                usage = sampler.usage();
+            }
+            Run steady = measurement.run(Topics.PUBLISHED.name(), Topics.NOTIFICATION_SENT.name(),
+                    records(serializer, "paced-" + run + "-", paced), 100, timeout);
+
+            console.println("4/4 裸 Kafka 中继：同样的记录走四跳…");
+            Run relay;
+            try (BareRelay ignored = new BareRelay(stack.bootstrapServers(), run)) {
+                measurement.run(BareRelay.topic(0), BareRelay.topic(BareRelay.HOPS),
+                        records(serializer, "relay-warmup-" + run + "-", quick ? 100 : 500), 0, timeout);
+                relay = measurement.run(BareRelay.topic(0), BareRelay.topic(BareRelay.HOPS),
+                        records(serializer, "relay-" + run + "-", burst), 0, timeout);
+            }
+            return new Result(quick, Runtime.getRuntime().availableProcessors(), Runtime.version().toString(),
+                    core, pipeline, steady, relay, usage);
+        }
+    }
+
+    /** The load as bytes on the wire: Avro ReportPublished in the Confluent format, keyed by agency. */
+    private static Map<String, byte[]> records(ConfluentAvroSerializer serializer, String prefix, int count) {
+        Map<String, byte[]> records = new LinkedHashMap<>();
+        for (ReportPublished report : LoadReports.make(prefix, count)) {
+            records.put(report.getAgencyId(), serializer.serialize(Topics.PUBLISHED.name(), report));
+        }
+        return records;
+    }
+
+    private static List<ProcessSample> samples(LocalStack stack, ServiceFleet fleet) {
+        List<ProcessSample> all = new ArrayList<>(stack.sample());
+        all.addAll(fleet.sample());
+        return all;
+    }
+}

@@ -1,0 +1,88 @@
+package io.nianbao.cli.bench;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Sends keyed records to a first topic and times when each key first shows up on a last topic —
+ * the same measurement for the pipeline and for the bare relay, so the two can be compared.
+ */
+final class Measurement {
+
+    private final String bootstrapServers;
+
+    Measurement(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /**
+     * @param records       key → value bytes, sent in map order
+     * @param perSecond     sending rate; 0 sends as fast as the producer accepts
+     */
+    Run run(String firstTopic, String lastTopic, Map<String, byte[]> records, double perSecond, Duration timeout) {
+        Map<String, Long> sentAt = new HashMap<>();
+        Map<String, Long> arrivedAt = new HashMap<>();
+        try (KafkaConsumer<String, byte[]> end = consumer(lastTopic);
+             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                     ProducerConfig.LINGER_MS_CONFIG, 5,
+                     ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 1_048_576), new StringSerializer(), new ByteArraySerializer())) {
+            long start = System.nanoTime();
+            long next = start;
+            long intervalNanos = perSecond > 0 ? (long) (1e9 / perSecond) : 0;
+            for (Map.Entry<String, byte[]> record : records.entrySet()) {
+                if (intervalNanos > 0) {
+                    LockSupport.parkNanos(next - System.nanoTime());
+                    next += intervalNanos;
+                }
+                sentAt.put(record.getKey(), System.currentTimeMillis());
+                producer.send(new ProducerRecord<>(firstTopic, record.getKey(), record.getValue()));
+                drain(end, sentAt, arrivedAt, Duration.ZERO);
+            }
+            producer.flush();
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (arrivedAt.size() < records.size() && System.nanoTime() < deadline) {
+                drain(end, sentAt, arrivedAt, Duration.ofMillis(200));
+            }
+            long[] latencies = arrivedAt.entrySet().stream().mapToLong(e -> e.getValue() - sentAt.get(e.getKey())).toArray();
+            long first = sentAt.values().stream().mapToLong(Long::longValue).min().orElse(0);
+            long last = arrivedAt.values().stream().mapToLong(Long::longValue).max().orElse(first);
+            return new Run(records.size(), arrivedAt.size(), (last - first) / 1000.0, Latencies.of(latencies));
+        }
+    }
+
+    /** Reads from the start of the topic; only keys of this run count, so earlier records do no harm. */
+    private KafkaConsumer<String, byte[]> consumer(String topic) {
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000), new StringDeserializer(), new ByteArrayDeserializer());
+        consumer.subscribe(List.of(topic));
+        return consumer;
+    }
+
+    private static void drain(KafkaConsumer<String, byte[]> consumer, Map<String, Long> sentAt,
+                              Map<String, Long> arrivedAt, Duration wait) {
+        for (ConsumerRecord<String, byte[]> record : consumer.poll(wait)) {
+            if (sentAt.containsKey(record.key())) {
+                arrivedAt.putIfAbsent(record.key(), System.currentTimeMillis());
+            }
+        }
+    }
+}
