@@ -1,0 +1,19 @@
+package io.nianbao.bench;
+
+import java.util.Arrays;
+import java.util.stream.Stream;
+
+/** JMH's command line; without ../shared/corpus/real (as on a user's machine) the PDF benchmarks are left out. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (!Documents.pdfsPresent()) {
+            System.err.println("No Hongze PDFs in " + Documents.corpus() + ": the PDF benchmarks are left out.");
+            args = Stream.concat(Arrays.stream(args), Stream.of("-e", "\\.pdf")).toArray(String[]::new);
+        }
+        org.openjdk.jmh.Main.main(args);
+    }
+}
