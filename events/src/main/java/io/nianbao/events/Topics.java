@@ -12,8 +12,11 @@ public final class Topics {
     public static final Topic<ReportParsed> PARSED = new Topic<>("report.parsed", ReportParsed.class);
     public static final Topic<ReportValidated> VALIDATED = new Topic<>("report.validated", ReportValidated.class);
     public static final Topic<NotificationSent> NOTIFICATION_SENT = new Topic<>("notification.sent", NotificationSent.class);
+    /** validate-service's own ticks for PUB-MISSING: one per roster agency and year, on the agency's report.parsed partition. */
+    public static final Topic<DeadlineCheck> DEADLINE_CHECKS = new Topic<>("validate.deadline-checks", DeadlineCheck.class);
 
-    public static final List<Topic<?>> ALL = List.of(PUBLISHED, INGESTED, REJECTED, PARSED, VALIDATED, NOTIFICATION_SENT);
+    public static final List<Topic<?>> ALL = List.of(PUBLISHED, INGESTED, REJECTED, PARSED, VALIDATED, NOTIFICATION_SENT,
+            DEADLINE_CHECKS);
 
     /** Partitions per topic unless configured otherwise: bounds how many instances of a service share the work. */
     public static final int DEFAULT_PARTITIONS = 6;

@@ -1,54 +1,74 @@
 package io.nianbao.validate;
 
-import io.nianbao.core.model.Finding;
-import io.nianbao.core.rules.RuleContext;
 import io.nianbao.core.rules.RuleEngine;
 import io.nianbao.events.ReportParsed;
 import io.nianbao.events.ReportValidated;
+import io.nianbao.events.serde.SchemaRegistryClient;
 import io.nianbao.service.NianbaoServices;
-import io.nianbao.service.ReportEvents;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.kstream.KStream;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.stream.binder.kafka.utils.DlqDestinationResolver;
 import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
-import java.time.Instant;
-import java.util.List;
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.function.Function;
 
-/** report.parsed → report.validated: applies the rule catalog of report-core to each report. */
+/**
+ * report.parsed (+ validate.deadline-checks) → report.validated: a Kafka Streams function that
+ * applies the rule catalog of report-core with each agency's history (see {@link ValidateProcessor}).
+ */
 @SpringBootApplication
+@EnableScheduling
+@EnableConfigurationProperties(ValidateProperties.class)
 public class ValidateServiceApplication {
 
-    private static final Logger log = LoggerFactory.getLogger(ValidateServiceApplication.class);
+    /** Publication deadlines are Beijing dates. */
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     public static void main(String[] args) {
         NianbaoServices.run(ValidateServiceApplication.class, args);
     }
 
+    /** Tests register their own clock before the context refreshes. */
     @Bean
-    RuleEngine ruleEngine() {
-        return new RuleEngine();
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.system(CHINA);
     }
 
     @Bean
-    Function<ReportParsed, ReportValidated> validateReport(RuleEngine rules) {
-        return parsed -> {
-            RuleContext context = RuleContext.of(ReportEvents.toModel(parsed)).withContentHashes(parsed.getSha256(), null);
-            List<Finding> findings = rules.run(context);
-            log.info("validated report {} of {}: {} findings", parsed.getReportId(), parsed.getAgencyId(), findings.size());
-            return ReportValidated.newBuilder()
-                    .setReportId(parsed.getReportId())
-                    .setAgencyId(parsed.getAgencyId())
-                    .setAgencyName(parsed.getAgencyName())
-                    .setAgencyLevel(parsed.getAgencyLevel())
-                    .setRegionCode(parsed.getRegionCode())
-                    .setYear(parsed.getYear())
-                    .setPublishedOn(parsed.getPublishedOn())
-                    .setTemplate(parsed.getTemplate())
-                    .setFindings(findings.stream().map(ReportEvents::toEvent).toList())
-                    .setValidatedAt(Instant.now())
-                    .build();
-        };
+    Roster roster(ValidateProperties properties) {
+        return properties.loadRoster();
+    }
+
+    @Bean
+    Validation validation(ValidateProperties properties, Roster roster, Clock clock) {
+        return new Validation(new RuleEngine(), roster, properties.deadlinePolicy(), clock);
+    }
+
+    @Bean
+    Function<KStream<String, SpecificRecord>, KStream<String, ReportValidated>> validateReport(
+            Validation validation, @Value("${nianbao.schema-registry.url}") String registryUrl) {
+        AvroSerde<ReportParsed> reportSerde = new AvroSerde<>(SchemaRegistryClient.shared(registryUrl));
+        return input -> input.process(ValidateProcessor.supplier(validation, reportSerde));
+    }
+
+    @Bean
+    DeadlineChecks deadlineChecks(Roster roster, Clock clock,
+                                  @Value("${nianbao.kafka.bootstrap-servers}") String bootstrapServers,
+                                  @Value("${nianbao.schema-registry.url}") String registryUrl) {
+        return new DeadlineChecks(roster, clock, bootstrapServers, registryUrl);
+    }
+
+    /** A record the binder cannot deserialize goes, as its bytes, to the DLQ of its topic (t → t.dlq). */
+    @Bean
+    DlqDestinationResolver deadLetterTopic() {
+        return (record, exception) -> record.topic() + ".dlq";
     }
 }

@@ -1,0 +1,145 @@
+package io.nianbao.validate;
+
+import io.nianbao.events.DeadlineCheck;
+import io.nianbao.events.ReportParsed;
+import io.nianbao.events.ReportValidated;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Validates each report with its agency's history and answers deadline checks, keeping per task
+ * (one partition of report.parsed and of validate.deadline-checks) three in-memory stores backed
+ * by compacted changelog topics {@code <application.id>-<store>-changelog}:
+ * <ul>
+ *   <li>{@value #REPORTS}: (agency, year) → the latest version of the report;</li>
+ *   <li>{@value #CONTENT_HASHES}: (agency, year) → the content hashes of its versions, in publication order;</li>
+ *   <li>{@value #MISSING_NOTICES}: (agency, year) → when PUB-MISSING was sent.</li>
+ * </ul>
+ * Every update is idempotent, so a replayed record leaves the stores as they were and yields the same findings.
+ */
+final class ValidateProcessor implements Processor<String, SpecificRecord, String, ReportValidated> {
+
+    static final String REPORTS = "reports";
+    static final String CONTENT_HASHES = "content-hashes";
+    static final String MISSING_NOTICES = "missing-notices";
+
+    private static final Logger log = LoggerFactory.getLogger(ValidateProcessor.class);
+
+    private final Validation validation;
+    private ProcessorContext<String, ReportValidated> context;
+    private KeyValueStore<String, ReportParsed> reports;
+    private KeyValueStore<String, String> contentHashes;
+    private KeyValueStore<String, Long> missingNotices;
+
+    private ValidateProcessor(Validation validation) {
+        this.validation = validation;
+    }
+
+    /** The processor with its stores, for {@code KStream.process}. */
+    static ProcessorSupplier<String, SpecificRecord, String, ReportValidated> supplier(Validation validation,
+                                                                                     Serde<ReportParsed> reportSerde) {
+        return new ProcessorSupplier<>() {
+            @Override
+            public Processor<String, SpecificRecord, String, ReportValidated> get() {
+                return new ValidateProcessor(validation);
+            }
+
+            @Override
+            public Set<StoreBuilder<?>> stores() {
+                return Set.of(
+                        Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(REPORTS), Serdes.String(), reportSerde),
+                        Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(CONTENT_HASHES), Serdes.String(), Serdes.String()),
+                        Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(MISSING_NOTICES), Serdes.String(), Serdes.Long()));
+            }
+        };
+    }
+
+    @Override
+    public void init(ProcessorContext<String, ReportValidated> context) {
+        this.context = context;
+        this.reports = context.getStateStore(REPORTS);
+        this.contentHashes = context.getStateStore(CONTENT_HASHES);
+        this.missingNotices = context.getStateStore(MISSING_NOTICES);
+    }
+
+    @Override
+    public void process(Record<String, SpecificRecord> record) {
+        switch (record.value()) {
+            case null -> log.warn("skipped a record without value (key {})", record.key());
+            case ReportParsed report -> onReport(report, record.timestamp());
+            case DeadlineCheck check -> onDeadlineCheck(check, record.timestamp());
+            default -> throw new IllegalArgumentException("validate-service does not handle " + record.value().getSchema().getFullName());
+        }
+    }
+
+    private void onReport(ReportParsed report, long timestamp) {
+        Integer year = report.getYear();
+        if (year == null) {
+            emit(validation.validate(report, null, null), timestamp);
+            return;
+        }
+        String key = key(report.getAgencyId(), year);
+        List<String> versions = versions(key);
+        boolean newVersion = !versions.contains(report.getSha256());
+        if (newVersion) {
+            versions.add(report.getSha256());
+            contentHashes.put(key, String.join(" ", versions));
+            reports.put(key, report);
+        }
+        emit(validation.validate(report, reports.get(key(report.getAgencyId(), year - 1)), earlierHash(key, report)), timestamp);
+        ReportParsed nextYear = reports.get(key(report.getAgencyId(), year + 1));
+        if (newVersion && nextYear != null) {
+            // Year N arrived before this one: now its cross-year rules can run.
+            emit(validation.validate(nextYear, report, earlierHash(key(report.getAgencyId(), year + 1), nextYear)), timestamp);
+        }
+    }
+
+    private void onDeadlineCheck(DeadlineCheck check, long timestamp) {
+        String key = key(check.getAgencyId(), check.getYear());
+        if (missingNotices.get(key) != null) {
+            return;
+        }
+        validation.missing(check.getAgencyId(), check.getYear(), reports.get(key) != null).ifPresent(notice -> {
+            missingNotices.put(key, notice.getValidatedAt().toEpochMilli());
+            emit(notice, timestamp);
+        });
+    }
+
+    /** The hash of the version published just before this one, or null for the first version. */
+    private String earlierHash(String key, ReportParsed report) {
+        List<String> versions = versions(key);
+        int index = versions.indexOf(report.getSha256());
+        return index > 0 ? versions.get(index - 1) : null;
+    }
+
+    private List<String> versions(String key) {
+        String hashes = contentHashes.get(key);
+        return hashes == null ? new ArrayList<>() : new ArrayList<>(Arrays.asList(hashes.split(" ")));
+    }
+
+    private void emit(ReportValidated validated, long timestamp) {
+        log.info("validated report {} of {} ({}): {} findings", validated.getReportId(), validated.getAgencyId(),
+                validated.getYear(), validated.getFindings().size());
+        context.forward(new Record<>(validated.getAgencyId(), validated, timestamp));
+    }
+
+    /** Store key of an agency's year; the store is per partition, so the key needs no partitioning meaning. */
+    static String key(String agencyId, int year) {
+        return agencyId + "|" + year;
+    }
+}

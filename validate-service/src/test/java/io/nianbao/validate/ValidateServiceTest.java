@@ -1,0 +1,314 @@
+package io.nianbao.validate;
+
+import io.nianbao.core.model.ApplicationsTable;
+import io.nianbao.core.model.ParsedReport;
+import io.nianbao.core.model.ReportMetadata;
+import io.nianbao.core.render.SampleReports;
+import io.nianbao.events.Finding;
+import io.nianbao.events.ReportIngested;
+import io.nianbao.events.ReportParsed;
+import io.nianbao.events.ReportValidated;
+import io.nianbao.events.Topics;
+import io.nianbao.events.serde.ConfluentAvroDeserializer;
+import io.nianbao.events.serde.ConfluentAvroSerializer;
+import io.nianbao.events.serde.SchemaRegistryClient;
+import io.nianbao.localstack.LocalStack;
+import io.nianbao.localstack.LocalStackExtension;
+import io.nianbao.service.NianbaoServices;
+import io.nianbao.service.ReportEvents;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * validate-service as a Spring context in this JVM against the real broker and registry: reports
+ * go to report.parsed, findings are read from report.validated.
+ */
+@ExtendWith(LocalStackExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ValidateServiceTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final List<String> CROSS_YEAR = List.of("XY-CARRYOVER", "XY-INFORCE", "XY-COPY", "XY-REVISED");
+    private static final String LATE = "late-" + UUID.randomUUID();
+    private static final String PUNCTUAL = "punctual-" + UUID.randomUUID();
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2025-01-10T02:00:00Z"));
+    private LocalStack stack;
+    private Path roster;
+    private ConfigurableApplicationContext service;
+    private KafkaProducer<String, SpecificRecord> producer;
+    private KafkaConsumer<String, SpecificRecord> consumer;
+    private final List<ReportValidated> validated = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    void start(LocalStack localStack) throws IOException {
+        NianbaoServices.allowAvroEventClasses();
+        stack = localStack;
+        roster = Files.createTempFile("roster", ".csv");
+        Files.writeString(roster, "agencyId,agencyName,level,region\n"
+                + LATE + ",青山县迟报局,DEPARTMENT,\n"
+                + PUNCTUAL + ",青山县准时局,DEPARTMENT,青山县\n");
+        SchemaRegistryClient registry = SchemaRegistryClient.shared(stack.schemaRegistryUrl());
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()),
+                new StringSerializer(), new ConfluentAvroSerializer(registry));
+        consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "validate-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ConfluentAvroDeserializer(registry));
+        consumer.subscribe(List.of(Topics.VALIDATED.name()));
+        service = startService();
+    }
+
+    @AfterAll
+    void stop() throws IOException {
+        // The service before the stack, which the extension stops at the end of the run.
+        if (service != null) {
+            service.close();
+        }
+        if (producer != null) {
+            producer.close();
+        }
+        if (consumer != null) {
+            consumer.close();
+        }
+        Files.deleteIfExists(roster);
+    }
+
+    @Test
+    void aReportBeforeLastYearsIsRevalidatedWhenLastYearsArrives() {
+        String mismatch = "carryover-" + UUID.randomUUID();
+        String equal = "carryover-" + UUID.randomUUID();
+        List<Long> lastYearsForward = carriedForwardOf(report(2023, null));
+
+        publish(mismatch, report(2024, List.of(1L, 0L, 0L, 0L, 0L, 0L, 1L)));
+        publish(equal, report(2024, lastYearsForward));
+        assertThat(rules(awaitValidated(mismatch, 1).getFirst())).doesNotContainAnyElementsOf(CROSS_YEAR);
+        assertThat(rules(awaitValidated(equal, 1).getFirst())).doesNotContainAnyElementsOf(CROSS_YEAR);
+
+        publish(mismatch, report(2023, null));
+        publish(equal, report(2023, null));
+
+        ReportValidated revalidated = awaitValidated(mismatch, 3).get(2);
+        assertThat(revalidated.getYear()).isEqualTo(2024);
+        assertThat(revalidated.getReportId()).isEqualTo(awaitValidated(mismatch, 1).getFirst().getReportId());
+        assertThat(revalidated.getFindings()).filteredOn(f -> f.getRule().equals("XY-CARRYOVER"))
+                .extracting(Finding::getLocation).contains("三.carriedOver.naturalPerson", "三.carriedOver.total");
+        ReportValidated revalidatedEqual = awaitValidated(equal, 3).get(2);
+        assertThat(revalidatedEqual.getYear()).isEqualTo(2024);
+        assertThat(rules(revalidatedEqual)).doesNotContain("XY-CARRYOVER").contains("XY-COPY");
+    }
+
+    @Test
+    void aSecondVersionIsRevisedAndReplaysGiveTheSameFindings() {
+        String agency = "revised-" + UUID.randomUUID();
+        ReportParsed first = publish(agency, report(2023, null));
+        ReportParsed second = publish(agency, report(2023, List.of(3L, 0L, 0L, 0L, 0L, 0L, 3L)));
+        publish(agency, first);
+        publish(agency, second);
+
+        List<ReportValidated> all = awaitValidated(agency, 4);
+        assertThat(rules(all.get(0))).doesNotContain("XY-REVISED");
+        assertThat(rules(all.get(1))).contains("XY-REVISED");
+        assertThat(all.get(2).getFindings()).as("replay of the first version").isEqualTo(all.get(0).getFindings());
+        assertThat(all.get(3).getFindings()).as("replay of the second version").isEqualTo(all.get(1).getFindings());
+    }
+
+    @Test
+    void historySurvivesARestartAndPubMissingIsSentOnce() {
+        String agency = "restart-" + UUID.randomUUID();
+        publish(agency, report(2023, null));
+        awaitValidated(agency, 1);
+        publish(PUNCTUAL, report(2024, null));
+        awaitValidated(PUNCTUAL, 1);
+
+        clock.set(Instant.parse("2025-02-01T02:00:00Z")); // past 31 January, the departments' deadline for 2024
+        deadlineChecks().checkDeadlines();
+        deadlineChecks().checkDeadlines();
+        publish(LATE, report(2022, null)); // behind both checks on the same partition
+        awaitValidated(LATE, 2);
+
+        service.close();
+        service = startService();
+
+        publish(agency, report(2024, List.of(1L, 0L, 0L, 0L, 0L, 0L, 1L)));
+        assertThat(rules(awaitValidated(agency, 2).get(1))).as("2024 checked against 2023 from before the restart")
+                .contains("XY-CARRYOVER");
+        deadlineChecks().checkDeadlines();
+        publish(LATE, report(2021, null));
+        List<ReportValidated> late = awaitValidated(LATE, 3);
+        assertThat(late).filteredOn(v -> rules(v).contains("PUB-MISSING")).singleElement().satisfies(notice -> {
+            assertThat(notice.getReportId()).isEqualTo(Validation.missingReportId(LATE, 2024));
+            assertThat(notice.getYear()).isEqualTo(2024);
+            assertThat(rules(notice)).containsExactly("PUB-MISSING");
+            assertThat(notice.getFindings().getFirst().getMessage()).contains("青山县迟报局", "2025年1月31日");
+        });
+        assertThat(validated).filteredOn(v -> v.getAgencyId().equals(PUNCTUAL)).flatMap(ValidateServiceTest::rules)
+                .doesNotContain("PUB-MISSING");
+    }
+
+    @Test
+    void aPoisonRecordGoesToTheDeadLetterTopicWithItsBytesAndTheServiceGoesOn() {
+        String agency = "poison-" + UUID.randomUUID();
+        byte[] poison = ("poison " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
+            raw.send(new ProducerRecord<>(Topics.PARSED.name(), agency, poison));
+        }
+        publish(agency, report(2023, null));
+
+        assertThat(awaitValidated(agency, 1)).as("the report after the poison record").hasSize(1);
+        assertThat(deadLetter(Topics.PARSED.dlq(), poison)).as("the poison bytes in report.parsed.dlq").isTrue();
+    }
+
+    private ConfigurableApplicationContext startService() {
+        return new SpringApplicationBuilder(ValidateServiceApplication.class)
+                .initializers(context -> context.getBeanFactory().registerSingleton("clock", clock))
+                .run("--nianbao.kafka.bootstrap-servers=" + stack.bootstrapServers(),
+                        "--nianbao.schema-registry.url=" + stack.schemaRegistryUrl(),
+                        "--nianbao.validate.roster=" + roster,
+                        "--server.port=0");
+    }
+
+    private DeadlineChecks deadlineChecks() {
+        return service.getBean(DeadlineChecks.class);
+    }
+
+    /** Consistent GB2021 sample of the year; carriedOver (seven cells) replaced when given. */
+    private static ParsedReport report(int year, List<Long> carriedOver) {
+        ParsedReport sample = SampleReports.consistentGb2021();
+        Map<String, List<Long>> rows = new LinkedHashMap<>(sample.applications().rows());
+        if (carriedOver != null) {
+            rows.put("carriedOver", carriedOver);
+        }
+        ReportMetadata meta = sample.meta();
+        return new ParsedReport(new ReportMetadata(meta.agency(), meta.agencyLevel(), year, LocalDate.of(year + 1, 1, 20)),
+                sample.template(), sample.sections(), sample.proactive(), new ApplicationsTable(rows),
+                sample.reviewLitigation(), sample.parseFindings());
+    }
+
+    private static List<Long> carriedForwardOf(ParsedReport report) {
+        return report.applications().rows().get("carriedForward");
+    }
+
+    private ReportParsed publish(String agency, ParsedReport report) {
+        String sha = Integer.toHexString(report.hashCode());
+        ReportIngested source = ReportIngested.newBuilder()
+                .setReportId(agency + "-" + report.meta().year() + "-" + sha)
+                .setAgencyId(agency)
+                .setMediaType("text/plain")
+                .setSha256(sha)
+                .setSizeBytes(0)
+                .setIngestedAt(Instant.now())
+                .build();
+        return publish(agency, ReportEvents.toEvent(source, report));
+    }
+
+    private ReportParsed publish(String agency, ReportParsed event) {
+        try {
+            producer.send(new ProducerRecord<>(Topics.PARSED.name(), agency, event)).get();
+            return event;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The first {@code count} validations of the agency, in order; fails after {@link #WAIT}. */
+    private List<ReportValidated> awaitValidated(String agency, int count) {
+        Predicate<ReportValidated> ofAgency = v -> v.getAgencyId().equals(agency);
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (validated.stream().filter(ofAgency).count() < count && System.nanoTime() < deadline) {
+            for (ConsumerRecord<String, SpecificRecord> record : consumer.poll(Duration.ofMillis(200))) {
+                validated.add((ReportValidated) record.value());
+            }
+        }
+        List<ReportValidated> found = validated.stream().filter(ofAgency).toList();
+        assertThat(found).as("validations of " + agency).hasSizeGreaterThanOrEqualTo(count);
+        return found.subList(0, count);
+    }
+
+    private boolean deadLetter(String topic, byte[] value) {
+        try (KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
+            reader.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : reader.poll(Duration.ofMillis(500))) {
+                    if (Arrays.equals(record.value(), value)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+    }
+
+    private static List<String> rules(ReportValidated validated) {
+        return new ArrayList<>(validated.getFindings().stream().map(Finding::getRule).toList());
+    }
+
+    /** The clock the service reads "today" from; tests move it. */
+    private static final class MutableClock extends Clock {
+        private volatile Instant now;
+
+        MutableClock(Instant start) {
+            this.now = start;
+        }
+
+        void set(Instant instant) {
+            now = instant;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ValidateServiceApplication.CHINA;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
