@@ -12,10 +12,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -34,17 +34,28 @@ final class Measurement {
      * @param records       key → value bytes, sent in map order
      * @param perSecond     sending rate; 0 sends as fast as the producer accepts
      */
-    Run run(String firstTopic, String lastTopic, Map<String, byte[]> records, double perSecond, Duration timeout) {
-        Map<String, Long> sentAt = new HashMap<>();
-        Map<String, Long> arrivedAt = new HashMap<>();
-        try (KafkaConsumer<String, byte[]> end = consumer(lastTopic);
-             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                     ProducerConfig.LINGER_MS_CONFIG, 5,
-                     ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 1_048_576), new StringSerializer(), new ByteArraySerializer())) {
-            long start = System.nanoTime();
-            long next = start;
+    Run run(String firstTopic, String lastTopic, Map<String, byte[]> records, double perSecond, Duration timeout)
+            throws InterruptedException {
+        Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        Map<String, Long> arrivedAt = new ConcurrentHashMap<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        // Reading in its own thread: polling between sends would pace the sender instead of the pipeline.
+        Thread reader = Thread.ofPlatform().name("bench-reader").start(() -> {
+            try (KafkaConsumer<String, byte[]> end = consumer(lastTopic)) {
+                while (arrivedAt.size() < records.size() && System.nanoTime() < deadline) {
+                    for (ConsumerRecord<String, byte[]> record : end.poll(Duration.ofMillis(100))) {
+                        if (records.containsKey(record.key())) {
+                            arrivedAt.putIfAbsent(record.key(), System.currentTimeMillis());
+                        }
+                    }
+                }
+            }
+        });
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), new ByteArraySerializer())) {
             long intervalNanos = perSecond > 0 ? (long) (1e9 / perSecond) : 0;
+            long next = System.nanoTime();
             for (Map.Entry<String, byte[]> record : records.entrySet()) {
                 if (intervalNanos > 0) {
                     LockSupport.parkNanos(next - System.nanoTime());
@@ -52,18 +63,13 @@ final class Measurement {
                 }
                 sentAt.put(record.getKey(), System.currentTimeMillis());
                 producer.send(new ProducerRecord<>(firstTopic, record.getKey(), record.getValue()));
-                drain(end, sentAt, arrivedAt, Duration.ZERO);
             }
-            producer.flush();
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (arrivedAt.size() < records.size() && System.nanoTime() < deadline) {
-                drain(end, sentAt, arrivedAt, Duration.ofMillis(200));
-            }
-            long[] latencies = arrivedAt.entrySet().stream().mapToLong(e -> e.getValue() - sentAt.get(e.getKey())).toArray();
-            long first = sentAt.values().stream().mapToLong(Long::longValue).min().orElse(0);
-            long last = arrivedAt.values().stream().mapToLong(Long::longValue).max().orElse(first);
-            return new Run(records.size(), arrivedAt.size(), (last - first) / 1000.0, Latencies.of(latencies));
         }
+        reader.join();
+        long[] latencies = arrivedAt.entrySet().stream().mapToLong(e -> e.getValue() - sentAt.get(e.getKey())).toArray();
+        long first = sentAt.values().stream().mapToLong(Long::longValue).min().orElse(0);
+        long last = arrivedAt.values().stream().mapToLong(Long::longValue).max().orElse(first);
+        return new Run(records.size(), arrivedAt.size(), (last - first) / 1000.0, Latencies.of(latencies));
     }
 
     /** Reads from the start of the topic; only keys of this run count, so earlier records do no harm. */
@@ -75,14 +81,5 @@ final class Measurement {
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000), new StringDeserializer(), new ByteArrayDeserializer());
         consumer.subscribe(List.of(topic));
         return consumer;
-    }
-
-    private static void drain(KafkaConsumer<String, byte[]> consumer, Map<String, Long> sentAt,
-                              Map<String, Long> arrivedAt, Duration wait) {
-        for (ConsumerRecord<String, byte[]> record : consumer.poll(wait)) {
-            if (sentAt.containsKey(record.key())) {
-                arrivedAt.putIfAbsent(record.key(), System.currentTimeMillis());
-            }
-        }
     }
 }
