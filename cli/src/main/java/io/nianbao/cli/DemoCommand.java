@@ -29,6 +29,8 @@ import java.util.stream.Stream;
 final class DemoCommand {
 
     private static final String INSPECTOR = "inspector@demo.nianbao";
+    /** The inspector's inbox login: password {@code demo}, as a bcrypt hash. */
+    private static final String INSPECTOR_PASSWORD_HASH = "$2a$10$03if08g/4m4DoGo1qSHVn.p9E12i.c94zNGngIchR7DlyNJZJcQ9G";
     private static final Duration PIPELINE_TIMEOUT = Duration.ofMinutes(3);
 
     private DemoCommand() {
@@ -46,7 +48,9 @@ final class DemoCommand {
         try (LocalStack stack = LocalStack.start(dataDir);
              MailCatcher mail = MailCatcher.start();
              ServiceFleet fleet = ServiceFleet.start(stack, mail.host(), mail.smtpPort(),
-                     Map.of("nianbao.notify.inspectors", INSPECTOR));
+                     Map.of("nianbao.notify.inspectors", INSPECTOR,
+                             "nianbao.notify.users[0].username", INSPECTOR,
+                             "nianbao.notify.users[0].password-hash", INSPECTOR_PASSWORD_HASH));
              PipelineWatcher watcher = new PipelineWatcher(stack.bootstrapServers(), stack.schemaRegistryUrl())) {
             out.printf("全部就绪，用时 %.1f 秒；各进程内存（MB）：%s%n", (System.nanoTime() - start) / 1e9,
                     Stream.concat(stack.sample().stream(), fleet.sample().stream())
@@ -73,7 +77,8 @@ final class DemoCommand {
             if (once) {
                 return all ? 0 : 1;
             }
-            out.println("演示仍在运行：可继续向 " + fleet.ingestUrl() + "/api/v1/reports 提交报告；按 Ctrl-C 退出。");
+            out.println("演示仍在运行：可继续向 " + fleet.ingestUrl() + "/api/v1/reports 提交报告；收件箱 " + fleet.inboxUrl()
+                    + "（用户 " + INSPECTOR + "，密码 demo）；按 Ctrl-C 退出。");
             Thread.currentThread().join();
             return 0;
         }

@@ -1,12 +1,42 @@
 package io.nianbao.ingest;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
+
+import java.time.Duration;
+import java.util.List;
 
 /**
  * @param maxDocumentSize  larger documents are refused (413)
+ * @param maxRequestSize   larger HTTP bodies are refused before they are read in full (413)
  * @param inlineLimit      documents up to this size travel inside the event; larger ones by reference
+ * @param signatureWindow  how far the timestamp of a signed request may be from now
+ * @param portals          who may hand reports in
  */
 @ConfigurationProperties("nianbao.ingest")
-public record IngestProperties(DataSize maxDocumentSize, DataSize inlineLimit) {
+public record IngestProperties(DataSize maxDocumentSize, DataSize maxRequestSize, DataSize inlineLimit,
+                               @DefaultValue("5m") Duration signatureWindow,
+                               @DefaultValue Fetch fetch, @DefaultValue Docx docx, @DefaultValue Status status,
+                               @DefaultValue List<Portal> portals) {
+
+    /**
+     * @param timeout       whole fetch, redirects included
+     * @param allowLoopback for tests against a local server only: production refuses loopback like any private address
+     */
+    public record Fetch(@DefaultValue("5s") Duration connectTimeout, @DefaultValue("30s") Duration timeout,
+                        @DefaultValue("5") int maxRedirects, @DefaultValue("false") boolean allowLoopback) {
+    }
+
+    /** Decompression-bomb limits for DOCX (a ZIP container). */
+    public record Docx(@DefaultValue("2000") int maxEntries, @DefaultValue("200MB") DataSize maxUncompressedSize,
+                       @DefaultValue("100") int maxCompressionRatio) {
+    }
+
+    /**
+     * @param capacity reports whose status is kept (least recently touched ones go first)
+     * @param lookback how far back the status store reads the topics at startup
+     */
+    public record Status(@DefaultValue("100000") int capacity, @DefaultValue("7d") Duration lookback) {
+    }
 }

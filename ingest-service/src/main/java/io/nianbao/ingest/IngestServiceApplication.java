@@ -2,9 +2,20 @@ package io.nianbao.ingest;
 
 import io.nianbao.events.ReportPublished;
 import io.nianbao.service.NianbaoServices;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeIn;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.web.multipart.MultipartResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.util.function.Consumer;
 
@@ -14,7 +25,18 @@ import java.util.function.Consumer;
  */
 @SpringBootApplication
 @EnableConfigurationProperties(IngestProperties.class)
-public class IngestServiceApplication {
+@OpenAPIDefinition(info = @Info(title = "年报接收服务 API", version = "v1",
+        description = "门户向年报核查流水线提交政府信息公开工作年度报告：上传文件、提交全文或提交报告网址，并查询处理状态。"
+                + "每个门户使用自己的API密钥（请求头X-Api-Key），或以HMAC-SHA256签名请求（X-Portal-Id、X-Timestamp、X-Signature）。"))
+@SecurityScheme(name = PortalAuthenticator.API_KEY, type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER,
+        paramName = PortalAuthenticator.API_KEY, description = "门户API密钥")
+public class IngestServiceApplication implements WebMvcConfigurer {
+
+    private final PortalAuthenticator authenticator;
+
+    public IngestServiceApplication(PortalAuthenticator authenticator) {
+        this.authenticator = authenticator;
+    }
 
     public static void main(String[] args) {
         NianbaoServices.run(IngestServiceApplication.class, args);
@@ -22,6 +44,34 @@ public class IngestServiceApplication {
 
     @Bean
     Consumer<ReportPublished> ingestPublished(ReportIntake intake) {
-        return published -> intake.accept(Submission.of(published));
+        return published -> intake.accept(Submission.of(published,
+                authenticator.byId(published.getPortalId()).orElse(null)));
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(authenticator).addPathPatterns("/api/**");
+    }
+
+    @Bean
+    FilterRegistrationBean<BufferedBody> bufferedBody(IngestProperties properties, JsonMapper json) {
+        FilterRegistrationBean<BufferedBody> registration =
+                new FilterRegistrationBean<>(new BufferedBody(properties.maxRequestSize().toBytes(), json));
+        registration.addUrlPatterns("/api/*");
+        return registration;
+    }
+
+    /** Named so that the DispatcherServlet uses it instead of the container's multipart parsing. */
+    @Bean(name = "multipartResolver")
+    MultipartResolver multipartResolver() {
+        return new BufferedMultipartResolver();
+    }
+
+    @Bean
+    Broker broker(@Value("${nianbao.kafka.bootstrap-servers}") String bootstrapServers,
+                  @Value("${nianbao.schema-registry.url}") String schemaRegistryUrl,
+                  @Value("${nianbao.topics.partitions}") int partitions,
+                  @Value("${nianbao.topics.replication-factor}") short replicationFactor) {
+        return new Broker(bootstrapServers, schemaRegistryUrl, partitions, replicationFactor);
     }
 }

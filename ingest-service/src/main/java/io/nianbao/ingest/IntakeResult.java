@@ -3,7 +3,8 @@ package io.nianbao.ingest;
 /** What became of a submission: accepted under a report id, or rejected with a reason. */
 public sealed interface IntakeResult {
 
-    record Accepted(String reportId) implements IntakeResult {
+    /** @param duplicate the same document was accepted before: nothing was sent downstream this time */
+    record Accepted(String reportId, boolean duplicate) implements IntakeResult {
     }
 
     /**

@@ -5,14 +5,23 @@ import io.nianbao.events.ReportPublished;
 
 import java.nio.ByteBuffer;
 
-/** A document offered for checking, with what the portal says about it; any field may be missing. */
-public record Submission(String agencyId, String agencyName, AgencyLevel agencyLevel, String regionCode,
-                         Integer year, String publishedOn, String portalId, String fileName, byte[] document) {
+/**
+ * A document offered for checking, or the URL to fetch it from, with what the portal says about it;
+ * any field may be missing.
+ *
+ * @param portal who hands it in; null when a report.published record names no registered portal
+ */
+public record Submission(Portal portal, String agencyId, String agencyName, AgencyLevel agencyLevel, String regionCode,
+                         Integer year, String publishedOn, String fileName, byte[] document, String documentUrl) {
 
-    static Submission of(ReportPublished published) {
-        return new Submission(published.getAgencyId(), published.getAgencyName(), published.getAgencyLevel(),
-                published.getRegionCode(), published.getYear(), published.getPublishedOn(), published.getPortalId(),
-                published.getFileName(), bytesOf(published.getDocument()));
+    public String portalId() {
+        return portal == null ? null : portal.id();
+    }
+
+    static Submission of(ReportPublished published, Portal portal) {
+        return new Submission(portal, published.getAgencyId(), published.getAgencyName(), published.getAgencyLevel(),
+                published.getRegionCode(), published.getYear(), published.getPublishedOn(), published.getFileName(),
+                bytesOf(published.getDocument()), published.getDocumentUrl());
     }
 
     private static byte[] bytesOf(ByteBuffer buffer) {

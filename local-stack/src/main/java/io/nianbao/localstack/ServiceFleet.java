@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The four nianbao services, each its own JVM ({@code <service>/target/<service>-exec.jar}),
- * pointed at a {@link LocalStack} and an SMTP server. A service is ready when its consumer group
+ * pointed at a {@link LocalStack} and an SMTP server; notify-service also gets a {@link LocalPostgres}
+ * of its own (under {@code <dataDir>/postgres}). A service is ready when its consumer group
  * has members (it consumes), and for ingest-service also when its HTTP API answers.
  */
 public final class ServiceFleet implements AutoCloseable {
@@ -31,12 +32,17 @@ public final class ServiceFleet implements AutoCloseable {
 
     private final List<ChildProcess> processes;
     private final int ingestPort;
+    private final int notifyPort;
     private final StopOnExit stopper;
 
-    private ServiceFleet(List<ChildProcess> processes, int ingestPort) {
+    private ServiceFleet(List<ChildProcess> processes, LocalPostgres postgres, int ingestPort, int notifyPort) {
         this.processes = processes;
         this.ingestPort = ingestPort;
-        this.stopper = new StopOnExit("service-fleet", () -> ChildProcess.stopAll(processes));
+        this.notifyPort = notifyPort;
+        this.stopper = new StopOnExit("service-fleet", () -> {
+            ChildProcess.stopAll(processes);
+            postgres.close();
+        });
     }
 
     /**
@@ -48,6 +54,7 @@ public final class ServiceFleet implements AutoCloseable {
     public static ServiceFleet start(LocalStack stack, String smtpHost, int smtpPort, Map<String, String> extraArguments)
             throws IOException {
         int ingestPort = ChildProcess.freePort();
+        int notifyPort = ChildProcess.freePort();
         Map<String, String> common = new LinkedHashMap<>();
         common.put("nianbao.kafka.bootstrap-servers", stack.bootstrapServers());
         common.put("nianbao.schema-registry.url", stack.schemaRegistryUrl());
@@ -56,17 +63,35 @@ public final class ServiceFleet implements AutoCloseable {
         common.put("spring.mail.port", Integer.toString(smtpPort));
         common.putAll(extraArguments);
         List<ChildProcess> started = new ArrayList<>();
+        LocalPostgres postgres = LocalPostgres.start(stack.dataDir().resolve("postgres"));
         try {
             for (String service : SERVICES) {
                 Map<String, String> arguments = new LinkedHashMap<>(common);
-                arguments.put("server.port", service.equals("ingest-service") ? Integer.toString(ingestPort) : "0");
+                arguments.put("server.port", switch (service) {
+                    case "ingest-service" -> Integer.toString(ingestPort);
+                    case "notify-service" -> Integer.toString(notifyPort);
+                    default -> "0";
+                });
+                if (service.equals("ingest-service")) {
+                    // The demo portal (PortalClient): SHA-256 of its key "demo-portal-key", any agency.
+                    arguments.putIfAbsent("nianbao.ingest.portals[0].id", "demo-portal");
+                    arguments.putIfAbsent("nianbao.ingest.portals[0].key-sha256",
+                            "9bdc095594e27a33d12a48fd6ed8d3b3a4bb7abc6219b82867f2b5660b13be90");
+                    arguments.putIfAbsent("nianbao.ingest.portals[0].agencies[0]", "*");
+                }
+                if (service.equals("notify-service")) {
+                    arguments.put("spring.datasource.url", postgres.createDatabase("notify"));
+                    arguments.put("spring.datasource.username", LocalPostgres.USER);
+                    arguments.putIfAbsent("nianbao.notify.inbox-url", "http://127.0.0.1:" + notifyPort + "/inbox");
+                }
                 started.add(launch(service, stack.dataDir(), arguments));
             }
-            ServiceFleet fleet = new ServiceFleet(started, ingestPort);
+            ServiceFleet fleet = new ServiceFleet(started, postgres, ingestPort, notifyPort);
             fleet.awaitReady(stack.bootstrapServers());
             return fleet;
         } catch (IOException | RuntimeException e) {
             ChildProcess.stopAll(started);
+            postgres.close();
             throw e;
         }
     }
@@ -74,6 +99,11 @@ public final class ServiceFleet implements AutoCloseable {
     /** Base URL of ingest-service, e.g. {@code http://127.0.0.1:40123}. */
     public String ingestUrl() {
         return "http://127.0.0.1:" + ingestPort;
+    }
+
+    /** notify-service's inbox page for inspectors, e.g. {@code http://127.0.0.1:40124/inbox}. */
+    public String inboxUrl() {
+        return "http://127.0.0.1:" + notifyPort + "/inbox";
     }
 
     /** Memory and CPU of each service now, in {@link #SERVICES} order. */
@@ -116,7 +146,7 @@ public final class ServiceFleet implements AutoCloseable {
         return description != null && !description.members().isEmpty();
     }
 
-    /** Stops every service (SIGTERM, then kill after a grace period). Idempotent. */
+    /** Stops every service (SIGTERM, then kill after a grace period), then PostgreSQL. Idempotent. */
     @Override
     public void close() {
         stopper.close();

@@ -2,17 +2,48 @@ package io.nianbao.notify;
 
 import io.nianbao.events.Severity;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.annotation.Validated;
 
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * @param from        sender address of the notifications
- * @param inspectors  who receives every report's findings (subscriptions by region and rule come later)
- * @param inboxUrl    base URL of the inspectors' inbox page, for the link in each mail
- * @param minSeverity a report is mailed when one of its findings is this severe or more (ERROR > WARNING > INFO)
+ * @param from        sender address of the mails
+ * @param inspectors  inspectors who get every AGENCY finding of {@code minSeverity} or more by e-mail
+ *                    (a default subscription from configuration, besides those kept in the database)
+ * @param operators   who get the SYSTEM findings (we could not read the report with certainty), by e-mail
+ * @param inboxUrl    base URL of the inbox page, for the links in mails and webhook payloads
+ * @param minSeverity the least severity notified to the configured inspectors and operators
+ * @param users       who may log in to the inbox and the API; the username is the inspector's e-mail address
+ * @param webhook     signing secret, retries and dead-letter topic of webhook deliveries
+ * @param digest      when the daily digest goes out
  */
-@Validated
 @ConfigurationProperties("nianbao.notify")
-public record NotifyProperties(String from, List<String> inspectors, String inboxUrl, Severity minSeverity) {
+public record NotifyProperties(String from, List<String> inspectors, List<String> operators, String inboxUrl,
+                               Severity minSeverity, List<User> users, Webhook webhook, Digest digest) {
+
+    public NotifyProperties {
+        inspectors = Objects.requireNonNullElse(inspectors, List.of());
+        operators = Objects.requireNonNullElse(operators, List.of());
+        users = Objects.requireNonNullElse(users, List.of());
+    }
+
+    /** @param passwordHash bcrypt, e.g. {@code $2a$10$…} */
+    public record User(String username, String passwordHash) {
+    }
+
+    /**
+     * @param secret         HMAC-SHA256 key shared with the receivers
+     * @param maxAttempts    attempts per notification before it goes to the dead-letter topic
+     * @param initialBackoff pause after the first failure, doubled after each further one
+     */
+    public record Webhook(String secret, int maxAttempts, Duration initialBackoff, Duration timeout,
+                          String deadLetterTopic) {
+    }
+
+    /** @param at local time in {@code zone} from which the day's digest is sent */
+    public record Digest(LocalTime at, ZoneId zone) {
+    }
 }

@@ -1,17 +1,37 @@
 package io.nianbao.notify;
 
-import io.nianbao.events.NotificationSent;
 import io.nianbao.events.ReportValidated;
 import io.nianbao.service.NianbaoServices;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.transaction.support.TransactionOperations;
+import org.thymeleaf.ITemplateEngine;
+import tools.jackson.databind.json.JsonMapper;
 
-import java.util.function.Function;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 
-/** report.validated → e-mail to the inspectors → notification.sent (one per recipient and report). */
+/**
+ * report.validated → each finding to the inspectors whose subscriptions match (SYSTEM findings to
+ * the operators), by e-mail or webhook, once → notification.sent; and the inspectors' inbox page.
+ */
 @SpringBootApplication
+@EnableScheduling
 @EnableConfigurationProperties(NotifyProperties.class)
 public class NotifyServiceApplication {
 
@@ -19,13 +39,54 @@ public class NotifyServiceApplication {
         NianbaoServices.run(NotifyServiceApplication.class, args);
     }
 
+    /** The service's time; tests supply their own before the context starts. */
     @Bean
-    MailNotifier mailNotifier(JavaMailSender mailSender, NotifyProperties properties) {
-        return new MailNotifier(mailSender, properties);
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
     }
 
     @Bean
-    Function<ReportValidated, NotificationSent> notifyInspectors(MailNotifier notifier) {
-        return notifier::notify;
+    Subscriptions subscriptions(JdbcClient jdbc, NotifyProperties properties, Clock clock) {
+        return new Subscriptions(jdbc, properties, clock);
+    }
+
+    @Bean
+    DeliveryLog deliveryLog(JdbcClient jdbc) {
+        return new DeliveryLog(jdbc);
+    }
+
+    @Bean
+    EmailChannel emailChannel(JavaMailSender mailSender, ITemplateEngine templates, NotifyProperties properties) {
+        return new EmailChannel(mailSender, templates, properties);
+    }
+
+    @Bean
+    WebhookChannel webhookChannel(JsonMapper json, NotifyProperties properties, Clock clock,
+                                  @Value("${nianbao.kafka.bootstrap-servers}") String bootstrapServers) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(properties.webhook().timeout()).build();
+        KafkaTemplate<String, byte[]> deadLetters = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+                ProducerConfig.ACKS_CONFIG, "all")));
+        return new WebhookChannel(http, json, deadLetters, properties, clock);
+    }
+
+    @Bean
+    Notifier notifier(Subscriptions subscriptions, DeliveryLog deliveries, List<NotificationChannel> channels,
+                      StreamBridge bridge, TransactionOperations transactions, NotifyProperties properties, Clock clock) {
+        return new Notifier(new Router(properties.operators(), properties.minSeverity()), subscriptions, deliveries,
+                channels, bridge, transactions, clock);
+    }
+
+    @Bean
+    DigestSender digestSender(DeliveryLog deliveries, Notifier notifier, NotifyProperties properties, Clock clock) {
+        return new DigestSender(deliveries, notifier, properties, clock);
+    }
+
+    @Bean
+    Consumer<ReportValidated> notifyInspectors(Notifier notifier) {
+        return notifier::handle;
     }
 }

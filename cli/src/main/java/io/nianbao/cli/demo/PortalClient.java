@@ -30,6 +30,9 @@ public final class PortalClient {
         }
     }
 
+    /** The demo portal's API key; ServiceFleet registers its SHA-256 with ingest-service. */
+    private static final String DEMO_KEY = "demo-portal-key";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String ingestUrl;
@@ -45,7 +48,6 @@ public final class PortalClient {
         fields.put("agencyName", report.agencyName());
         fields.put("agencyLevel", report.level());
         fields.put("publishedOn", report.publishedOn());
-        fields.put("portalId", "demo-portal");
         return upload(fields, report.fileName(), report.document());
     }
 
@@ -67,6 +69,7 @@ public final class PortalClient {
         HttpRequest request = HttpRequest.newBuilder(URI.create(ingestUrl + "/api/v1/reports"))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("X-Api-Key", DEMO_KEY)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
                 .build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

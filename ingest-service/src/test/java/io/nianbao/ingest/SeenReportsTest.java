@@ -1,0 +1,44 @@
+package io.nianbao.ingest;
+
+import io.nianbao.events.ReportIngested;
+import io.nianbao.events.Topics;
+import io.nianbao.localstack.LocalStack;
+import io.nianbao.localstack.LocalStackExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.Map;
+import java.util.UUID;
+
+import static io.nianbao.ingest.IngestInstance.KEY;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The seen report ids are shared by instances and survive restarts: a duplicate goes downstream once. */
+@ExtendWith(LocalStackExtension.class)
+class SeenReportsTest {
+
+    @Test
+    void aSecondInstanceAndARestartedOneKnowTheReport(LocalStack stack) throws Exception {
+        String agency = IngestInstance.AGENCY_PREFIX + UUID.randomUUID();
+        Map<String, Object> report = Map.of("agencyId", agency, "text", "2024年政府信息公开工作年度报告\n" + agency);
+        String id;
+        try (IngestInstance first = IngestInstance.start(stack, Map.of());
+             IngestInstance second = IngestInstance.start(stack, Map.of())) {
+            id = first.postJson(KEY, report).reportId();
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (!second.bean(SeenReports.class).contains(id) && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            IngestInstance.Reply again = second.postJson(KEY, report);
+            assertThat(again.duplicate()).as("the other instance learnt the id").isTrue();
+            assertThat(again.reportId()).isEqualTo(id);
+        }
+        try (IngestInstance restarted = IngestInstance.start(stack, Map.of())) {
+            IngestInstance.Reply afterRestart = restarted.postJson(KEY, report);
+            assertThat(afterRestart.status()).isEqualTo(202);
+            assertThat(afterRestart.duplicate()).as("loaded from the ledger at startup").isTrue();
+        }
+        assertThat(new TopicReader(stack).values(Topics.INGESTED.name(), ReportIngested.class,
+                r -> r.getAgencyId().equals(agency))).hasSize(1);
+    }
+}

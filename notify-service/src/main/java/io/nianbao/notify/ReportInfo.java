@@ -1,0 +1,20 @@
+package io.nianbao.notify;
+
+import io.nianbao.events.AgencyLevel;
+import io.nianbao.events.ReportValidated;
+
+/** What notify-service keeps of a validated report besides its findings. */
+public record ReportInfo(String reportId, String agencyId, String agencyName, AgencyLevel agencyLevel,
+                         String regionCode, Integer year, String publishedOn) {
+
+    static ReportInfo of(ReportValidated event) {
+        return new ReportInfo(event.getReportId(), event.getAgencyId(), event.getAgencyName(),
+                event.getAgencyLevel() == null ? AgencyLevel.UNKNOWN : event.getAgencyLevel(),
+                event.getRegionCode(), event.getYear(), event.getPublishedOn());
+    }
+
+    /** The agency's name, else its id. */
+    public String agency() {
+        return agencyName != null ? agencyName : agencyId;
+    }
+}

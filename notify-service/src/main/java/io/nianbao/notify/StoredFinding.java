@@ -1,0 +1,55 @@
+package io.nianbao.notify;
+
+import io.nianbao.events.Finding;
+import io.nianbao.events.Responsibility;
+import io.nianbao.events.Severity;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * A finding as notify-service keeps it. The fingerprint (SHA-256 of every field) names the same
+ * finding across re-emissions of a report, so a replay with new cross-year findings notifies
+ * only those.
+ */
+public record StoredFinding(String fingerprint, String rule, Severity severity, Responsibility responsibility,
+                            String location, String expected, String actual, String message, String evidence) {
+
+    static StoredFinding of(Finding finding) {
+        String fingerprint = sha256Hex(Stream.of(finding.getRule(), finding.getSeverity(), finding.getResponsibility(),
+                        finding.getLocation(), finding.getExpected(), finding.getActual(), finding.getMessage(),
+                        finding.getEvidence())
+                .map(value -> Objects.toString(value, "\u0000"))
+                .reduce((a, b) -> a + '\u001f' + b).orElseThrow());
+        return new StoredFinding(fingerprint, finding.getRule(), finding.getSeverity(), finding.getResponsibility(),
+                finding.getLocation(), finding.getExpected(), finding.getActual(), finding.getMessage(),
+                finding.getEvidence());
+    }
+
+    /** Chinese severity, marked when the finding is ours (SYSTEM) rather than the agency's. */
+    public String severityLabel() {
+        String label = switch (severity) {
+            case ERROR -> "错误";
+            case WARNING -> "警告";
+            case INFO -> "提示";
+        };
+        return responsibility == Responsibility.SYSTEM ? label + "（系统）" : label;
+    }
+
+    /** At least as severe as {@code least} (ERROR > WARNING > INFO). */
+    public boolean atLeast(Severity least) {
+        return severity.ordinal() <= least.ordinal();
+    }
+
+    static String sha256Hex(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("no SHA-256 in this JVM", e);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package io.nianbao.notify;
+
+import io.nianbao.events.AgencyLevel;
+import io.nianbao.events.Channel;
+import io.nianbao.events.Severity;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Subscriptions and silences: those in PostgreSQL, plus one default subscription per configured
+ * inspector (everything of the configured minimum severity, by e-mail), which only configuration changes.
+ */
+public class Subscriptions {
+
+    private static final RowMapper<Subscription> SUBSCRIPTION = (rs, i) -> new Subscription(rs.getLong("id"),
+            rs.getString("inspector"), rs.getString("region_prefix"), rs.getString("agency_id"),
+            rs.getString("agency_level") == null ? null : AgencyLevel.valueOf(rs.getString("agency_level")),
+            rs.getString("rule_id"), Severity.valueOf(rs.getString("min_severity")),
+            Channel.valueOf(rs.getString("channel")), rs.getString("webhook_url"), rs.getBoolean("digest"));
+
+    private final JdbcClient jdbc;
+    private final List<Subscription> configured;
+    private final Clock clock;
+
+    public Subscriptions(JdbcClient jdbc, NotifyProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.configured = properties.inspectors().stream()
+                .map(inspector -> Subscription.everything(inspector, properties.minSeverity())).toList();
+        this.clock = clock;
+    }
+
+    public List<Subscription> all() {
+        return Stream.concat(configured.stream(),
+                jdbc.sql("select * from subscription order by id").query(SUBSCRIPTION).list().stream()).toList();
+    }
+
+    public List<Subscription> of(String inspector) {
+        return all().stream().filter(s -> s.inspector().equals(inspector)).toList();
+    }
+
+    /** Stores the subscription (its id is ignored) and returns it with its new id. */
+    public Subscription create(Subscription s) {
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        insert into subscription (inspector, region_prefix, agency_id, agency_level, rule_id, min_severity,
+                                                  channel, webhook_url, digest, created_at)
+                        values (:inspector, :region, :agency, :level, :rule, :severity, :channel, :url, :digest, :now)""")
+                .param("inspector", s.inspector()).param("region", s.regionPrefix()).param("agency", s.agencyId())
+                .param("level", s.agencyLevel() == null ? null : s.agencyLevel().name()).param("rule", s.ruleId())
+                .param("severity", s.minSeverity().name()).param("channel", s.channel().name())
+                .param("url", s.webhookUrl()).param("digest", s.digest()).param("now", Timestamp.from(clock.instant()))
+                .update(key, "id");
+        return new Subscription(key.getKeyAs(Long.class), s.inspector(), s.regionPrefix(), s.agencyId(), s.agencyLevel(),
+                s.ruleId(), s.minSeverity(), s.channel(), s.webhookUrl(), s.digest());
+    }
+
+    /** Deletes one of the inspector's own subscriptions; false when there is no such one. */
+    public boolean delete(String inspector, long id) {
+        return jdbc.sql("delete from subscription where id = :id and inspector = :inspector")
+                .param("id", id).param("inspector", inspector).update() > 0;
+    }
+
+    public Set<Silence> silences() {
+        return new HashSet<>(jdbc.sql("select inspector, agency_id, rule_id from silence").query(Silence.class).list());
+    }
+
+    public List<Silence> silencesOf(String inspector) {
+        return jdbc.sql("select inspector, agency_id, rule_id from silence where inspector = :inspector order by agency_id, rule_id")
+                .param("inspector", inspector).query(Silence.class).list();
+    }
+
+    public void silence(Silence silence) {
+        jdbc.sql("insert into silence (inspector, agency_id, rule_id, created_at) values (:inspector, :agency, :rule, :now) on conflict do nothing")
+                .param("inspector", silence.inspector()).param("agency", silence.agencyId()).param("rule", silence.ruleId())
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
+    }
+
+    public boolean unsilence(Silence silence) {
+        return jdbc.sql("delete from silence where inspector = :inspector and agency_id = :agency and rule_id = :rule")
+                .param("inspector", silence.inspector()).param("agency", silence.agencyId()).param("rule", silence.ruleId())
+                .update() > 0;
+    }
+}

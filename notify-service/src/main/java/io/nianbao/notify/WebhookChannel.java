@@ -1,0 +1,162 @@
+package io.nianbao.notify;
+
+import io.nianbao.events.Channel;
+import io.nianbao.notify.Notification.ReportFindings;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.support.KafkaHeaders;
+import tools.jackson.databind.json.JsonMapper;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * POSTs a notification as JSON to the target's URL, signed: header {@value #SIGNATURE_HEADER}
+ * {@code t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">} with the shared secret, so a
+ * receiver can check origin and freshness. A failure (no answer, or not 2xx) is retried with
+ * exponential back-off; after the last attempt the payload goes to the dead-letter topic with the
+ * reason, and the event is not retried for it.
+ */
+public class WebhookChannel implements NotificationChannel {
+
+    public static final String SIGNATURE_HEADER = "X-Nianbao-Signature";
+    static final String URL_HEADER = "nianbao-webhook-url";
+    static final String ATTEMPTS_HEADER = "nianbao-attempts";
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookChannel.class);
+
+    /** The JSON body. */
+    record Payload(String notificationId, String inspector, boolean digest, List<PayloadReport> reports) {
+    }
+
+    record PayloadReport(String reportId, String agencyId, String agencyName, String agencyLevel, String regionCode,
+                         Integer year, String publishedOn, String inboxUrl, List<StoredFinding> findings) {
+    }
+
+    private final HttpClient http;
+    private final JsonMapper json;
+    private final KafkaOperations<String, byte[]> deadLetters;
+    private final NotifyProperties.Webhook settings;
+    private final String inboxUrl;
+    private final Clock clock;
+
+    public WebhookChannel(HttpClient http, JsonMapper json, KafkaOperations<String, byte[]> deadLetters,
+                          NotifyProperties properties, Clock clock) {
+        this.http = http;
+        this.json = json;
+        this.deadLetters = deadLetters;
+        this.settings = properties.webhook();
+        this.inboxUrl = properties.inboxUrl();
+        this.clock = clock;
+    }
+
+    @Override
+    public Channel kind() {
+        return Channel.WEBHOOK;
+    }
+
+    @Override
+    public Outcome deliver(Notification notification) {
+        byte[] body = json.writeValueAsBytes(payload(notification));
+        URI url = URI.create(notification.target().address());
+        String failure = null;
+        Duration backoff = settings.initialBackoff();
+        for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
+            if (attempt > 1) {
+                pause(backoff);
+                backoff = backoff.multipliedBy(2);
+            }
+            try {
+                int status = http.send(request(url, notification, body), HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (status / 100 == 2) {
+                    return Outcome.DELIVERED;
+                }
+                failure = "HTTP " + status;
+            } catch (IOException e) {
+                failure = e.toString();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while posting to " + url, e);
+            }
+            log.warn("webhook {} attempt {}/{} of notification {} failed: {}", url, attempt, settings.maxAttempts(),
+                    notification.id(), failure);
+        }
+        deadLetter(notification, body, failure);
+        return Outcome.DEAD_LETTERED;
+    }
+
+    private HttpRequest request(URI url, Notification notification, byte[] body) {
+        String timestamp = Long.toString(clock.instant().getEpochSecond());
+        return HttpRequest.newBuilder(url)
+                .timeout(settings.timeout())
+                .header("Content-Type", "application/json; charset=utf-8")
+                .header(EmailChannel.NOTIFICATION_ID_HEADER, notification.id())
+                .header(SIGNATURE_HEADER, "t=" + timestamp + ",v1=" + hmacHex(timestamp + "." + new String(body, StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+    }
+
+    private String hmacHex(String signed) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(settings.secret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot sign with HmacSHA256", e);
+        }
+    }
+
+    private Payload payload(Notification notification) {
+        return new Payload(notification.id(), notification.target().inspector(), notification.digest(),
+                notification.reports().stream().map(this::payloadReport).toList());
+    }
+
+    private PayloadReport payloadReport(ReportFindings entry) {
+        ReportInfo r = entry.report();
+        return new PayloadReport(r.reportId(), r.agencyId(), r.agencyName(), r.agencyLevel().name(), r.regionCode(),
+                r.year(), r.publishedOn(), MailText.reportLink(inboxUrl, r), entry.findings());
+    }
+
+    /** Keeps the undeliverable payload, keyed by agency like every topic, with the reason in the headers. */
+    private void deadLetter(Notification notification, byte[] body, String reason) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(settings.deadLetterTopic(),
+                notification.reports().getFirst().report().agencyId(), body);
+        record.headers().add(KafkaHeaders.DLT_EXCEPTION_MESSAGE, reason.getBytes(StandardCharsets.UTF_8));
+        record.headers().add(URL_HEADER, notification.target().address().getBytes(StandardCharsets.UTF_8));
+        record.headers().add(ATTEMPTS_HEADER, Integer.toString(settings.maxAttempts()).getBytes(StandardCharsets.UTF_8));
+        record.headers().add(EmailChannel.NOTIFICATION_ID_HEADER, notification.id().getBytes(StandardCharsets.UTF_8));
+        try {
+            deadLetters.send(record).get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot dead-letter notification " + notification.id(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while dead-lettering notification " + notification.id(), e);
+        }
+        log.error("webhook {} gave up on notification {} after {} attempts ({}): kept in {}", notification.target().address(),
+                notification.id(), settings.maxAttempts(), reason, settings.deadLetterTopic());
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during webhook back-off", e);
+        }
+    }
+}

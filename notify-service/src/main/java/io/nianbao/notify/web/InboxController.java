@@ -1,0 +1,148 @@
+package io.nianbao.notify.web;
+
+import io.nianbao.events.AgencyLevel;
+import io.nianbao.events.Channel;
+import io.nianbao.events.Severity;
+import io.nianbao.notify.Silence;
+import io.nianbao.notify.Subscriptions;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.net.URI;
+import java.security.Principal;
+import java.time.Clock;
+import java.time.Year;
+
+/**
+ * The inspectors' inbox: findings by report with filters, acknowledging a finding, silencing a
+ * rule for an agency, a chart per rule and per region, and the inspector's subscriptions.
+ */
+@Controller
+class InboxController {
+
+    private final Inbox inbox;
+    private final Subscriptions subscriptions;
+    private final Clock clock;
+
+    InboxController(Inbox inbox, Subscriptions subscriptions, Clock clock) {
+        this.inbox = inbox;
+        this.subscriptions = subscriptions;
+        this.clock = clock;
+    }
+
+    @GetMapping("/login")
+    String login() {
+        return "login";
+    }
+
+    @GetMapping("/")
+    String home() {
+        return "redirect:/inbox";
+    }
+
+    @GetMapping("/inbox")
+    String inbox(@RequestParam(required = false) String region, @RequestParam(required = false) String agency,
+                 @RequestParam(required = false) String rule, @RequestParam(required = false) Severity severity,
+                 @RequestParam(required = false) Inbox.Status status, @RequestParam(required = false) Integer year,
+                 Principal inspector, Model model) {
+        return page(null, region, agency, rule, severity, status, year, inspector, model);
+    }
+
+    /** The link in every notification. */
+    @GetMapping("/inbox/reports/{reportId}")
+    String report(@PathVariable String reportId, Principal inspector, Model model) {
+        return page(reportId, null, null, null, null, null, null, inspector, model);
+    }
+
+    private String page(String reportId, String region, String agency, String rule, Severity severity,
+                        Inbox.Status status, Integer year, Principal inspector, Model model) {
+        String me = inspector.getName();
+        Inbox.Filter filter = new Inbox.Filter(reportId, SubscriptionRequest.blankToNull(region),
+                SubscriptionRequest.blankToNull(agency), SubscriptionRequest.blankToNull(rule), severity, status);
+        int chartYear = year != null ? year : inbox.latestYear(me).orElse(Year.now(clock).getValue());
+        model.addAttribute("inspector", me);
+        model.addAttribute("filter", filter);
+        model.addAttribute("reports", inbox.entries(me, filter));
+        model.addAttribute("maxEntries", Inbox.MAX_ENTRIES);
+        model.addAttribute("severities", Severity.values());
+        model.addAttribute("statuses", Inbox.Status.values());
+        model.addAttribute("year", chartYear);
+        model.addAttribute("ruleChart", BarChart.of("各规则问题数", inbox.perRule(me, chartYear)));
+        model.addAttribute("regionChart", BarChart.of("各地区问题数", inbox.perRegion(me, chartYear)));
+        model.addAttribute("silences", subscriptions.silencesOf(me));
+        return "inbox";
+    }
+
+    @PostMapping("/inbox/acknowledge")
+    String acknowledge(@RequestParam String reportId, @RequestParam String fingerprint, Principal inspector,
+                       @RequestHeader(name = "Referer", required = false) String referer) {
+        inbox.acknowledge(inspector.getName(), reportId, fingerprint, clock.instant());
+        return back(referer);
+    }
+
+    @PostMapping("/inbox/silences")
+    String silence(@RequestParam String agencyId, @RequestParam String ruleId, Principal inspector,
+                   @RequestHeader(name = "Referer", required = false) String referer) {
+        subscriptions.silence(silenceOf(inspector, agencyId, ruleId));
+        return back(referer);
+    }
+
+    @PostMapping("/inbox/silences/delete")
+    String unsilence(@RequestParam String agencyId, @RequestParam String ruleId, Principal inspector,
+                     @RequestHeader(name = "Referer", required = false) String referer) {
+        subscriptions.unsilence(silenceOf(inspector, agencyId, ruleId));
+        return back(referer);
+    }
+
+    @GetMapping("/inbox/subscriptions")
+    String subscriptions(Principal inspector, Model model) {
+        model.addAttribute("inspector", inspector.getName());
+        model.addAttribute("subscriptions", subscriptions.of(inspector.getName()));
+        model.addAttribute("severities", Severity.values());
+        model.addAttribute("levels", AgencyLevel.values());
+        model.addAttribute("channels", new Channel[] {Channel.EMAIL, Channel.WEBHOOK});
+        return "subscriptions";
+    }
+
+    @PostMapping("/inbox/subscriptions")
+    String subscribe(@ModelAttribute SubscriptionRequest request, Principal inspector) {
+        subscriptions.create(request.toSubscription(inspector.getName()));
+        return "redirect:/inbox/subscriptions";
+    }
+
+    @PostMapping("/inbox/subscriptions/{id}/delete")
+    String unsubscribe(@PathVariable long id, Principal inspector) {
+        subscriptions.delete(inspector.getName(), id);
+        return "redirect:/inbox/subscriptions";
+    }
+
+    static Silence silenceOf(Principal inspector, String agencyId, String ruleId) {
+        String agency = SubscriptionRequest.blankToNull(agencyId);
+        String rule = SubscriptionRequest.blankToNull(ruleId);
+        if (agency == null || rule == null) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "屏蔽需要机关和规则编号");
+        }
+        return new Silence(inspector.getName(), agency, rule);
+    }
+
+    /** Back to the inbox view the form was posted from (only a page of this inbox, never elsewhere). */
+    private static String back(String referer) {
+        try {
+            URI uri = URI.create(referer);
+            if (uri.getRawPath() != null && uri.getRawPath().startsWith("/inbox")) {
+                return "redirect:" + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+            }
+        } catch (IllegalArgumentException | NullPointerException unusable) {
+            // No or a malformed Referer: the inbox itself.
+        }
+        return "redirect:/inbox";
+    }
+}

@@ -1,0 +1,73 @@
+package io.nianbao.notify.web;
+
+import io.nianbao.notify.Silence;
+import io.nianbao.notify.Subscription;
+import io.nianbao.notify.Subscriptions;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.security.Principal;
+import java.util.List;
+
+/** The logged-in inspector's own subscriptions and silences, as JSON (HTTP Basic). */
+@RestController
+@RequestMapping("/api/v1")
+class SubscriptionApi {
+
+    /** A silence as the API takes it: the inspector is the caller. */
+    record SilenceRequest(String agencyId, String ruleId) {
+    }
+
+    private final Subscriptions subscriptions;
+
+    SubscriptionApi(Subscriptions subscriptions) {
+        this.subscriptions = subscriptions;
+    }
+
+    @GetMapping("/subscriptions")
+    List<Subscription> list(Principal inspector) {
+        return subscriptions.of(inspector.getName());
+    }
+
+    @PostMapping("/subscriptions")
+    @ResponseStatus(HttpStatus.CREATED)
+    Subscription create(@RequestBody SubscriptionRequest request, Principal inspector) {
+        return subscriptions.create(request.toSubscription(inspector.getName()));
+    }
+
+    @DeleteMapping("/subscriptions/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(@PathVariable long id, Principal inspector) {
+        if (!subscriptions.delete(inspector.getName(), id)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "没有这条订阅");
+        }
+    }
+
+    @GetMapping("/silences")
+    List<Silence> silences(Principal inspector) {
+        return subscriptions.silencesOf(inspector.getName());
+    }
+
+    @PostMapping("/silences")
+    @ResponseStatus(HttpStatus.CREATED)
+    Silence silence(@RequestBody SilenceRequest request, Principal inspector) {
+        Silence silence = InboxController.silenceOf(inspector, request.agencyId(), request.ruleId());
+        subscriptions.silence(silence);
+        return silence;
+    }
+
+    @DeleteMapping("/silences")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void unsilence(@RequestParam String agencyId, @RequestParam String ruleId, Principal inspector) {
+        subscriptions.unsilence(InboxController.silenceOf(inspector, agencyId, ruleId));
+    }
+}

@@ -1,0 +1,48 @@
+package io.nianbao.notify.web;
+
+import io.nianbao.events.AgencyLevel;
+import io.nianbao.events.Channel;
+import io.nianbao.events.Severity;
+import io.nianbao.notify.Subscription;
+import org.springframework.util.StringUtils;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.net.URI;
+
+import static org.springframework.http.HttpStatus.BAD_REQUEST;
+
+/** A new subscription as the API's JSON body or the inbox form sends it; blank or absent criteria match everything. */
+public record SubscriptionRequest(String regionPrefix, String agencyId, AgencyLevel agencyLevel, String ruleId,
+                                  Severity minSeverity, Channel channel, String webhookUrl, Boolean digest) {
+
+    Subscription toSubscription(String inspector) {
+        Channel resolved = channel == null ? Channel.EMAIL : channel;
+        String url = blankToNull(webhookUrl);
+        if (resolved == Channel.INBOX) {
+            throw new ResponseStatusException(BAD_REQUEST, "每条订阅都会进入收件箱，请选择邮件或 Webhook");
+        }
+        if (resolved == Channel.WEBHOOK && !isHttpUrl(url)) {
+            throw new ResponseStatusException(BAD_REQUEST, "Webhook 订阅需要 http(s) 地址");
+        }
+        String region = blankToNull(regionPrefix);
+        if (region != null && !region.matches("\\d{1,12}")) {
+            throw new ResponseStatusException(BAD_REQUEST, "行政区划代码前缀只能是数字");
+        }
+        return new Subscription(null, inspector, region, blankToNull(agencyId),
+                agencyLevel == AgencyLevel.UNKNOWN ? null : agencyLevel, blankToNull(ruleId),
+                minSeverity == null ? Severity.WARNING : minSeverity, resolved,
+                resolved == Channel.WEBHOOK ? url : null, Boolean.TRUE.equals(digest));
+    }
+
+    private static boolean isHttpUrl(String url) {
+        try {
+            return url != null && URI.create(url).getHost() != null && url.matches("(?i)https?://.*");
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    static String blankToNull(String text) {
+        return StringUtils.hasText(text) ? text.trim() : null;
+    }
+}

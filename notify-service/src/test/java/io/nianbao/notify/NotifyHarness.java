@@ -1,0 +1,292 @@
+package io.nianbao.notify;
+
+import io.nianbao.events.AgencyLevel;
+import io.nianbao.events.Finding;
+import io.nianbao.events.NotificationSent;
+import io.nianbao.events.ReportValidated;
+import io.nianbao.events.Responsibility;
+import io.nianbao.events.Severity;
+import io.nianbao.events.Topics;
+import io.nianbao.events.serde.ConfluentAvroDeserializer;
+import io.nianbao.events.serde.ConfluentAvroSerializer;
+import io.nianbao.events.serde.SchemaRegistryClient;
+import io.nianbao.localstack.LocalPostgres;
+import io.nianbao.localstack.LocalStack;
+import io.nianbao.localstack.MailCatcher;
+import io.nianbao.service.NianbaoServices;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+
+/**
+ * notify-service as a Spring context in the test JVM against the real broker and registry of
+ * {@link io.nianbao.localstack.LocalStackExtension}, a real PostgreSQL (one server per JVM, a
+ * database per harness) and a real SMTP server. Each harness reads its own input topic, so test
+ * classes do not see each other's events; every inbox user's password is {@value #PASSWORD}.
+ */
+final class NotifyHarness implements AutoCloseable {
+
+    static final String PASSWORD = "jiancha-2025";
+    static final Duration WAIT = Duration.ofSeconds(60);
+
+    private static LocalPostgres postgres;
+
+    final MutableClock clock = new MutableClock(Instant.parse("2025-03-01T01:00:00Z"));
+    final MailCatcher mail = MailCatcher.start();
+    final String topic;
+    private final LocalStack stack;
+    private final String databaseUrl;
+    private final Map<String, String> properties;
+    private final KafkaProducer<String, SpecificRecord> producer;
+    private final SchemaRegistryClient registry;
+    private ConfigurableApplicationContext context;
+    private String group;
+
+    /** @param properties further properties of the service, e.g. its configured inspectors */
+    NotifyHarness(String name, LocalStack stack, List<String> users, Map<String, String> properties) {
+        NianbaoServices.allowAvroEventClasses();
+        this.stack = stack;
+        this.topic = "report.validated." + name;
+        this.databaseUrl = postgres().createDatabase("notify_" + name.replace('-', '_') + "_" + ProcessHandle.current().pid());
+        this.registry = SchemaRegistryClient.shared(stack.schemaRegistryUrl());
+        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()),
+                new StringSerializer(), new ConfluentAvroSerializer(registry));
+        Map<String, String> all = new LinkedHashMap<>(properties);
+        String hash = new BCryptPasswordEncoder(4).encode(PASSWORD);
+        for (int i = 0; i < users.size(); i++) {
+            all.put("nianbao.notify.users[" + i + "].username", users.get(i));
+            all.put("nianbao.notify.users[" + i + "].password-hash", hash);
+        }
+        this.properties = all;
+    }
+
+    /** One PostgreSQL server for the whole test JVM, stopped by its shutdown hook. */
+    private static synchronized LocalPostgres postgres() {
+        if (postgres == null) {
+            try {
+                postgres = LocalPostgres.start(Path.of("target", "postgres", "run-" + ProcessHandle.current().pid()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return postgres;
+    }
+
+    /** Starts the service with a new consumer group: it reads its topic from the beginning. */
+    NotifyHarness start() {
+        group = "notify-test-" + UUID.randomUUID();
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--nianbao.kafka.bootstrap-servers=" + stack.bootstrapServers(),
+                "--nianbao.schema-registry.url=" + stack.schemaRegistryUrl(),
+                "--spring.datasource.url=" + databaseUrl,
+                "--spring.datasource.username=" + LocalPostgres.USER,
+                "--spring.mail.host=" + mail.host(),
+                "--spring.mail.port=" + mail.smtpPort(),
+                "--spring.cloud.stream.bindings.notifyInspectors-in-0.destination=" + topic,
+                "--spring.cloud.stream.bindings.notifyInspectors-in-0.group=" + group,
+                "--nianbao.notify.digest.check-every=PT1H",
+                "--nianbao.notify.inbox-url=http://inbox.test/inbox"));
+        properties.forEach((key, value) -> args.add("--" + key + "=" + value));
+        context = new SpringApplicationBuilder(NotifyServiceApplication.class)
+                .initializers(ctx -> ctx.getBeanFactory().registerSingleton("clock", clock))
+                .run(args.toArray(String[]::new));
+        return this;
+    }
+
+    /** Stops the service, as a crash or a deployment would; {@link #start()} brings it back on the same database. */
+    void stop() {
+        if (context != null) {
+            context.close();
+            context = null;
+        }
+    }
+
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+    }
+
+    void publish(ReportValidated report) {
+        try {
+            producer.send(new ProducerRecord<>(topic, report.getAgencyId(), report)).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot publish " + report.getReportId(), e);
+        }
+    }
+
+    /** Waits until the service's consumer group has committed every record of its topic. */
+    void awaitCaughtUp() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()))) {
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (System.nanoTime() < deadline) {
+                Set<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic)
+                        .partitions().stream().map(p -> new TopicPartition(topic, p.partition())).collect(Collectors.toSet());
+                Map<TopicPartition, Long> ends = new LinkedHashMap<>();
+                admin.listOffsets(partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
+                        .all().get().forEach((p, info) -> ends.put(p, info.offset()));
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                        .partitionsToOffsetAndMetadata().get();
+                if (ends.entrySet().stream().allMatch(e -> e.getValue() == 0
+                        || (committed.get(e.getKey()) != null && committed.get(e.getKey()).offset() >= e.getValue()))) {
+                    return;
+                }
+                Thread.sleep(100);
+            }
+            throw new IllegalStateException("group " + group + " did not catch up with " + topic + " within " + WAIT);
+        }
+    }
+
+    /** Mails received so far whose recipients include {@code address}. */
+    List<MailCatcher.Mail> mailsTo(String address) {
+        return mail.receivedMessages().stream().filter(m -> m.recipients().contains(address)).toList();
+    }
+
+    /** The notification.sent events about a report, read from the beginning of the topic. */
+    List<NotificationSent> sentAbout(String reportId) {
+        try (KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "sent-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ConfluentAvroDeserializer(registry))) {
+            consumer.subscribe(List.of(Topics.NOTIFICATION_SENT.name()));
+            List<NotificationSent> found = new ArrayList<>();
+            int emptyPolls = 0;
+            while (emptyPolls < 3) {
+                var records = consumer.poll(Duration.ofSeconds(1));
+                emptyPolls = records.isEmpty() && !consumer.assignment().isEmpty() ? emptyPolls + 1 : 0;
+                for (ConsumerRecord<String, SpecificRecord> record : records) {
+                    if (record.value() instanceof NotificationSent sent && sent.getReportId().equals(reportId)) {
+                        found.add(sent);
+                    }
+                }
+            }
+            return found;
+        }
+    }
+
+    /** Sends a JSON request to the service's API as {@code user}; returns status and body. */
+    HttpResponse<String> api(String user, String method, String path, String json) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                .build();
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    /** Creates a subscription through the API and checks it was accepted. */
+    void subscribe(String inspector, String json) throws IOException, InterruptedException {
+        HttpResponse<String> response = api(inspector, "POST", "/api/v1/subscriptions", json);
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("subscription refused: " + response.statusCode() + " " + response.body());
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+        producer.close();
+        mail.close();
+    }
+
+    static ReportValidated report(String reportId, String agencyId, String regionCode, AgencyLevel level, Finding... findings) {
+        return ReportValidated.newBuilder()
+                .setReportId(reportId)
+                .setAgencyId(agencyId)
+                .setAgencyName(agencyId + "人民政府")
+                .setAgencyLevel(level)
+                .setRegionCode(regionCode)
+                .setYear(2024)
+                .setPublishedOn("2025-01-20")
+                .setFindings(List.of(findings))
+                .setValidatedAt(Instant.parse("2025-03-01T00:00:00Z"))
+                .build();
+    }
+
+    static Finding finding(String rule, Severity severity, String message) {
+        return finding(rule, severity, Responsibility.AGENCY, message);
+    }
+
+    static Finding finding(String rule, Severity severity, Responsibility responsibility, String message) {
+        return Finding.newBuilder()
+                .setRule(rule)
+                .setSeverity(severity)
+                .setResponsibility(responsibility)
+                .setLocation("三.total")
+                .setMessage(message)
+                .setEvidence("原文：" + message)
+                .build();
+    }
+
+    /** A clock the tests set. */
+    static final class MutableClock extends Clock {
+
+        private final AtomicReference<Instant> now;
+
+        MutableClock(Instant start) {
+            now = new AtomicReference<>(start);
+        }
+
+        void set(Instant instant) {
+            now.set(instant);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException("a test clock stays in UTC");
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package io.nianbao.notify;
+
+import io.nianbao.events.AgencyLevel;
+import io.nianbao.events.Channel;
+import io.nianbao.events.NotificationSent;
+import io.nianbao.events.ReportValidated;
+import io.nianbao.events.Responsibility;
+import io.nianbao.localstack.LocalStack;
+import io.nianbao.localstack.LocalStackExtension;
+import io.nianbao.localstack.MailCatcher;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static io.nianbao.events.Severity.ERROR;
+import static io.nianbao.events.Severity.INFO;
+import static io.nianbao.events.Severity.WARNING;
+import static io.nianbao.notify.NotifyHarness.finding;
+import static io.nianbao.notify.NotifyHarness.report;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Routing, grouping, operators, silences, replays, redeliveries, restarts and the digest, with
+ * the real broker, registry, SMTP server and PostgreSQL. Methods run in order: each adds reports,
+ * and the counts of mails build on the earlier ones.
+ */
+@ExtendWith(LocalStackExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RoutingIT {
+
+    private static final String DEFAULT = "default@nianbao.test";
+    private static final String OPERATOR = "ops@nianbao.test";
+    private static final String REGION = "region@nianbao.test";
+    private static final String AGENCY = "agency@nianbao.test";
+    private static final String LEVEL = "level@nianbao.test";
+    private static final String RULE = "rule@nianbao.test";
+    private static final String ERRORS = "errors@nianbao.test";
+    private static final String SILENCER = "silencer@nianbao.test";
+    private static final String DIGEST = "digest@nianbao.test";
+
+    /** 南京市玄武区, a department: an error, a warning, a note and a finding of ours. */
+    private static final ReportValidated NANJING = report("r-nanjing", "xuanwu-dept", "320102", AgencyLevel.DEPARTMENT,
+            finding("T3-BALANCE", ERROR, "收支不平衡"),
+            finding("TXT-THIN", WARNING, "第五部分内容过少"),
+            finding("SEC-HEADING", INFO, "标题措辞与模板不同"),
+            finding("PARSE-UNCERTAIN", WARNING, Responsibility.SYSTEM, "数字无法确定读取"));
+    /** 北京市东城区 a township. */
+    private static final ReportValidated BEIJING = report("r-beijing", "dongcheng-town", "110101", AgencyLevel.TOWNSHIP,
+            finding("T4-SUM", ERROR, "复议合计不符"),
+            finding("XY-COPY", WARNING, "与上年内容高度重复"));
+
+    private NotifyHarness notify;
+
+    @BeforeAll
+    void start(LocalStack stack) throws Exception {
+        notify = new NotifyHarness("routing", stack,
+                List.of(REGION, AGENCY, LEVEL, RULE, ERRORS, SILENCER, DIGEST),
+                Map.of("nianbao.notify.inspectors", DEFAULT, "nianbao.notify.operators", OPERATOR)).start();
+        notify.subscribe(REGION, "{\"regionPrefix\":\"3201\"}");
+        notify.subscribe(AGENCY, "{\"agencyId\":\"dongcheng-town\"}");
+        notify.subscribe(LEVEL, "{\"agencyLevel\":\"TOWNSHIP\",\"minSeverity\":\"INFO\"}");
+        notify.subscribe(RULE, "{\"ruleId\":\"T3-BALANCE\"}");
+        notify.subscribe(ERRORS, "{\"minSeverity\":\"ERROR\"}");
+        notify.subscribe(SILENCER, "{\"agencyId\":\"silenced-agency\"}");
+    }
+
+    @AfterAll
+    void stop() {
+        if (notify != null) {
+            notify.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void eachInspectorGetsOneMailPerReportWithTheFindingsTheySubscribedTo() throws Exception {
+        notify.publish(NANJING);
+        notify.publish(BEIJING);
+        notify.awaitCaughtUp();
+
+        assertThat(rulesMailed(DEFAULT)).containsExactlyInAnyOrder(
+                List.of("T3-BALANCE", "TXT-THIN"), List.of("T4-SUM", "XY-COPY"));
+        assertThat(rulesMailed(REGION)).containsExactly(List.of("T3-BALANCE", "TXT-THIN"));
+        assertThat(rulesMailed(AGENCY)).containsExactly(List.of("T4-SUM", "XY-COPY"));
+        assertThat(rulesMailed(LEVEL)).containsExactly(List.of("T4-SUM", "XY-COPY"));
+        assertThat(rulesMailed(RULE)).containsExactly(List.of("T3-BALANCE"));
+        assertThat(rulesMailed(ERRORS)).containsExactlyInAnyOrder(List.of("T3-BALANCE"), List.of("T4-SUM"));
+        assertThat(rulesMailed(SILENCER)).isEmpty();
+        assertThat(rulesMailed(OPERATOR)).as("SYSTEM findings go to operators only").containsExactly(List.of("PARSE-UNCERTAIN"));
+
+        MailCatcher.Mail mail = notify.mailsTo(REGION).getFirst();
+        assertThat(mail.recipients()).containsExactly(REGION);
+        assertThat(mail.subject()).isEqualTo("【年报核查】xuanwu-dept人民政府 2024年度报告：发现2个问题");
+        assertThat(mail.text()).contains("报告编号：r-nanjing", "位置：三.total", "原文：收支不平衡",
+                "查看详情：http://inbox.test/inbox/reports/r-nanjing");
+
+        List<NotificationSent> sent = notify.sentAbout("r-nanjing");
+        assertThat(sent).extracting(NotificationSent::getRecipient)
+                .containsExactlyInAnyOrder(DEFAULT, REGION, RULE, ERRORS, OPERATOR);
+        assertThat(sent).allSatisfy(s -> assertThat(s.getChannel()).isEqualTo(Channel.EMAIL));
+        assertThat(sent).filteredOn(s -> s.getRecipient().equals(REGION)).singleElement()
+                .satisfies(s -> assertThat(s.getFindingCount()).isEqualTo(2));
+    }
+
+    @Test
+    @Order(2)
+    void aRedeliveryNotifiesNothingAndAReplayOnlyTheNewFindings() throws Exception {
+        int before = notify.mail.receivedMessages().size();
+        notify.publish(NANJING);
+        notify.awaitCaughtUp();
+        assertThat(notify.mail.receivedMessages()).as("the same event again").hasSize(before);
+
+        ReportValidated replay = ReportValidated.newBuilder(NANJING)
+                .setFindings(List.of(NANJING.getFindings().get(0), NANJING.getFindings().get(1), NANJING.getFindings().get(2),
+                        NANJING.getFindings().get(3), finding("XY-CARRYOVER", ERROR, "上年结转数与本年不符")))
+                .build();
+        notify.publish(replay);
+        notify.awaitCaughtUp();
+
+        assertThat(rulesMailed(REGION)).containsExactly(List.of("T3-BALANCE", "TXT-THIN"), List.of("XY-CARRYOVER"));
+        assertThat(rulesMailed(ERRORS)).containsExactlyInAnyOrder(List.of("T3-BALANCE"), List.of("T4-SUM"), List.of("XY-CARRYOVER"));
+        assertThat(rulesMailed(RULE)).as("nothing new for T3-BALANCE").hasSize(1);
+        assertThat(rulesMailed(OPERATOR)).hasSize(1);
+        assertThat(notify.mail.receivedMessages()).hasSize(before + 3); // DEFAULT, REGION, ERRORS
+    }
+
+    @Test
+    @Order(3)
+    void aSilencedRuleIsNotNotifiedForThatAgency() throws Exception {
+        assertThat(notify.api(SILENCER, "POST", "/api/v1/silences",
+                "{\"agencyId\":\"silenced-agency\",\"ruleId\":\"TXT-THIN\"}").statusCode()).isEqualTo(201);
+
+        notify.publish(report("r-silenced", "silenced-agency", "320105", AgencyLevel.GOVERNMENT,
+                finding("TXT-THIN", WARNING, "第五部分内容过少"),
+                finding("T3-ROW-SUM", ERROR, "行合计不符")));
+        notify.awaitCaughtUp();
+
+        assertThat(rulesMailed(SILENCER)).containsExactly(List.of("T3-ROW-SUM"));
+        assertThat(rulesMailed(DEFAULT)).as("another inspector's silence does not apply")
+                .contains(List.of("T3-ROW-SUM", "TXT-THIN"));
+    }
+
+    @Test
+    @Order(4)
+    void aRestartedServiceThatReadsEveryEventAgainSendsNoDuplicate() throws Exception {
+        int before = notify.mail.receivedMessages().size();
+        int regionBefore = rulesMailed(REGION).size();
+        notify.stop();
+        notify.start(); // a new consumer group: every event of the topic is delivered again
+        notify.awaitCaughtUp();
+        assertThat(notify.mail.receivedMessages()).hasSize(before);
+
+        notify.publish(report("r-after-restart", "xuanwu-dept", "320102", AgencyLevel.DEPARTMENT,
+                finding("T4-SUM", ERROR, "复议合计不符")));
+        notify.awaitCaughtUp();
+        assertThat(rulesMailed(REGION)).as("the restarted service still notifies").hasSize(regionBefore + 1)
+                .last().isEqualTo(List.of("T4-SUM"));
+    }
+
+    @Test
+    @Order(5)
+    void aDigestSubscriberGetsOneMailADayWithEverythingCollected() throws Exception {
+        notify.subscribe(DIGEST, "{\"regionPrefix\":\"4401\",\"digest\":true}");
+        notify.clock.set(Instant.parse("2025-03-02T23:00:00Z")); // 07:00 in Shanghai, before the digest time
+        notify.publish(report("r-digest-1", "tianhe-dept", "440106", AgencyLevel.DEPARTMENT, finding("T3-BALANCE", ERROR, "收支不平衡")));
+        notify.publish(report("r-digest-2", "yuexiu-dept", "440104", AgencyLevel.DEPARTMENT, finding("TXT-FEE", WARNING, "未说明收费")));
+        notify.awaitCaughtUp();
+
+        DigestSender digests = notify.bean(DigestSender.class);
+        assertThat(notify.mailsTo(DIGEST)).isEmpty();
+        assertThat(digests.sendDue()).as("before 08:00").isZero();
+
+        notify.clock.set(Instant.parse("2025-03-03T00:30:00Z")); // 08:30 in Shanghai
+        assertThat(digests.sendDue()).isEqualTo(1);
+        assertThat(digests.sendDue()).as("once a day").isZero();
+        MailCatcher.Mail digest = notify.mailsTo(DIGEST).getFirst();
+        assertThat(notify.mailsTo(DIGEST)).hasSize(1);
+        assertThat(digest.subject()).isEqualTo("【年报核查】每日汇总：2份报告，2个问题");
+        assertThat(digest.text()).contains("报告编号：r-digest-1", "[T3-BALANCE]", "报告编号：r-digest-2", "[TXT-FEE]");
+
+        notify.clock.set(Instant.parse("2025-03-04T00:30:00Z"));
+        assertThat(digests.sendDue()).as("nothing new the next day").isZero();
+    }
+
+    /** The rule ids of each mail to the inspector, in the order the mails arrived. */
+    private List<List<String>> rulesMailed(String inspector) {
+        return notify.mailsTo(inspector).stream()
+                .map(mail -> mail.text().lines().filter(line -> line.startsWith("- ["))
+                        .map(line -> line.substring(3, line.indexOf(']'))).sorted().toList())
+                .toList();
+    }
+}

@@ -1,0 +1,176 @@
+package io.nianbao.notify;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.nianbao.events.AgencyLevel;
+import io.nianbao.events.Channel;
+import io.nianbao.events.NotificationSent;
+import io.nianbao.events.ReportValidated;
+import io.nianbao.localstack.LocalStack;
+import io.nianbao.localstack.LocalStackExtension;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static io.nianbao.events.Severity.ERROR;
+import static io.nianbao.events.Severity.WARNING;
+import static io.nianbao.notify.NotifyHarness.finding;
+import static io.nianbao.notify.NotifyHarness.report;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Webhooks against a receiving HTTP server on 127.0.0.1 that checks the signature as a real
+ * receiver would, and one that keeps failing: retries, then the dead-letter topic.
+ */
+@ExtendWith(LocalStackExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WebhookIT {
+
+    private static final String SECRET = "webhook-secret-for-tests";
+    private static final String HOOKED = "hooked@nianbao.test";
+    private static final String BROKEN = "broken@nianbao.test";
+    private static final Pattern SIGNATURE = Pattern.compile("t=(\\d+),v1=([0-9a-f]{64})");
+
+    /** What the good receiver accepted: body and whether its signature checked out. */
+    record Received(String body, boolean signatureValid, String notificationId) {
+    }
+
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final AtomicInteger failedAttempts = new AtomicInteger();
+    private final String deadLetterTopic = "notification.webhook.dlq." + UUID.randomUUID();
+    private HttpServer receiver;
+    private NotifyHarness notify;
+    private LocalStack stack;
+
+    @BeforeAll
+    void start(LocalStack localStack) throws Exception {
+        stack = localStack;
+        receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        receiver.createContext("/hook", this::receive);
+        receiver.createContext("/broken", exchange -> {
+            failedAttempts.incrementAndGet();
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(503, -1);
+            exchange.close();
+        });
+        receiver.start();
+        notify = new NotifyHarness("webhook", stack, List.of(HOOKED, BROKEN), Map.of(
+                "nianbao.notify.inspectors", "",
+                "nianbao.notify.webhook.secret", SECRET,
+                "nianbao.notify.webhook.max-attempts", "3",
+                "nianbao.notify.webhook.initial-backoff", "50ms",
+                "nianbao.notify.webhook.dead-letter-topic", deadLetterTopic)).start();
+        String base = "http://127.0.0.1:" + receiver.getAddress().getPort();
+        notify.subscribe(HOOKED, "{\"channel\":\"WEBHOOK\",\"webhookUrl\":\"" + base + "/hook\",\"minSeverity\":\"ERROR\"}");
+        notify.subscribe(BROKEN, "{\"channel\":\"WEBHOOK\",\"webhookUrl\":\"" + base + "/broken\"}");
+    }
+
+    @AfterAll
+    void stop() {
+        if (notify != null) {
+            notify.close();
+        }
+        if (receiver != null) {
+            receiver.stop(0);
+        }
+    }
+
+    @Test
+    void aSignedPayloadReachesTheReceiverOnceAndAFailingReceiverEndsInTheDeadLetterTopic() throws Exception {
+        ReportValidated report = report("r-hook", "hook-agency", "320102", AgencyLevel.GOVERNMENT,
+                finding("T3-BALANCE", ERROR, "收支不平衡"),
+                finding("TXT-THIN", WARNING, "第五部分内容过少"));
+        notify.publish(report);
+        notify.awaitCaughtUp();
+
+        assertThat(received).singleElement().satisfies(r -> {
+            assertThat(r.signatureValid()).as("HMAC-SHA256 over timestamp and body").isTrue();
+            assertThat(r.notificationId()).hasSize(32);
+            assertThat(r.body()).contains("\"reportId\":\"r-hook\"", "\"rule\":\"T3-BALANCE\"", "\"inspector\":\"" + HOOKED + "\"",
+                    "\"inboxUrl\":\"http://inbox.test/inbox/reports/r-hook\"").doesNotContain("TXT-THIN");
+        });
+        assertThat(failedAttempts).as("attempts at the failing receiver").hasValue(3);
+        ConsumerRecord<String, byte[]> deadLetter = deadLetter();
+        assertThat(new String(deadLetter.value(), StandardCharsets.UTF_8)).contains("\"reportId\":\"r-hook\"", "TXT-THIN");
+        assertThat(header(deadLetter, "kafka_dlt-exception-message")).isEqualTo("HTTP 503");
+        assertThat(header(deadLetter, "nianbao-webhook-url")).endsWith("/broken");
+        assertThat(deadLetter.key()).isEqualTo("hook-agency");
+
+        List<NotificationSent> sent = notify.sentAbout("r-hook");
+        assertThat(sent).singleElement().satisfies(s -> {
+            assertThat(s.getChannel()).isEqualTo(Channel.WEBHOOK);
+            assertThat(s.getRecipient()).endsWith("/hook");
+        });
+
+        notify.publish(report);
+        notify.awaitCaughtUp();
+        assertThat(received).as("redelivered event").hasSize(1);
+        assertThat(failedAttempts).as("a dead-lettered notification is not retried by a redelivery").hasValue(3);
+    }
+
+    private void receive(HttpExchange exchange) throws IOException {
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        String signature = exchange.getRequestHeaders().getFirst("X-Nianbao-Signature");
+        Matcher m = signature == null ? null : SIGNATURE.matcher(signature);
+        boolean valid = m != null && m.matches()
+                && Math.abs(Long.parseLong(m.group(1)) - notify.clock.instant().getEpochSecond()) < 300
+                && m.group(2).equals(hmac(m.group(1) + "." + new String(body, StandardCharsets.UTF_8)));
+        received.add(new Received(new String(body, StandardCharsets.UTF_8), valid,
+                exchange.getRequestHeaders().getFirst("X-Nianbao-Notification-Id")));
+        exchange.sendResponseHeaders(valid ? 204 : 401, -1);
+        exchange.close();
+    }
+
+    private static String hmac(String text) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private ConsumerRecord<String, byte[]> deadLetter() {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(deadLetterTopic));
+            long deadline = System.nanoTime() + NotifyHarness.WAIT.toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    return record;
+                }
+            }
+            throw new AssertionError("nothing in " + deadLetterTopic);
+        }
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+}
