@@ -1,5 +1,6 @@
 package io.nianbao.cli.bench;
 
+import io.nianbao.cli.demo.PortalClient;
 import io.nianbao.core.model.ApplicationsTable;
 import io.nianbao.core.model.ParsedReport;
 import io.nianbao.core.model.ReportMetadata;
@@ -33,7 +34,7 @@ final class LoadReports {
                     .setAgencyName(report.meta().agency())
                     .setAgencyLevel(AgencyLevel.DEPARTMENT)
                     .setPublishedOn(report.meta().publishedOn().toString())
-                    .setPortalId("bench")
+                    .setPortalId(PortalClient.DEMO_PORTAL_ID)
                     .setFileName("report-" + i + ".txt")
                     .setDocument(ByteBuffer.wrap(ReportRenderer.bytes(report)))
                     .build());

@@ -30,6 +30,9 @@ public final class PortalClient {
         }
     }
 
+    /** The demo portal as ServiceFleet registers it with ingest-service; portals producing to report.published name it. */
+    public static final String DEMO_PORTAL_ID = "demo-portal";
+
     /** The demo portal's API key; ServiceFleet registers its SHA-256 with ingest-service. */
     private static final String DEMO_KEY = "demo-portal-key";
 
