@@ -45,7 +45,8 @@ record Broker(String bootstrapServers, String schemaRegistryUrl, int partitions,
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 5),
+                // Its sends are waited for one by one: lingering for a batch would only add latency.
+                ProducerConfig.LINGER_MS_CONFIG, 0),
                 new StringSerializer(), new ConfluentAvroSerializer(SchemaRegistryClient.shared(schemaRegistryUrl)));
     }
 
