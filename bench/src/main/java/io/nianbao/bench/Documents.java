@@ -5,6 +5,7 @@ import io.nianbao.core.UnreadableDocumentException;
 import io.nianbao.core.model.ParsedReport;
 import io.nianbao.core.model.ReportMetadata;
 import io.nianbao.core.render.ReportRenderer;
+import io.nianbao.core.render.PortalPage;
 import io.nianbao.core.render.SampleReports;
 
 import java.io.IOException;

@@ -16,9 +16,12 @@ import java.util.regex.Pattern;
 
 /**
  * PDF to lines, rebuilt from text positions rather than from the content stream's order: words
- * are grouped into visual lines by their vertical extent, and a gap wider than a character
- * between two words on a line becomes a tab (a table column boundary). Page headers and footers
- * that are only a page number are dropped, so a table split across pages reads as one.
+ * are grouped into visual lines by their vertical extent and cut into cells where a gap is wider
+ * than a character, or where a narrower gap (cell padding, as browsers print tables) opens at a
+ * column start that several lines of the page share. A table row's label wrapped over several
+ * lines around its values (cells centred vertically) is joined onto the values' line, column by
+ * column. Page headers and footers that are only a page number are dropped, so a table split
+ * across pages reads as one.
  */
 public final class PdfExtractor {
 
@@ -28,7 +31,32 @@ public final class PdfExtractor {
     /** Share of the page height at top and bottom where page numbers live. */
     private static final float MARGIN = 0.1f;
 
+    /** A cell holding a figure only. */
+    private static final Pattern NUMBER = Pattern.compile("[-+]?[\\d,，]*\\d(?:\\.\\d+)?%?");
+    /** A gap wider than this many characters always separates cells. */
+    private static final float CELL_GAP = 1.2f;
+    /** A gap wider than this share of a full-width character separates cells at a column start. */
+    private static final float PADDING_GAP = 0.25f;
+    /** Left edges within this distance (pt) are one column start. */
+    private static final float ALIGN = 1f;
+    /** Lines of the page whose cells start at an x for it to be a column start. */
+    private static final int COLUMN_LINES = 3;
+    /** How far (in full-width characters) a wrapped label line may stand from its row's values. */
+    private static final float WRAP_REACH = 1.6f;
+
+    /** A run of glyphs; {@code charWidth} is its mean advance (a full-width character for CJK). */
     private record Word(String text, float x0, float x1, float top, float bottom, float charWidth) {
+    }
+
+    /** One cell on one visual line. */
+    private record Segment(String text, float x0, float x1, float top, float bottom, float em) {
+        float mid() {
+            return (top + bottom) / 2;
+        }
+
+        boolean number() {
+            return NUMBER.matcher(text).matches();
+        }
     }
 
     private PdfExtractor() {
@@ -76,24 +104,45 @@ public final class PdfExtractor {
             setSortByPosition(false);
         }
 
+        /** A run is cut where a glyph leaves the baseline or steps back (text from another cell). */
         @Override
         protected void writeString(String text, List<TextPosition> positions) {
-            if (positions.isEmpty() || text.isBlank()) {
-                return;
+            int from = 0;
+            for (int i = 1; i <= positions.size(); i++) {
+                if (i == positions.size() || jumps(positions.get(i - 1), positions.get(i))) {
+                    boolean whole = from == 0 && i == positions.size();
+                    add(whole ? text : null, positions.subList(from, i));
+                    from = i;
+                }
             }
+        }
+
+        private static boolean jumps(TextPosition a, TextPosition b) {
+            return Math.abs(b.getYDirAdj() - a.getYDirAdj()) > Math.max(a.getHeightDir(), 1f) / 2
+                    || b.getXDirAdj() < a.getXDirAdj() + a.getWidthDirAdj() / 2;
+        }
+
+        /** A word from its glyphs; {@code text} is the stripper's own text when the run is whole. */
+        private void add(String whole, List<TextPosition> glyphs) {
+            StringBuilder text = new StringBuilder();
             float x0 = Float.MAX_VALUE;
             float x1 = -Float.MAX_VALUE;
             float top = Float.MAX_VALUE;
             float bottom = -Float.MAX_VALUE;
-            for (TextPosition t : positions) {
+            for (TextPosition t : glyphs) {
+                text.append(t.getUnicode());
                 x0 = Math.min(x0, t.getXDirAdj());
                 x1 = Math.max(x1, t.getXDirAdj() + t.getWidthDirAdj());
                 float h = Math.max(t.getHeightDir(), 1f);
                 top = Math.min(top, t.getYDirAdj() - h);
                 bottom = Math.max(bottom, t.getYDirAdj());
             }
-            float charWidth = Math.max((x1 - x0) / Math.max(1, text.strip().length()), 1f);
-            words.add(new Word(text.strip(), x0, x1, top, bottom, charWidth));
+            String s = (whole != null ? whole : text.toString()).strip();
+            if (s.isEmpty()) {
+                return;
+            }
+            float charWidth = Math.max((x1 - x0) / s.length(), 1f);
+            words.add(new Word(s, x0, x1, top, bottom, charWidth));
         }
 
         @Override
@@ -105,35 +154,18 @@ public final class PdfExtractor {
         }
     }
 
-    /** Words grouped into visual lines (top to bottom), each line's words joined left to right. */
+    /** Words grouped into visual lines (top to bottom), cut into cells, wrapped labels joined. */
     static List<String> pageLines(List<Word> words, float pageHeight) {
-        List<Word> sorted = new ArrayList<>(words);
-        sorted.sort(Comparator.comparingDouble(w -> (w.top() + w.bottom()) / 2));
-        List<List<Word>> lines = new ArrayList<>();
-        List<Word> line = new ArrayList<>();
-        float lineTop = 0;
-        float lineBottom = 0;
-        for (Word w : sorted) {
-            float mid = (w.top() + w.bottom()) / 2;
-            if (!line.isEmpty() && mid > lineTop && mid < lineBottom) {
-                line.add(w);
-                continue;
-            }
-            if (!line.isEmpty()) {
-                lines.add(line);
-            }
-            line = new ArrayList<>();
-            line.add(w);
-            lineTop = w.top();
-            lineBottom = w.bottom();
-        }
-        if (!line.isEmpty()) {
-            lines.add(line);
-        }
-        List<String> out = new ArrayList<>(lines.size());
+        List<List<Word>> lines = visualLines(words);
+        List<Float> starts = columnStarts(lines);
+        List<List<Segment>> rows = new ArrayList<>(lines.size());
         for (List<Word> l : lines) {
-            String text = join(l);
-            float top = l.getFirst().top();
+            rows.add(segments(l, starts));
+        }
+        List<String> out = new ArrayList<>(rows.size());
+        for (List<Segment> row : joinWrappedLabels(rows)) {
+            String text = text(row);
+            float top = row.stream().map(Segment::top).min(Float::compare).orElseThrow();
             boolean inMargin = top < pageHeight * MARGIN || top > pageHeight * (1 - MARGIN);
             if (inMargin && PAGE_NUMBER.matcher(text.replace('\t', ' ')).matches()) {
                 continue;
@@ -143,19 +175,188 @@ public final class PdfExtractor {
         return out;
     }
 
-    /** Words left to right; a gap wider than about a character separates cells. */
-    private static String join(List<Word> line) {
-        line.sort(Comparator.comparingDouble(Word::x0));
-        StringBuilder b = new StringBuilder();
-        Word prev = null;
-        for (Word w : line) {
-            if (prev != null) {
-                float gap = w.x0() - prev.x1();
-                float unit = Math.min(prev.charWidth(), w.charWidth());
-                b.append(gap > unit * 1.2f ? '\t' : "");
+    /** Lines top to bottom, each left to right: a word joins a line when its middle is within the line's first word. */
+    private static List<List<Word>> visualLines(List<Word> words) {
+        List<Word> sorted = new ArrayList<>(words);
+        sorted.sort(Comparator.comparingDouble(w -> (w.top() + w.bottom()) / 2));
+        List<List<Word>> lines = new ArrayList<>();
+        List<Word> line = new ArrayList<>();
+        for (Word w : sorted) {
+            float mid = (w.top() + w.bottom()) / 2;
+            if (!line.isEmpty() && mid > line.getFirst().top() && mid < line.getFirst().bottom()) {
+                line.add(w);
+                continue;
             }
-            b.append(w.text());
-            prev = w;
+            if (!line.isEmpty()) {
+                lines.add(line);
+            }
+            line = new ArrayList<>();
+            line.add(w);
+        }
+        if (!line.isEmpty()) {
+            lines.add(line);
+        }
+        lines.forEach(l -> l.sort(Comparator.comparingDouble(Word::x0)));
+        return lines;
+    }
+
+    /** Left edges at which words open a line or follow a gap on at least {@link #COLUMN_LINES} lines. */
+    private static List<Float> columnStarts(List<List<Word>> lines) {
+        List<Float> edges = new ArrayList<>();
+        for (List<Word> l : lines) {
+            List<Float> own = new ArrayList<>();
+            for (int i = 0; i < l.size(); i++) {
+                Word w = l.get(i);
+                if ((i == 0 || gap(l.get(i - 1), w) > PADDING_GAP * em(l.get(i - 1), w))
+                        && own.stream().noneMatch(x -> Math.abs(x - w.x0()) <= ALIGN)) {
+                    own.add(w.x0());
+                }
+            }
+            edges.addAll(own);
+        }
+        edges.sort(Float::compare);
+        List<Float> starts = new ArrayList<>();
+        int lo = 0;
+        int hi = 0;
+        for (float x : edges) {
+            while (edges.get(lo) < x - ALIGN) {
+                lo++;
+            }
+            while (hi < edges.size() && edges.get(hi) <= x + ALIGN) {
+                hi++;
+            }
+            if (hi - lo >= COLUMN_LINES) {
+                starts.add(x);
+            }
+        }
+        return starts;
+    }
+
+    private static float gap(Word a, Word b) {
+        return b.x0() - a.x1();
+    }
+
+    /** The width of a full-width character near two words: the wider of their advances. */
+    private static float em(Word a, Word b) {
+        return Math.max(a.charWidth(), b.charWidth());
+    }
+
+    /** A line's words cut into cells. */
+    private static List<Segment> segments(List<Word> line, List<Float> columnStarts) {
+        List<Segment> out = new ArrayList<>();
+        List<Word> cell = new ArrayList<>();
+        for (Word w : line) {
+            if (!cell.isEmpty() && separates(cell.getLast(), w, columnStarts)) {
+                out.add(segment(cell));
+                cell = new ArrayList<>();
+            }
+            cell.add(w);
+        }
+        out.add(segment(cell));
+        return out;
+    }
+
+    private static boolean separates(Word prev, Word w, List<Float> columnStarts) {
+        float gap = gap(prev, w);
+        if (gap > CELL_GAP * Math.min(prev.charWidth(), w.charWidth())) {
+            return true;
+        }
+        return gap > PADDING_GAP * em(prev, w) && columnStarts.stream().anyMatch(x -> Math.abs(x - w.x0()) <= ALIGN);
+    }
+
+    private static Segment segment(List<Word> words) {
+        StringBuilder text = new StringBuilder();
+        float top = Float.MAX_VALUE;
+        float bottom = -Float.MAX_VALUE;
+        float em = 0;
+        for (Word w : words) {
+            text.append(w.text());
+            top = Math.min(top, w.top());
+            bottom = Math.max(bottom, w.bottom());
+            em = Math.max(em, w.charWidth());
+        }
+        return new Segment(text.toString(), words.getFirst().x0(), words.getLast().x1(), top, bottom, em);
+    }
+
+    /**
+     * Lines of text only that lie wholly left of a nearby row's values are that row's wrapped
+     * labels (a table centres a row's cells vertically, so they wrap above and below the values):
+     * they are moved onto the nearest such row.
+     */
+    private static List<List<Segment>> joinWrappedLabels(List<List<Segment>> lines) {
+        List<List<Segment>> merged = new ArrayList<>();
+        for (List<Segment> l : lines) {
+            merged.add(new ArrayList<>(l));
+        }
+        boolean[] moved = new boolean[lines.size()];
+        float maxEm = (float) lines.stream().flatMap(List::stream).mapToDouble(Segment::em).max().orElse(0);
+        for (int i = 0; i < lines.size(); i++) {
+            List<Segment> line = lines.get(i);
+            if (line.stream().anyMatch(Segment::number)) {
+                continue;
+            }
+            int row = -1;
+            float best = Float.MAX_VALUE;
+            // Lines run top to bottom: look only as far as any row could reach (plus a line's own height).
+            for (int step : new int[]{-1, 1}) {
+                for (int j = i + step; j >= 0 && j < lines.size(); j += step) {
+                    if (Math.abs(lines.get(j).getFirst().mid() - line.getFirst().mid()) > (WRAP_REACH + 1) * maxEm) {
+                        break;
+                    }
+                    Float distance = reach(line, lines.get(j));
+                    if (distance != null && distance < best) {
+                        row = j;
+                        best = distance;
+                    }
+                }
+            }
+            if (row >= 0) {
+                merged.get(row).addAll(line);
+                moved[i] = true;
+            }
+        }
+        List<List<Segment>> out = new ArrayList<>();
+        for (int i = 0; i < merged.size(); i++) {
+            if (!moved[i]) {
+                out.add(merged.get(i));
+            }
+        }
+        return out;
+    }
+
+    /** The vertical distance from a text line to a row of values it can be a wrapped label of, or null. */
+    private static Float reach(List<Segment> text, List<Segment> row) {
+        Segment firstValue = row.stream().filter(Segment::number).findFirst().orElse(null);
+        if (row.size() < 2 || firstValue == null || text.getLast().x1() > firstValue.x0()) {
+            return null;
+        }
+        float em = Math.max(text.stream().map(Segment::em).max(Float::compare).orElseThrow(), firstValue.em());
+        float distance = Math.abs(text.getFirst().mid() - firstValue.mid());
+        return distance <= WRAP_REACH * em ? distance : null;
+    }
+
+    /** Cells left to right, tab-separated; pieces of one column (overlapping in x) top to bottom, joined. */
+    private static String text(List<Segment> row) {
+        List<Segment> sorted = new ArrayList<>(row);
+        sorted.sort(Comparator.comparingDouble(Segment::x0));
+        List<List<Segment>> columns = new ArrayList<>();
+        float right = -Float.MAX_VALUE;
+        for (Segment s : sorted) {
+            if (columns.isEmpty() || s.x0() >= right) {
+                columns.add(new ArrayList<>());
+                right = s.x1();
+            } else {
+                right = Math.max(right, s.x1());
+            }
+            columns.getLast().add(s);
+        }
+        StringBuilder b = new StringBuilder();
+        for (List<Segment> column : columns) {
+            column.sort(Comparator.comparingDouble(Segment::top));
+            if (!b.isEmpty()) {
+                b.append('\t');
+            }
+            column.forEach(s -> b.append(s.text()));
         }
         return b.toString();
     }

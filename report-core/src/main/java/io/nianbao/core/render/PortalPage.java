@@ -1,9 +1,10 @@
-package io.nianbao.bench;
+package io.nianbao.core.render;
 
 import io.nianbao.core.model.ParsedReport;
 import io.nianbao.core.model.ReportMetadata;
 import io.nianbao.core.model.ReviewLitigationTable;
 import io.nianbao.core.model.Section;
+import io.nianbao.core.model.Template;
 import org.jsoup.nodes.Entities;
 
 import java.math.BigDecimal;
@@ -13,14 +14,15 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * A GB2021 report as a government portal serves it: a GBK page, prose in paragraphs, and the
- * three tables drawn as the printed template draws them, headers and row groups spanned with
- * rowspan and colspan.
+ * A report as a government portal serves it: a GBK page, prose in paragraphs, and the three
+ * tables drawn as the printed template draws them (GB2021 or GB2019), headers and row groups
+ * spanned with rowspan and colspan.
  */
-final class PortalPage {
+public final class PortalPage {
 
     private static final Charset GBK = Charset.forName("GBK");
     private static final String RESULTS = "三、本年度办理结果";
+    private static final int PROACTIVE_COLUMNS = 4;
 
     /** A table row: its group cells (null where it has none), its label and the model key of its values. */
     private record Row(String group, String subgroup, String label, String key) {
@@ -30,15 +32,25 @@ final class PortalPage {
     private record Block(String article, List<String> headers, List<Row> rows) {
     }
 
-    private static final List<Block> PROACTIVE = List.of(
+    private static final List<Block> PROACTIVE_GB2021 = List.of(
             new Block("第二十条第（一）项", List.of("本年制发件数", "本年废止件数", "现行有效件数"),
                     List.of(top("规章", "regulations"), top("行政规范性文件", "normativeDocuments"))),
             new Block("第二十条第（五）项", List.of("本年处理决定数量"), List.of(top("行政许可", "licensing"))),
             new Block("第二十条第（六）项", List.of("本年处理决定数量"),
                     List.of(top("行政处罚", "penalties"), top("行政强制", "coercion"))),
             new Block("第二十条第（八）项", List.of("本年收费金额（单位：万元）"), List.of(top("行政事业性收费", "fees"))));
-    private static final int PROACTIVE_COLUMNS = 4;
 
+    private static final List<Block> PROACTIVE_GB2019 = List.of(
+            new Block("第二十条第（一）项", List.of("本年新制作数量", "本年新公开数量", "对外公开总数量"),
+                    List.of(top("规章", "regulations"), top("规范性文件", "normativeDocuments"))),
+            new Block("第二十条第（五）项", List.of("上一年项目数量", "本年增/减", "处理决定数量"),
+                    List.of(top("行政许可", "licensing"), top("其他对外管理服务事项", "otherServices"))),
+            new Block("第二十条第（六）项", List.of("上一年项目数量", "本年增/减", "处理决定数量"),
+                    List.of(top("行政处罚", "penalties"), top("行政强制", "coercion"))),
+            new Block("第二十条第（八）项", List.of("上一年项目数量", "本年增/减"), List.of(top("行政事业性收费", "fees"))),
+            new Block("第二十条第（九）项", List.of("采购项目数量", "采购总金额"), List.of(top("政府集中采购", "procurement"))));
+
+    /** Both layouts of （六）: a report holds the single row (GB2019) or the three sub-rows (GB2021). */
     private static final List<Row> APPLICATIONS = List.of(
             top("一、本年新收政府信息公开申请数量", "newReceived"),
             top("二、上年结转政府信息公开申请数量", "carriedOver"),
@@ -60,6 +72,7 @@ final class PortalPage {
             result("（五）不予处理", "3.要求提供公开出版物", "notProcessed.publication"),
             result("（五）不予处理", "4.无正当理由大量反复申请", "notProcessed.massRepeated"),
             result("（五）不予处理", "5.要求行政机关确认或重新出具已获取信息", "notProcessed.reissue"),
+            result("（六）其他处理", "otherHandling"),
             result("（六）其他处理", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "otherHandling.noCorrection"),
             result("（六）其他处理", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "otherHandling.feeUnpaid"),
             result("（六）其他处理", "3.其他", "otherHandling.other"),
@@ -93,7 +106,7 @@ final class PortalPage {
         return new Row(RESULTS, subgroup, label, key);
     }
 
-    static byte[] gbk(ParsedReport report) {
+    public static byte[] gbk(ParsedReport report) {
         return html(report).getBytes(GBK);
     }
 
@@ -103,11 +116,12 @@ final class PortalPage {
         StringBuilder html = new StringBuilder("<html><head><meta charset=\"gbk\"><title>").append(title)
                 .append("</title></head><body>\n<div class=\"title\">").append(title).append("</div>\n<div>发布日期：")
                 .append(meta.publishedOn()).append("</div>\n");
+        List<Block> blocks = report.template() == Template.GB2019 ? PROACTIVE_GB2019 : PROACTIVE_GB2021;
         for (Section section : report.sections()) {
             paragraph(html, section.heading());
             section.text().strip().lines().forEach(line -> paragraph(html, line));
             String table = switch (section.kind()) {
-                case PROACTIVE -> proactive(report.proactive().rows());
+                case PROACTIVE -> proactive(blocks, report.proactive().rows());
                 case APPLICATIONS -> APPLICATIONS_HEADER + applications(report.applications().rows());
                 case REVIEW_LITIGATION -> REVIEW_HEADER + review(report.reviewLitigation().groups());
                 default -> null;
@@ -124,9 +138,9 @@ final class PortalPage {
     }
 
     /** Per block: the article across the table, the headers, then the rows present. */
-    private static String proactive(Map<String, Map<String, BigDecimal>> values) {
+    private static String proactive(List<Block> blocks, Map<String, Map<String, BigDecimal>> values) {
         StringBuilder html = new StringBuilder();
-        for (Block block : PROACTIVE) {
+        for (Block block : blocks) {
             List<Row> present = block.rows().stream().filter(r -> values.containsKey(r.key())).toList();
             if (present.isEmpty()) {
                 continue;
