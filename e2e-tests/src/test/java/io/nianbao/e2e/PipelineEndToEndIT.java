@@ -20,6 +20,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -31,6 +32,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +45,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -56,6 +63,7 @@ class PipelineEndToEndIT {
     private static final String INSPECTOR = "inspector@e2e.nianbao";
     private static final Duration PIPELINE = Duration.ofSeconds(90);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern TOMCAT_PORT = Pattern.compile("Tomcat started on port (\\d+)");
 
     private LocalStack stack;
     private MailCatcher mail;
@@ -195,6 +203,81 @@ class PipelineEndToEndIT {
                 sample.level(), sample.publishedOn(), sample.fileName(), sample.document());
         String id = publishAll(List.of(afterPoison)).get(afterPoison);
         assertThat(watcher.awaitEnd(List.of(id), PIPELINE)).as("parse-service still works after the poison record").isTrue();
+    }
+
+    @Test
+    void oneTraceIdFollowsAReportThroughEveryTopicAndLogAndEveryServiceIsReadyAndMeasured() throws Exception {
+        DemoReport defective = DemoReports.samples().get(1);
+        String agency = "traced-" + UUID.randomUUID();
+        DemoReport traced = new DemoReport("traced", agency, defective.agencyName(), defective.level(),
+                defective.publishedOn(), defective.fileName(), defective.document());
+        String id = publishAll(List.of(traced)).get(traced);
+        assertThat(watcher.awaitEnd(List.of(id), PIPELINE)).as("the traced report reached notify-service").isTrue();
+
+        List<String> topics = List.of("report.ingested", "report.parsed", "report.validated", "notification.sent");
+        Map<String, String> traceIds = traceIdsOf(agency, topics);
+        assertThat(traceIds).as("trace id per topic").containsOnlyKeys(topics);
+        String traceId = traceIds.get("report.ingested");
+        assertThat(traceIds.values()).as("one trace from ingest to notify").containsOnly(traceId);
+        for (String service : ServiceFleet.SERVICES) {
+            assertThat(Files.readString(stack.dataDir().resolve(service + ".log"))).as(service + ".log").contains(traceId);
+        }
+
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            for (String service : ServiceFleet.SERVICES) {
+                String base = actuatorBase(service);
+                HttpResponse<String> readiness = get(http, base + "/actuator/health/readiness");
+                assertThat(readiness.statusCode()).as(service + " readiness: " + readiness.body()).isEqualTo(200);
+                assertThat(readiness.body()).as(service).contains("\"status\":\"UP\"", "schemaRegistry");
+                String metrics = get(http, base + "/actuator/prometheus").body();
+                assertThat(metrics).as(service + " metrics").contains("nianbao_reports_total{", "outcome=\"out\"",
+                        // Consumer lag: Kafka client metrics (binder consumers, Kafka Streams' consumer in validate).
+                        "kafka_consumer_fetch_manager_records_lag_max", "nianbao_ready 1.0");
+                if (service.equals("validate-service")) {
+                    assertThat(metrics).contains("nianbao_findings_total{", "rule=\"T3-BALANCE\"");
+                }
+            }
+        }
+    }
+
+    /** The trace id (W3C traceparent) of the first record of {@code agency} on each topic. */
+    private Map<String, String> traceIdsOf(String agency, List<String> topics) {
+        Map<String, String> traceIds = new LinkedHashMap<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "trace-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(topics);
+            long deadline = System.nanoTime() + PIPELINE.toNanos();
+            while (traceIds.size() < topics.size() && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    Header traceparent = record.headers().lastHeader("traceparent");
+                    if (agency.equals(record.key()) && traceparent != null) {
+                        // traceparent: 00-<trace id>-<span id>-<flags>
+                        traceIds.putIfAbsent(record.topic(), new String(traceparent.value(), StandardCharsets.US_ASCII).split("-")[1]);
+                    }
+                }
+            }
+        }
+        return traceIds;
+    }
+
+    /** http://127.0.0.1:<port> of a service: ServiceFleet gives parse and validate a free port, which Tomcat logs. */
+    private String actuatorBase(String service) throws IOException {
+        return switch (service) {
+            case "ingest-service" -> fleet.ingestUrl();
+            case "notify-service" -> fleet.inboxUrl().replace("/inbox", "");
+            default -> {
+                Matcher port = TOMCAT_PORT.matcher(Files.readString(stack.dataDir().resolve(service + ".log")));
+                assertThat(port.find()).as("the port in " + service + ".log").isTrue();
+                yield "http://127.0.0.1:" + port.group(1);
+            }
+        };
+    }
+
+    private static HttpResponse<String> get(HttpClient http, String url) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private ConsumerRecord<String, byte[]> firstMatching(String topic, byte[] value) {

@@ -1,13 +1,13 @@
 package io.nianbao.ingest;
 
 import io.nianbao.events.ReportPublished;
+import io.nianbao.service.NianbaoProperties;
 import io.nianbao.service.NianbaoServices;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeIn;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -68,10 +68,8 @@ public class IngestServiceApplication implements WebMvcConfigurer {
     }
 
     @Bean
-    Broker broker(@Value("${nianbao.kafka.bootstrap-servers}") String bootstrapServers,
-                  @Value("${nianbao.schema-registry.url}") String schemaRegistryUrl,
-                  @Value("${nianbao.topics.partitions}") int partitions,
-                  @Value("${nianbao.topics.replication-factor}") short replicationFactor) {
-        return new Broker(bootstrapServers, schemaRegistryUrl, partitions, replicationFactor);
+    Broker broker(NianbaoProperties nianbao) {
+        return new Broker(nianbao.kafka().bootstrapServers(), nianbao.schemaRegistry().url(),
+                nianbao.topics().partitions(), nianbao.topics().replicationFactor());
     }
 }

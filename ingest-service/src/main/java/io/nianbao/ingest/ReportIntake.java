@@ -4,6 +4,7 @@ import io.nianbao.events.ReportIngested;
 import io.nianbao.events.Stage;
 import io.nianbao.events.Topics;
 import io.nianbao.service.DocumentStore;
+import io.nianbao.service.PipelineMetrics;
 import io.nianbao.service.Rejections;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,9 +35,11 @@ public class ReportIntake {
     private final SeenReports seen;
     private final ReportStatuses statuses;
     private final IngestProperties properties;
+    private final PipelineMetrics metrics;
 
     public ReportIntake(StreamBridge bridge, Rejections rejections, DocumentStore documents, DocumentFetcher fetcher,
-                        DocumentInspector inspector, SeenReports seen, ReportStatuses statuses, IngestProperties properties) {
+                        DocumentInspector inspector, SeenReports seen, ReportStatuses statuses, IngestProperties properties,
+                        PipelineMetrics metrics) {
         this.bridge = bridge;
         this.rejections = rejections;
         this.documents = documents;
@@ -45,9 +48,11 @@ public class ReportIntake {
         this.seen = seen;
         this.statuses = statuses;
         this.properties = properties;
+        this.metrics = metrics;
     }
 
     public IntakeResult accept(Submission submission) {
+        metrics.reportIn();
         String agencyId = blankToNull(submission.agencyId()) == null ? "unknown" : submission.agencyId();
         String reportId = null;
         try {
@@ -144,6 +149,7 @@ public class ReportIntake {
         if (!bridge.send(Topics.INGESTED.name(), ingested)) {
             throw new IllegalStateException("report.ingested did not accept report " + reportId);
         }
+        metrics.reportOut();
         seen.record(ingested);
         statuses.apply(ingested);
         log.info("ingested report {} of {} ({}, {} bytes{})", reportId, submission.agencyId(), mediaType, bytes.length,

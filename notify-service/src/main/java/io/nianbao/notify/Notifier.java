@@ -1,11 +1,14 @@
 package io.nianbao.notify;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.nianbao.events.Channel;
 import io.nianbao.events.NotificationSent;
 import io.nianbao.events.ReportValidated;
 import io.nianbao.events.Topics;
 import io.nianbao.notify.Notification.ReportFindings;
 import io.nianbao.notify.NotificationChannel.Outcome;
+import io.nianbao.service.PipelineMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.stream.function.StreamBridge;
@@ -31,8 +34,13 @@ import java.util.stream.Collectors;
  * lost): the next delivery of the event finds the claims unsettled and resends them, under the
  * same notification id ({@value EmailChannel#NOTIFICATION_ID_HEADER}) so a receiver can drop the
  * copy. The window is one SMTP or HTTP exchange wide.
+ *
+ * <p>Counts {@value #NOTIFICATIONS} {channel, outcome}: {@code delivered}, {@code dead_lettered}
+ * (the channel gave up), {@code failed} (the channel threw: the event is retried, then dead-lettered).
  */
 public class Notifier {
+
+    static final String NOTIFICATIONS = "nianbao.notifications";
 
     private static final Logger log = LoggerFactory.getLogger(Notifier.class);
 
@@ -43,9 +51,12 @@ public class Notifier {
     private final StreamBridge bridge;
     private final TransactionOperations transactions;
     private final Clock clock;
+    private final PipelineMetrics metrics;
+    private final MeterRegistry registry;
 
     public Notifier(Router router, Subscriptions subscriptions, DeliveryLog deliveries, List<NotificationChannel> channels,
-                    StreamBridge bridge, TransactionOperations transactions, Clock clock) {
+                    StreamBridge bridge, TransactionOperations transactions, Clock clock, PipelineMetrics metrics,
+                    MeterRegistry registry) {
         this.router = router;
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
@@ -53,9 +64,12 @@ public class Notifier {
         this.bridge = bridge;
         this.transactions = transactions;
         this.clock = clock;
+        this.metrics = metrics;
+        this.registry = registry;
     }
 
     public void handle(ReportValidated event) {
+        metrics.reportIn();
         ReportInfo report = ReportInfo.of(event);
         // The same finding twice in one event is one finding.
         List<StoredFinding> findings = List.copyOf(event.getFindings().stream().map(StoredFinding::of)
@@ -75,21 +89,36 @@ public class Notifier {
         }
         log.info("report {} of {}: {} findings, {} targets, {} notifications sent", report.reportId(),
                 report.agencyId(), findings.size(), routes.size(), sent);
+        metrics.reportOut();
     }
 
-    /** Sends one notification, announces it on notification.sent per report, and settles its claims. */
+    /** Sends one notification, settles its claims, and announces it on notification.sent per report. */
     void deliver(Target target, boolean digest, List<ReportFindings> reports) {
         Notification notification = Notification.of(target, digest, reports);
         NotificationChannel channel = channels.get(target.channel());
         if (channel == null) {
             throw new IllegalStateException("no channel " + target.channel() + " for " + target);
         }
-        Outcome outcome = channel.deliver(notification);
+        Outcome outcome;
+        try {
+            outcome = channel.deliver(notification);
+        } catch (RuntimeException e) {
+            count(target, "failed");
+            throw e;
+        }
+        count(target, outcome == Outcome.DELIVERED ? "delivered" : "dead_lettered");
         Instant now = clock.instant();
+        // Settled before it is announced: an announcement that fails (broker or schema registry away)
+        // fails the event, and its retry must not send the notification again.
+        deliveries.settle(notification, outcome == Outcome.DELIVERED ? DeliveryLog.State.SENT : DeliveryLog.State.DEAD_LETTERED, now);
         if (outcome == Outcome.DELIVERED) {
             reports.forEach(r -> announce(notification, r, now));
         }
-        deliveries.settle(notification, outcome == Outcome.DELIVERED ? DeliveryLog.State.SENT : DeliveryLog.State.DEAD_LETTERED, now);
+    }
+
+    private void count(Target target, String outcome) {
+        Counter.builder(NOTIFICATIONS).description("Notifications by channel and outcome")
+                .tag("channel", target.channel().name()).tag("outcome", outcome).register(registry).increment();
     }
 
     private void announce(Notification notification, ReportFindings entry, Instant now) {

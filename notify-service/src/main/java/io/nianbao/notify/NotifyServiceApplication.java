@@ -1,11 +1,13 @@
 package io.nianbao.notify;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.nianbao.events.ReportValidated;
+import io.nianbao.service.NianbaoProperties;
 import io.nianbao.service.NianbaoServices;
+import io.nianbao.service.PipelineMetrics;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -62,22 +64,23 @@ public class NotifyServiceApplication {
     }
 
     @Bean
-    WebhookChannel webhookChannel(JsonMapper json, NotifyProperties properties, Clock clock,
-                                  @Value("${nianbao.kafka.bootstrap-servers}") String bootstrapServers) {
+    WebhookChannel webhookChannel(JsonMapper json, NotifyProperties properties, Clock clock, NianbaoProperties nianbao,
+                                  PipelineMetrics metrics) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(properties.webhook().timeout()).build();
         KafkaTemplate<String, byte[]> deadLetters = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, nianbao.kafka().bootstrapServers(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
                 ProducerConfig.ACKS_CONFIG, "all")));
-        return new WebhookChannel(http, json, deadLetters, properties, clock);
+        return new WebhookChannel(http, json, deadLetters, properties, clock, metrics);
     }
 
     @Bean
     Notifier notifier(Subscriptions subscriptions, DeliveryLog deliveries, List<NotificationChannel> channels,
-                      StreamBridge bridge, TransactionOperations transactions, NotifyProperties properties, Clock clock) {
+                      StreamBridge bridge, TransactionOperations transactions, NotifyProperties properties, Clock clock,
+                      PipelineMetrics metrics, MeterRegistry registry) {
         return new Notifier(new Router(properties.operators(), properties.minSeverity()), subscriptions, deliveries,
-                channels, bridge, transactions, clock);
+                channels, bridge, transactions, clock, metrics, registry);
     }
 
     @Bean

@@ -2,6 +2,7 @@ package io.nianbao.notify;
 
 import io.nianbao.events.Channel;
 import io.nianbao.notify.Notification.ReportFindings;
+import io.nianbao.service.PipelineMetrics;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,15 +54,17 @@ public class WebhookChannel implements NotificationChannel {
     private final NotifyProperties.Webhook settings;
     private final String inboxUrl;
     private final Clock clock;
+    private final PipelineMetrics metrics;
 
     public WebhookChannel(HttpClient http, JsonMapper json, KafkaOperations<String, byte[]> deadLetters,
-                          NotifyProperties properties, Clock clock) {
+                          NotifyProperties properties, Clock clock, PipelineMetrics metrics) {
         this.http = http;
         this.json = json;
         this.deadLetters = deadLetters;
         this.settings = properties.webhook();
         this.inboxUrl = properties.inboxUrl();
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @Override
@@ -141,6 +144,7 @@ public class WebhookChannel implements NotificationChannel {
         record.headers().add(EmailChannel.NOTIFICATION_ID_HEADER, notification.id().getBytes(StandardCharsets.UTF_8));
         try {
             deadLetters.send(record).get();
+            metrics.deadLettered(settings.deadLetterTopic());
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot dead-letter notification " + notification.id(), e.getCause());
         } catch (InterruptedException e) {

@@ -7,6 +7,7 @@ import io.nianbao.events.ReportParsed;
 import io.nianbao.events.Stage;
 import io.nianbao.service.DocumentStore;
 import io.nianbao.service.NianbaoServices;
+import io.nianbao.service.PipelineMetrics;
 import io.nianbao.service.Rejections;
 import io.nianbao.service.ReportEvents;
 import org.slf4j.Logger;
@@ -35,13 +36,16 @@ public class ParseServiceApplication {
     }
 
     @Bean
-    Function<ReportIngested, ReportParsed> parseReport(ReportReader reader, DocumentStore documents, Rejections rejections) {
+    Function<ReportIngested, ReportParsed> parseReport(ReportReader reader, DocumentStore documents, Rejections rejections,
+                                                       PipelineMetrics metrics) {
         return ingested -> {
+            metrics.reportIn();
             try {
                 ReportParsed parsed = ReportEvents.toEvent(ingested,
                         reader.read(documents.contentOf(ingested), ReportEvents.hintsOf(ingested)));
                 log.info("parsed report {} of {}: template {}, {} parse findings", ingested.getReportId(),
                         ingested.getAgencyId(), parsed.getTemplate(), parsed.getParseFindings().size());
+                metrics.reportOut();
                 return parsed;
             } catch (UnreadableDocumentException e) {
                 log.info("rejected report {} of {}: {}", ingested.getReportId(), ingested.getAgencyId(), e.getMessage());

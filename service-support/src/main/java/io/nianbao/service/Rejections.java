@@ -7,13 +7,15 @@ import org.springframework.cloud.stream.function.StreamBridge;
 
 import java.time.Instant;
 
-/** Sends rejections to report.rejected, so portals learn why a document went no further. */
+/** Sends rejections to report.rejected, so portals learn why a document went no further; counts them. */
 public class Rejections {
 
     private final StreamBridge bridge;
+    private final PipelineMetrics metrics;
 
-    public Rejections(StreamBridge bridge) {
+    public Rejections(StreamBridge bridge, PipelineMetrics metrics) {
         this.bridge = bridge;
+        this.metrics = metrics;
     }
 
     public ReportRejected reject(String reportId, String agencyId, String portalId, Stage stage,
@@ -31,6 +33,7 @@ public class Rejections {
         if (!bridge.send(Topics.REJECTED.name(), rejected)) {
             throw new IllegalStateException("report.rejected did not accept the rejection of " + reportId);
         }
+        metrics.reportRejected();
         return rejected;
     }
 }

@@ -1,9 +1,17 @@
 package io.nianbao.service;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.actuate.endpoint.HealthDescriptor;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -14,26 +22,51 @@ import java.util.Map;
 
 /** What every nianbao service shares besides nianbao-stream.yaml. */
 @AutoConfiguration
+@EnableConfigurationProperties(NianbaoProperties.class)
 public class StreamSupportConfiguration {
 
+    static final String READY = "nianbao.ready";
+
     @Bean
-    DeadLetters deadLetters(@Value("${nianbao.kafka.bootstrap-servers}") String bootstrapServers,
-                            @Value("${nianbao.schema-registry.url}") String schemaRegistryUrl) {
-        Map<String, Object> producer = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, DeadLetterSerializer.class,
-                "schema.registry.url", schemaRegistryUrl);
-        return new DeadLetters(new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producer)));
+    PipelineMetrics pipelineMetrics(MeterRegistry registry, @Value("${spring.application.name}") String service) {
+        return new PipelineMetrics(registry, service);
     }
 
     @Bean
-    Rejections rejections(StreamBridge bridge) {
-        return new Rejections(bridge);
+    DeadLetters deadLetters(NianbaoProperties nianbao, PipelineMetrics metrics) {
+        Map<String, Object> producer = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, nianbao.kafka().bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, DeadLetterSerializer.class,
+                "schema.registry.url", nianbao.schemaRegistry().url());
+        return new DeadLetters(new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producer)), metrics);
+    }
+
+    @Bean
+    Rejections rejections(StreamBridge bridge, PipelineMetrics metrics) {
+        return new Rejections(bridge, metrics);
     }
 
     @Bean
     DocumentStore documentStore(@Value("${nianbao.documents.dir}") Path dir) {
         return new DocumentStore(dir);
+    }
+
+    /**
+     * {@value #READY} = 1 while the readiness group is UP, else 0: readiness as a metric, for the
+     * alert (ops/alerts.yml). Evaluated on each scrape.
+     */
+    @Bean
+    MeterBinder readinessGauge(ObjectProvider<HealthEndpoint> health) {
+        return registry -> Gauge.builder(READY, health, endpoint -> {
+            HealthDescriptor readiness = endpoint.getObject().healthForPath("readiness");
+            return readiness != null && Status.UP.equals(readiness.getStatus()) ? 1 : 0;
+        }).description("1 while the service is ready (broker and schema registry reachable)").register(registry);
+    }
+
+    /** "schemaRegistry" in /actuator/health, and in the readiness group (nianbao-stream.yaml). */
+    @Bean
+    SchemaRegistryHealthIndicator schemaRegistryHealthIndicator(NianbaoProperties nianbao) {
+        return new SchemaRegistryHealthIndicator(nianbao.schemaRegistry().url());
     }
 }

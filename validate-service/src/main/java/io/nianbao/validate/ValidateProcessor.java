@@ -4,6 +4,7 @@ import io.nianbao.events.DeadlineCheck;
 import io.nianbao.events.ReportParsed;
 import io.nianbao.events.ReportValidated;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Validates each report with its agency's history and answers deadline checks, keeping per task
@@ -41,22 +43,26 @@ final class ValidateProcessor implements Processor<String, SpecificRecord, Strin
     private static final Logger log = LoggerFactory.getLogger(ValidateProcessor.class);
 
     private final Validation validation;
+    private final StreamTracing tracing;
+    private final ValidateMetrics metrics;
     private ProcessorContext<String, ReportValidated> context;
     private KeyValueStore<String, ReportParsed> reports;
     private KeyValueStore<String, String> contentHashes;
     private KeyValueStore<String, Long> missingNotices;
 
-    private ValidateProcessor(Validation validation) {
+    private ValidateProcessor(Validation validation, StreamTracing tracing, ValidateMetrics metrics) {
         this.validation = validation;
+        this.tracing = tracing;
+        this.metrics = metrics;
     }
 
     /** The processor with its stores, for {@code KStream.process}. */
-    static ProcessorSupplier<String, SpecificRecord, String, ReportValidated> supplier(Validation validation,
-                                                                                     Serde<ReportParsed> reportSerde) {
+    static ProcessorSupplier<String, SpecificRecord, String, ReportValidated> supplier(
+            Validation validation, StreamTracing tracing, ValidateMetrics metrics, Serde<ReportParsed> reportSerde) {
         return new ProcessorSupplier<>() {
             @Override
             public Processor<String, SpecificRecord, String, ReportValidated> get() {
-                return new ValidateProcessor(validation);
+                return new ValidateProcessor(validation, tracing, metrics);
             }
 
             @Override
@@ -77,20 +83,25 @@ final class ValidateProcessor implements Processor<String, SpecificRecord, Strin
         this.missingNotices = context.getStateStore(MISSING_NOTICES);
     }
 
+    /** Each record in the span of its trace; what it yields carries the trace on (record headers). */
     @Override
     public void process(Record<String, SpecificRecord> record) {
-        switch (record.value()) {
-            case null -> log.warn("skipped a record without value (key {})", record.key());
-            case ReportParsed report -> onReport(report, record.timestamp());
-            case DeadlineCheck check -> onDeadlineCheck(check, record.timestamp());
-            default -> throw new IllegalArgumentException("validate-service does not handle " + record.value().getSchema().getFullName());
-        }
+        tracing.inSpan("validate", record.headers(), headers -> {
+            switch (record.value()) {
+                case null -> log.warn("skipped a record without value (key {})", record.key());
+                case ReportParsed report -> onReport(report, new Origin(record.timestamp(), headers));
+                case DeadlineCheck check -> onDeadlineCheck(check, new Origin(record.timestamp(), headers));
+                default -> throw new IllegalArgumentException("validate-service does not handle "
+                        + record.value().getSchema().getFullName());
+            }
+        });
     }
 
-    private void onReport(ReportParsed report, long timestamp) {
+    private void onReport(ReportParsed report, Origin origin) {
+        metrics.reportIn();
         Integer year = report.getYear();
         if (year == null) {
-            emit(validation.validate(report, null, null), timestamp);
+            emit(validation.validate(report, null, null), origin);
             return;
         }
         String key = key(report.getAgencyId(), year);
@@ -101,22 +112,22 @@ final class ValidateProcessor implements Processor<String, SpecificRecord, Strin
             contentHashes.put(key, String.join(" ", versions));
             reports.put(key, report);
         }
-        emit(validation.validate(report, reports.get(key(report.getAgencyId(), year - 1)), earlierHash(key, report)), timestamp);
+        emit(validation.validate(report, reports.get(key(report.getAgencyId(), year - 1)), earlierHash(key, report)), origin);
         ReportParsed nextYear = reports.get(key(report.getAgencyId(), year + 1));
         if (newVersion && nextYear != null) {
             // Year N arrived before this one: now its cross-year rules can run.
-            emit(validation.validate(nextYear, report, earlierHash(key(report.getAgencyId(), year + 1), nextYear)), timestamp);
+            emit(validation.validate(nextYear, report, earlierHash(key(report.getAgencyId(), year + 1), nextYear)), origin);
         }
     }
 
-    private void onDeadlineCheck(DeadlineCheck check, long timestamp) {
+    private void onDeadlineCheck(DeadlineCheck check, Origin origin) {
         String key = key(check.getAgencyId(), check.getYear());
         if (missingNotices.get(key) != null) {
             return;
         }
         validation.missing(check.getAgencyId(), check.getYear(), reports.get(key) != null).ifPresent(notice -> {
             missingNotices.put(key, notice.getValidatedAt().toEpochMilli());
-            emit(notice, timestamp);
+            emit(notice, origin);
         });
     }
 
@@ -132,10 +143,15 @@ final class ValidateProcessor implements Processor<String, SpecificRecord, Strin
         return hashes == null ? new ArrayList<>() : new ArrayList<>(Arrays.asList(hashes.split(" ")));
     }
 
-    private void emit(ReportValidated validated, long timestamp) {
+    private void emit(ReportValidated validated, Origin origin) {
         log.info("validated report {} of {} ({}): {} findings", validated.getReportId(), validated.getAgencyId(),
                 validated.getYear(), validated.getFindings().size());
-        context.forward(new Record<>(validated.getAgencyId(), validated, timestamp));
+        context.forward(new Record<>(validated.getAgencyId(), validated, origin.timestamp(), origin.headers().get()));
+        metrics.validated(validated);
+    }
+
+    /** Timestamp and headers (trace context) of what a record yields. */
+    private record Origin(long timestamp, Supplier<Headers> headers) {
     }
 
     /** Store key of an agency's year; the store is per partition, so the key needs no partitioning meaning. */

@@ -1,13 +1,18 @@
 package io.nianbao.validate;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import io.nianbao.core.rules.RuleEngine;
 import io.nianbao.events.ReportParsed;
 import io.nianbao.events.ReportValidated;
 import io.nianbao.events.serde.SchemaRegistryClient;
+import io.nianbao.service.DeadLetters;
+import io.nianbao.service.NianbaoProperties;
 import io.nianbao.service.NianbaoServices;
+import io.nianbao.service.PipelineMetrics;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.kstream.KStream;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -54,21 +59,25 @@ public class ValidateServiceApplication {
 
     @Bean
     Function<KStream<String, SpecificRecord>, KStream<String, ReportValidated>> validateReport(
-            Validation validation, @Value("${nianbao.schema-registry.url}") String registryUrl) {
-        AvroSerde<ReportParsed> reportSerde = new AvroSerde<>(SchemaRegistryClient.shared(registryUrl));
-        return input -> input.process(ValidateProcessor.supplier(validation, reportSerde));
+            Validation validation, NianbaoProperties nianbao, Tracer tracer, Propagator propagator,
+            PipelineMetrics pipeline, MeterRegistry registry) {
+        AvroSerde<ReportParsed> reportSerde = new AvroSerde<>(SchemaRegistryClient.shared(nianbao.schemaRegistry().url()));
+        return input -> input.process(ValidateProcessor.supplier(validation, new StreamTracing(tracer, propagator),
+                new ValidateMetrics(pipeline, registry), reportSerde));
     }
 
     @Bean
-    DeadlineChecks deadlineChecks(Roster roster, Clock clock,
-                                  @Value("${nianbao.kafka.bootstrap-servers}") String bootstrapServers,
-                                  @Value("${nianbao.schema-registry.url}") String registryUrl) {
-        return new DeadlineChecks(roster, clock, bootstrapServers, registryUrl);
+    DeadlineChecks deadlineChecks(Roster roster, Clock clock, NianbaoProperties nianbao) {
+        return new DeadlineChecks(roster, clock, nianbao.kafka().bootstrapServers(), nianbao.schemaRegistry().url());
     }
 
-    /** A record the binder cannot deserialize goes, as its bytes, to the DLQ of its topic (t → t.dlq). */
+    /** A record the binder cannot deserialize goes, as its bytes, to the DLQ of its topic (t → t.dlq), and counts. */
     @Bean
-    DlqDestinationResolver deadLetterTopic() {
-        return (record, exception) -> record.topic() + ".dlq";
+    DlqDestinationResolver deadLetterTopic(PipelineMetrics metrics) {
+        return (record, exception) -> {
+            String dlq = DeadLetters.dlqOf(record.topic());
+            metrics.deadLettered(dlq);
+            return dlq;
+        };
     }
 }

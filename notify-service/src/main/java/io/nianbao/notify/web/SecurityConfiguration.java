@@ -49,7 +49,7 @@ class SecurityConfiguration {
     SecurityFilterChain inboxSecurity(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/login", "/inbox.css", "/actuator/health/**", "/error").permitAll()
+                        .requestMatchers("/login", "/inbox.css", "/actuator/health/**", "/actuator/prometheus", "/error").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/inbox"))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
