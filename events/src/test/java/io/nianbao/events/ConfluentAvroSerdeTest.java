@@ -96,6 +96,22 @@ class ConfluentAvroSerdeTest {
     }
 
     @Test
+    void manyThreadsRegisteringOneSchemaAtOnceAllGetItsId() throws Exception {
+        SchemaRegistryClient client = new SchemaRegistryClient(stack.schemaRegistryUrl());
+        String subject = "burst-" + UUID.randomUUID() + "-value";
+        try (var threads = java.util.concurrent.Executors.newFixedThreadPool(32)) {
+            List<java.util.concurrent.Future<Integer>> ids = new ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                ids.add(threads.submit(() -> client.register(subject, ReportRejected.getClassSchema())));
+            }
+            int first = ids.getFirst().get();
+            for (var id : ids) {
+                assertThat(id.get()).isEqualTo(first);
+            }
+        }
+    }
+
+    @Test
     void refusesBytesThatAreNotTheWireFormat() {
         ConfluentAvroDeserializer deserializer = new ConfluentAvroDeserializer(registry);
 

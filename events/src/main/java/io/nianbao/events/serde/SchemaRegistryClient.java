@@ -13,6 +13,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -28,7 +30,7 @@ public final class SchemaRegistryClient {
 
     private final String baseUrl;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final Map<String, Integer> idBySubjectAndSchema = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Integer>> idBySubjectAndSchema = new ConcurrentHashMap<>();
     private final Map<Integer, Schema> schemaById = new ConcurrentHashMap<>();
 
     public SchemaRegistryClient(String baseUrl) {
@@ -44,18 +46,34 @@ public final class SchemaRegistryClient {
         return baseUrl;
     }
 
-    /** Registers {@code schema} under {@code subject} (or finds it registered) and returns its global id. */
+    /**
+     * Registers {@code schema} under {@code subject} (or finds it registered) and returns its global id.
+     * Concurrent first uses of one schema share a single request: a burst of producer threads must
+     * not become a burst of identical registrations against the registry.
+     */
     public int register(String subject, Schema schema) {
         String key = subject + '\u0000' + schema;
-        Integer cached = idBySubjectAndSchema.get(key);
-        if (cached != null) {
-            return cached;
+        CompletableFuture<Integer> mine = new CompletableFuture<>();
+        CompletableFuture<Integer> first = idBySubjectAndSchema.putIfAbsent(key, mine);
+        if (first != null) {
+            try {
+                return first.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
         }
-        JsonNode answer = send("POST", "/subjects/" + encode(subject) + "/versions", Map.of("schema", schema.toString()));
-        int id = answer.get("id").asInt();
-        idBySubjectAndSchema.put(key, id);
-        schemaById.putIfAbsent(id, schema);
-        return id;
+        try {
+            JsonNode answer = send("POST", "/subjects/" + encode(subject) + "/versions", Map.of("schema", schema.toString()));
+            int id = answer.get("id").asInt();
+            schemaById.putIfAbsent(id, schema);
+            mine.complete(id);
+            return id;
+        } catch (RuntimeException e) {
+            // Forget the failure, so the next record tries again.
+            idBySubjectAndSchema.remove(key, mine);
+            mine.completeExceptionally(e);
+            throw e;
+        }
     }
 
     /** The schema registered under {@code id}. */
