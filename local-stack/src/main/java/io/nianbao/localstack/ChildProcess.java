@@ -41,12 +41,16 @@ final class ChildProcess {
     private final Process process;
     private final Path logFile;
     private final long startNanos;
+    private final Path workDir;
+    private final List<String> jvmArgs;
 
-    private ChildProcess(String name, Process process, Path logFile, long startNanos) {
+    private ChildProcess(String name, Process process, Path logFile, long startNanos, Path workDir, List<String> jvmArgs) {
         this.name = name;
         this.process = process;
         this.logFile = logFile;
         this.startNanos = startNanos;
+        this.workDir = workDir;
+        this.jvmArgs = List.copyOf(jvmArgs);
     }
 
     /** The JVM options of the stack's own children (broker, registry) followed by {@code args}. */
@@ -59,10 +63,16 @@ final class ChildProcess {
     /**
      * Starts {@code java <jvmArgs>} with the current JVM's binary. Stdin stays a pipe: it closes
      * when this JVM dies, which children may watch to avoid outliving us. A pid file beside the
-     * log lets a later start stop the child if this JVM dies without stopping it (SIGKILL).
+     * log lets a later start stop the child if this JVM dies without stopping it (SIGKILL). The
+     * log is written afresh; a restart of the same child ({@link #restart()}) appends to it.
      */
     static ChildProcess startJava(String name, List<String> jvmArgs, Path workDir, Path logFile)
             throws IOException {
+        return startJava(name, jvmArgs, workDir, logFile, ProcessBuilder.Redirect.to(logFile.toFile()));
+    }
+
+    private static ChildProcess startJava(String name, List<String> jvmArgs, Path workDir, Path logFile,
+                                          ProcessBuilder.Redirect log) throws IOException {
         String java = ProcessHandle.current().info().command()
                 .orElseGet(() -> Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> command = new ArrayList<>();
@@ -74,11 +84,32 @@ final class ChildProcess {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(logFile.toFile()));
+                .redirectOutput(log);
         long start = System.nanoTime();
         Process process = builder.start();
         Files.writeString(pidFile, process.pid() + " " + startInstant(process.toHandle()));
-        return new ChildProcess(name, process, logFile, start);
+        return new ChildProcess(name, process, logFile, start, workDir, jvmArgs);
+    }
+
+    /** The same command again, in the same folder, its output appended to the same log; this one must have exited. */
+    ChildProcess restart() throws IOException {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " still runs (pid " + pid() + ")");
+        }
+        return startJava(name, jvmArgs, workDir, logFile, ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+    }
+
+    /** SIGKILL, as a crash or an OOM killer would: no shutdown hook runs. Waits until the process is gone. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(STOP_GRACE.toSeconds(), TimeUnit.SECONDS)) {
+                throw new IllegalStateException(name + " (pid " + pid() + ") survived SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while killing " + name, e);
+        }
     }
 
     /** Stops the children left running in {@code dir} by a JVM that died without stopping them. */

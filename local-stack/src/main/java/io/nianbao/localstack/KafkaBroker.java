@@ -86,6 +86,11 @@ final class KafkaBroker {
         return process;
     }
 
+    /** The same broker again, on its ports and data: this one must have been stopped. */
+    KafkaBroker restart() throws IOException {
+        return new KafkaBroker(process.restart(), bootstrapServers);
+    }
+
     String bootstrapServers() {
         return bootstrapServers;
     }

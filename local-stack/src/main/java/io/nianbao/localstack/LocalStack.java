@@ -22,12 +22,14 @@ public final class LocalStack implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(LocalStack.class.getName());
 
     private final Path dataDir;
-    private final KafkaBroker broker;
-    private final SchemaRegistry registry;
+    private final Duration startupTimeout;
+    private volatile KafkaBroker broker;
+    private volatile SchemaRegistry registry;
     private final StopOnExit stopper;
 
-    private LocalStack(Path dataDir, KafkaBroker broker, SchemaRegistry registry) {
+    private LocalStack(Path dataDir, KafkaBroker broker, SchemaRegistry registry, Duration startupTimeout) {
         this.dataDir = dataDir;
+        this.startupTimeout = startupTimeout;
         this.broker = broker;
         this.registry = registry;
         this.stopper = new StopOnExit("local-stack", this::stopChildren);
@@ -82,6 +84,30 @@ public final class LocalStack implements AutoCloseable {
         }
         LOG.log(System.Logger.Level.INFO, "local stack ready: kafka {0}, schema registry {1}, data {2}",
                 bootstrapServers(), schemaRegistryUrl(), dataDir);
+    }
+
+    /** Stops the broker (SIGTERM, as in a rolling restart); {@link #startBroker()} brings it back. */
+    public synchronized void stopBroker() {
+        ChildProcess.stopAll(List.of(broker.process()));
+        LOG.log(System.Logger.Level.INFO, "kafka stopped");
+    }
+
+    /** Starts the stopped broker again on the same port and data folder, and waits until it serves. */
+    public synchronized void startBroker() throws IOException {
+        broker = broker.restart();
+        broker.awaitReady(startupTimeout);
+    }
+
+    /** Stops the schema registry (SIGTERM); {@link #startRegistry()} brings it back. */
+    public synchronized void stopRegistry() {
+        ChildProcess.stopAll(List.of(registry.process()));
+        LOG.log(System.Logger.Level.INFO, "schema registry stopped");
+    }
+
+    /** Starts the stopped registry again on the same port and data (schema ids kept), and waits until it answers. */
+    public synchronized void startRegistry() throws IOException {
+        registry = registry.restart();
+        registry.awaitReady(startupTimeout);
     }
 
     /** Memory and CPU of the broker and the registry now. */
@@ -151,7 +177,7 @@ public final class LocalStack implements AutoCloseable {
                 ChildProcess.stopAll(List.of(broker.process()));
                 throw e;
             }
-            LocalStack stack = new LocalStack(dataDir, broker, registry);
+            LocalStack stack = new LocalStack(dataDir, broker, registry, startupTimeout);
             stack.awaitReady(startupTimeout);
             return stack;
         }

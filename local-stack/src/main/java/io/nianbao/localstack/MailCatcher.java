@@ -2,7 +2,9 @@ package io.nianbao.localstack;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,38 +15,70 @@ import com.icegreen.greenmail.store.FolderException;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Address;
+import jakarta.mail.Header;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 
-/** An in-process SMTP server on 127.0.0.1 (free port) that keeps every mail it receives. */
+/**
+ * An in-process SMTP server on 127.0.0.1 (free port) that keeps every mail it receives, also
+ * across {@link #refuseConnectionsFor an outage}.
+ */
 public final class MailCatcher implements AutoCloseable {
 
-    /** A received mail, decoded: subject and text as Unicode strings, recipients as in To and Cc. */
-    public record Mail(String subject, List<String> recipients, String text) {
+    /**
+     * A received mail, decoded: subject and text as Unicode strings, recipients as in To and Cc.
+     *
+     * @param headers the MIME headers (a header given twice: its first value)
+     */
+    public record Mail(String subject, List<String> recipients, String text, Map<String, String> headers) {
     }
 
-    private final GreenMail greenMail;
+    private static final String HOST = "127.0.0.1";
+
+    private final int port;
+    /** What earlier lives of the server received: a stopped GreenMail forgets its mails. */
+    private final List<MimeMessage> beforeOutages = new ArrayList<>();
+    private GreenMail greenMail;
 
     private MailCatcher(GreenMail greenMail) {
         this.greenMail = greenMail;
+        this.port = greenMail.getSmtp().getPort();
     }
 
     public static MailCatcher start() {
-        GreenMail greenMail = new GreenMail(
-                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+        return new MailCatcher(started(new ServerSetup(0, HOST, ServerSetup.PROTOCOL_SMTP).dynamicPort()));
+    }
+
+    private static GreenMail started(ServerSetup setup) {
+        GreenMail greenMail = new GreenMail(setup);
         greenMail.start();
-        return new MailCatcher(greenMail);
+        return greenMail;
     }
 
     public String host() {
-        return "127.0.0.1";
+        return HOST;
     }
 
     public int smtpPort() {
-        return greenMail.getSmtp().getPort();
+        return port;
+    }
+
+    /**
+     * A mail server outage: closes the SMTP port (connections are refused), waits {@code outage},
+     * and listens on the same port again. Mails received before are kept.
+     */
+    public void refuseConnectionsFor(Duration outage) throws InterruptedException {
+        synchronized (this) {
+            beforeOutages.addAll(List.of(greenMail.getReceivedMessages()));
+            greenMail.stop();
+        }
+        Thread.sleep(outage);
+        synchronized (this) {
+            greenMail = started(new ServerSetup(port, HOST, ServerSetup.PROTOCOL_SMTP));
+        }
     }
 
     /**
@@ -53,12 +87,16 @@ public final class MailCatcher implements AutoCloseable {
      */
     public List<Mail> receivedMessages() {
         Map<String, Mail> byMessageId = new LinkedHashMap<>();
-        MimeMessage[] messages = greenMail.getReceivedMessages();
-        for (int i = 0; i < messages.length; i++) {
+        List<MimeMessage> messages = new ArrayList<>();
+        synchronized (this) {
+            messages.addAll(beforeOutages);
+            messages.addAll(List.of(greenMail.getReceivedMessages()));
+        }
+        for (int i = 0; i < messages.size(); i++) {
             try {
                 // A mail sent without Message-ID cannot be matched to its copies: keep each one.
-                String key = Objects.requireNonNullElse(messages[i].getMessageID(), "#" + i);
-                byMessageId.putIfAbsent(key, decode(messages[i]));
+                String key = Objects.requireNonNullElse(messages.get(i).getMessageID(), "#" + i);
+                byMessageId.putIfAbsent(key, decode(messages.get(i)));
             } catch (MessagingException | IOException e) {
                 throw new IllegalStateException("cannot decode a received mail", e);
             }
@@ -82,7 +120,8 @@ public final class MailCatcher implements AutoCloseable {
     }
 
     /** Forgets all mails received so far. */
-    public void clear() {
+    public synchronized void clear() {
+        beforeOutages.clear();
         try {
             greenMail.purgeEmailFromAllMailboxes();
         } catch (FolderException e) {
@@ -91,7 +130,7 @@ public final class MailCatcher implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         greenMail.stop();
     }
 
@@ -104,7 +143,11 @@ public final class MailCatcher implements AutoCloseable {
                 .map(Address::toString)
                 .toList();
         String text = plainText(message);
-        return new Mail(message.getSubject(), recipients, text == null ? "" : text);
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (Header header : Collections.list(message.getAllHeaders())) {
+            headers.putIfAbsent(header.getName(), header.getValue());
+        }
+        return new Mail(message.getSubject(), recipients, text == null ? "" : text, Map.copyOf(headers));
     }
 
     /** The first text/plain part, searched depth-first through multiparts; null if none. */

@@ -60,6 +60,11 @@ final class SchemaRegistry {
         return process;
     }
 
+    /** The same registry again, on its port and H2 files (so it keeps schema ids): this one must have been stopped. */
+    SchemaRegistry restart() throws IOException {
+        return new SchemaRegistry(process.restart(), url);
+    }
+
     String url() {
         return url;
     }

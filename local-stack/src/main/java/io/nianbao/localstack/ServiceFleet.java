@@ -3,6 +3,8 @@ package io.nianbao.localstack;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.MemberDescription;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
 
 import java.io.IOException;
 import java.net.URI;
@@ -13,34 +15,79 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * The four nianbao services, each its own JVM ({@code <service>/target/<service>-exec.jar}),
  * pointed at a {@link LocalStack} and an SMTP server; notify-service also gets a {@link LocalPostgres}
- * of its own (under {@code <dataDir>/postgres}). A service is ready when its consumer group
- * has members (it consumes), and for ingest-service also when its HTTP API answers.
+ * of its own (under {@code <dataDir>/postgres}). A service instance is ready when a new member has
+ * joined its consumer group (it consumes), and for ingest-service also when its HTTP API answers.
+ * Tests may scale a service out ({@link #addInstance}) and crash and restart an instance ({@link Instance}).
  */
 public final class ServiceFleet implements AutoCloseable {
 
     public static final List<String> SERVICES = List.of("ingest-service", "parse-service", "validate-service", "notify-service");
 
-    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(180);
 
-    private final List<ChildProcess> processes;
-    private final int ingestPort;
-    private final int notifyPort;
+    /** One process of a service: {@code <service>} for the first, {@code <service>-2}, … for more. */
+    public final class Instance {
+        private final String service;
+        private final String name;
+        private final int port;
+        private ChildProcess process;
+
+        private Instance(String service, String name, int port) {
+            this.service = service;
+            this.name = name;
+            this.port = port;
+        }
+
+        public String service() {
+            return service;
+        }
+
+        /** SIGKILL (Process.destroyForcibly): no shutdown, nothing flushed or committed; waits until it is gone. */
+        public synchronized void kill() {
+            process.kill();
+        }
+
+        /** Starts the killed or stopped instance again with the same arguments and port, and waits until it is ready. */
+        public void start() throws IOException {
+            Set<String> before = members(service);
+            synchronized (this) {
+                process = process.restart();
+            }
+            awaitReady(List.of(this), Map.of(service, before));
+        }
+
+        private synchronized ChildProcess process() {
+            return process;
+        }
+    }
+
+    private final List<Instance> instances = new CopyOnWriteArrayList<>();
+    private final Map<String, String> common;
+    private final String bootstrapServers;
+    private final Path dataDir;
+    private final LocalPostgres postgres;
     private final StopOnExit stopper;
 
-    private ServiceFleet(List<ChildProcess> processes, LocalPostgres postgres, int ingestPort, int notifyPort) {
-        this.processes = processes;
-        this.ingestPort = ingestPort;
-        this.notifyPort = notifyPort;
+    private ServiceFleet(Map<String, String> common, LocalStack stack, LocalPostgres postgres) {
+        this.common = common;
+        this.bootstrapServers = stack.bootstrapServers();
+        this.dataDir = stack.dataDir();
+        this.postgres = postgres;
         this.stopper = new StopOnExit("service-fleet", () -> {
-            ChildProcess.stopAll(processes);
+            ChildProcess.stopAll(instances.stream().map(Instance::process).toList());
             postgres.close();
         });
     }
@@ -53,8 +100,6 @@ public final class ServiceFleet implements AutoCloseable {
      */
     public static ServiceFleet start(LocalStack stack, String smtpHost, int smtpPort, Map<String, String> extraArguments)
             throws IOException {
-        int ingestPort = ChildProcess.freePort();
-        int notifyPort = ChildProcess.freePort();
         Map<String, String> common = new LinkedHashMap<>();
         common.put("nianbao.kafka.bootstrap-servers", stack.bootstrapServers());
         common.put("nianbao.schema-registry.url", stack.schemaRegistryUrl());
@@ -62,56 +107,71 @@ public final class ServiceFleet implements AutoCloseable {
         common.put("spring.mail.host", smtpHost);
         common.put("spring.mail.port", Integer.toString(smtpPort));
         common.putAll(extraArguments);
-        List<ChildProcess> started = new ArrayList<>();
-        LocalPostgres postgres = LocalPostgres.start(stack.dataDir().resolve("postgres"));
+        ServiceFleet fleet = new ServiceFleet(common, stack, LocalPostgres.start(stack.dataDir().resolve("postgres")));
         try {
+            Map<String, Set<String>> before = new LinkedHashMap<>();
             for (String service : SERVICES) {
-                Map<String, String> arguments = new LinkedHashMap<>(common);
-                arguments.put("server.port", switch (service) {
-                    case "ingest-service" -> Integer.toString(ingestPort);
-                    case "notify-service" -> Integer.toString(notifyPort);
-                    default -> "0";
-                });
-                if (service.equals("ingest-service")) {
-                    // The demo portal (PortalClient): SHA-256 of its key "demo-portal-key", any agency.
-                    arguments.putIfAbsent("nianbao.ingest.portals[0].id", "demo-portal");
-                    arguments.putIfAbsent("nianbao.ingest.portals[0].key-sha256",
-                            "9bdc095594e27a33d12a48fd6ed8d3b3a4bb7abc6219b82867f2b5660b13be90");
-                    arguments.putIfAbsent("nianbao.ingest.portals[0].agencies[0]", "*");
-                }
-                if (service.equals("notify-service")) {
-                    arguments.put("spring.datasource.url", postgres.createDatabase("notify"));
-                    arguments.put("spring.datasource.username", LocalPostgres.USER);
-                    arguments.putIfAbsent("nianbao.notify.inbox-url", "http://127.0.0.1:" + notifyPort + "/inbox");
-                }
-                started.add(launch(service, stack.dataDir(), arguments));
+                before.put(service, fleet.members(service));
             }
-            ServiceFleet fleet = new ServiceFleet(started, postgres, ingestPort, notifyPort);
-            fleet.awaitReady(stack.bootstrapServers());
+            for (String service : SERVICES) {
+                fleet.launch(service);
+            }
+            fleet.awaitReady(fleet.instances, before);
             return fleet;
         } catch (IOException | RuntimeException e) {
-            ChildProcess.stopAll(started);
-            postgres.close();
+            fleet.close();
             throw e;
         }
     }
 
-    /** Base URL of ingest-service, e.g. {@code http://127.0.0.1:40123}. */
+    /** The first instance of {@code service}. */
+    public Instance instance(String service) {
+        return instances.stream().filter(i -> i.service.equals(service)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no instance of " + service));
+    }
+
+    /** Starts one more instance of {@code service} (same arguments, its own port) and waits until it is ready. */
+    public Instance addInstance(String service) throws IOException {
+        Set<String> before = members(service);
+        Instance added = launch(service);
+        awaitReady(List.of(added), Map.of(service, before));
+        return added;
+    }
+
+    /** Base URL of the first ingest-service, e.g. {@code http://127.0.0.1:40123}. */
     public String ingestUrl() {
-        return "http://127.0.0.1:" + ingestPort;
+        return "http://127.0.0.1:" + instance("ingest-service").port;
     }
 
-    /** notify-service's inbox page for inspectors, e.g. {@code http://127.0.0.1:40124/inbox}. */
+    /** The first notify-service's inbox page for inspectors, e.g. {@code http://127.0.0.1:40124/inbox}. */
     public String inboxUrl() {
-        return "http://127.0.0.1:" + notifyPort + "/inbox";
+        return "http://127.0.0.1:" + instance("notify-service").port + "/inbox";
     }
 
-    /** Memory and CPU of each service now, in {@link #SERVICES} order. */
+    /** Memory and CPU of each instance now, in {@link #SERVICES} order, then added instances. */
     public List<ProcessSample> sample() {
-        return processes.stream().map(ChildProcess::sample).toList();
+        return instances.stream().map(i -> i.process().sample()).toList();
     }
 
-    private static ChildProcess launch(String service, Path dataDir, Map<String, String> arguments) throws IOException {
+    private Instance launch(String service) throws IOException {
+        long running = instances.stream().filter(i -> i.service.equals(service)).count();
+        boolean web = service.equals("ingest-service") || service.equals("notify-service");
+        Instance instance = new Instance(service, running == 0 ? service : service + "-" + (running + 1),
+                web ? ChildProcess.freePort() : 0);
+        Map<String, String> arguments = new LinkedHashMap<>(common);
+        arguments.put("server.port", Integer.toString(instance.port));
+        if (service.equals("ingest-service")) {
+            // The demo portal (PortalClient): SHA-256 of its key "demo-portal-key", any agency.
+            arguments.putIfAbsent("nianbao.ingest.portals[0].id", "demo-portal");
+            arguments.putIfAbsent("nianbao.ingest.portals[0].key-sha256",
+                    "9bdc095594e27a33d12a48fd6ed8d3b3a4bb7abc6219b82867f2b5660b13be90");
+            arguments.putIfAbsent("nianbao.ingest.portals[0].agencies[0]", "*");
+        }
+        if (service.equals("notify-service")) {
+            arguments.put("spring.datasource.url", postgres.createDatabase("notify"));
+            arguments.put("spring.datasource.username", LocalPostgres.USER);
+            arguments.putIfAbsent("nianbao.notify.inbox-url", "http://127.0.0.1:" + instance.port + "/inbox");
+        }
         Path jar = SchemaRegistry.nianbaoHome().resolve(service).resolve("target").resolve(service + "-exec.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: run ./mvnw package -DskipTests first");
@@ -122,31 +182,58 @@ public final class ServiceFleet implements AutoCloseable {
                 "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.nianbao.events",
                 "-jar", jar.toString()));
         arguments.forEach((key, value) -> command.add("--" + key + "=" + value));
-        Path dir = dataDir.resolve(service);
-        return ChildProcess.startJava(service, command, dir, dataDir.resolve(service + ".log"));
+        instance.process = ChildProcess.startJava(instance.name, command, dataDir.resolve(instance.name),
+                dataDir.resolve(instance.name + ".log"));
+        instances.add(instance);
+        return instance;
     }
 
-    private void awaitReady(String bootstrapServers) throws IOException {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+    /** Waits, instance by instance, for a member of its group not among {@code before}, and for ingest its HTTP health. */
+    private void awaitReady(List<Instance> starting, Map<String, Set<String>> before) throws IOException {
+        try (Admin admin = admin();
              HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build()) {
-            HttpRequest health = HttpRequest.newBuilder(URI.create(ingestUrl() + "/actuator/health"))
-                    .timeout(Duration.ofSeconds(2)).build();
-            for (int i = 0; i < SERVICES.size(); i++) {
-                String group = SERVICES.get(i);
-                boolean web = group.equals("ingest-service");
-                processes.get(i).awaitReady(STARTUP_TIMEOUT, () -> hasMembers(admin, group)
-                        && (!web || http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200));
+            for (Instance instance : starting) {
+                HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + instance.port + "/actuator/health"))
+                        .timeout(Duration.ofSeconds(2)).build();
+                boolean web = instance.service.equals("ingest-service");
+                instance.process().awaitReady(STARTUP_TIMEOUT, () -> {
+                    Set<String> members = members(admin, instance.service);
+                    members.removeAll(before.get(instance.service));
+                    return !members.isEmpty()
+                            && (!web || http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+                });
             }
         }
     }
 
-    private static boolean hasMembers(Admin admin, String group) throws Exception {
-        ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).all()
-                .get(2, TimeUnit.SECONDS).get(group);
-        return description != null && !description.members().isEmpty();
+    private Admin admin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
     }
 
-    /** Stops every service (SIGTERM, then kill after a grace period), then PostgreSQL. Idempotent. */
+    /** The member ids of the service's consumer group now (a killed member stays until its session expires). */
+    private Set<String> members(String group) throws IOException {
+        try (Admin admin = admin()) {
+            return members(admin, group);
+        } catch (Exception e) {
+            throw new IOException("cannot describe consumer group " + group, e);
+        }
+    }
+
+    private static Set<String> members(Admin admin, String group) throws Exception {
+        ConsumerGroupDescription description;
+        try {
+            description = admin.describeConsumerGroups(List.of(group)).all().get(5, TimeUnit.SECONDS).get(group);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof GroupIdNotFoundException) {
+                return new HashSet<>();
+            }
+            throw e;
+        }
+        return description == null ? new HashSet<>()
+                : description.members().stream().map(MemberDescription::consumerId).collect(Collectors.toCollection(HashSet::new));
+    }
+
+    /** Stops every instance (SIGTERM, then kill after a grace period), then PostgreSQL. Idempotent. */
     @Override
     public void close() {
         stopper.close();
