@@ -78,6 +78,9 @@ final class Measurement {
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                // The last topic may not exist yet (the first run creates it): notice it within a
+                // second, not at the next five-minute metadata refresh.
+                ConsumerConfig.METADATA_MAX_AGE_CONFIG, 1000,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000), new StringDeserializer(), new ByteArrayDeserializer());
         consumer.subscribe(List.of(topic));
         return consumer;
