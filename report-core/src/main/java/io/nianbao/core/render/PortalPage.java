@@ -4,7 +4,6 @@ import io.nianbao.core.model.ParsedReport;
 import io.nianbao.core.model.ReportMetadata;
 import io.nianbao.core.model.ReviewLitigationTable;
 import io.nianbao.core.model.Section;
-import io.nianbao.core.model.Template;
 import org.jsoup.nodes.Entities;
 
 import java.math.BigDecimal;
@@ -27,28 +26,6 @@ public final class PortalPage {
     /** A table row: its group cells (null where it has none), its label and the model key of its values. */
     private record Row(String group, String subgroup, String label, String key) {
     }
-
-    /** A block of section 二: its article row, value headers and rows. */
-    private record Block(String article, List<String> headers, List<Row> rows) {
-    }
-
-    private static final List<Block> PROACTIVE_GB2021 = List.of(
-            new Block("第二十条第（一）项", List.of("本年制发件数", "本年废止件数", "现行有效件数"),
-                    List.of(top("规章", "regulations"), top("行政规范性文件", "normativeDocuments"))),
-            new Block("第二十条第（五）项", List.of("本年处理决定数量"), List.of(top("行政许可", "licensing"))),
-            new Block("第二十条第（六）项", List.of("本年处理决定数量"),
-                    List.of(top("行政处罚", "penalties"), top("行政强制", "coercion"))),
-            new Block("第二十条第（八）项", List.of("本年收费金额（单位：万元）"), List.of(top("行政事业性收费", "fees"))));
-
-    private static final List<Block> PROACTIVE_GB2019 = List.of(
-            new Block("第二十条第（一）项", List.of("本年新制作数量", "本年新公开数量", "对外公开总数量"),
-                    List.of(top("规章", "regulations"), top("规范性文件", "normativeDocuments"))),
-            new Block("第二十条第（五）项", List.of("上一年项目数量", "本年增/减", "处理决定数量"),
-                    List.of(top("行政许可", "licensing"), top("其他对外管理服务事项", "otherServices"))),
-            new Block("第二十条第（六）项", List.of("上一年项目数量", "本年增/减", "处理决定数量"),
-                    List.of(top("行政处罚", "penalties"), top("行政强制", "coercion"))),
-            new Block("第二十条第（八）项", List.of("上一年项目数量", "本年增/减"), List.of(top("行政事业性收费", "fees"))),
-            new Block("第二十条第（九）项", List.of("采购项目数量", "采购总金额"), List.of(top("政府集中采购", "procurement"))));
 
     /** Both layouts of （六）: a report holds the single row (GB2019) or the three sub-rows (GB2021). */
     private static final List<Row> APPLICATIONS = List.of(
@@ -116,7 +93,7 @@ public final class PortalPage {
         StringBuilder html = new StringBuilder("<html><head><meta charset=\"gbk\"><title>").append(title)
                 .append("</title></head><body>\n<div class=\"title\">").append(title).append("</div>\n<div>发布日期：")
                 .append(meta.publishedOn()).append("</div>\n");
-        List<Block> blocks = report.template() == Template.GB2019 ? PROACTIVE_GB2019 : PROACTIVE_GB2021;
+        List<ProactiveLayout.Block> blocks = ProactiveLayout.of(report.template());
         for (Section section : report.sections()) {
             paragraph(html, section.heading());
             section.text().strip().lines().forEach(line -> paragraph(html, line));
@@ -138,16 +115,16 @@ public final class PortalPage {
     }
 
     /** Per block: the article across the table, the headers, then the rows present. */
-    private static String proactive(List<Block> blocks, Map<String, Map<String, BigDecimal>> values) {
+    private static String proactive(List<ProactiveLayout.Block> blocks, Map<String, Map<String, BigDecimal>> values) {
         StringBuilder html = new StringBuilder();
-        for (Block block : blocks) {
-            List<Row> present = block.rows().stream().filter(r -> values.containsKey(r.key())).toList();
+        for (ProactiveLayout.Block block : blocks) {
+            List<ProactiveLayout.Row> present = block.rows().stream().filter(r -> values.containsKey(r.key())).toList();
             if (present.isEmpty()) {
                 continue;
             }
             html.append("<tr>").append(cell(block.article(), 1, PROACTIVE_COLUMNS)).append("</tr>\n");
             html.append("<tr>").append(cell("信息内容", 1, 1)).append(valueCells(block.headers())).append("</tr>\n");
-            for (Row row : present) {
+            for (ProactiveLayout.Row row : present) {
                 List<String> cells = values.get(row.key()).values().stream().map(PortalPage::text).toList();
                 html.append("<tr>").append(cell(row.label(), 1, 1)).append(valueCells(cells)).append("</tr>\n");
             }

@@ -28,27 +28,6 @@ public final class ReportRenderer {
     private record RowSpec(String group, String label, String key) {
     }
 
-    private record Block(String article, List<String> headers, List<RowSpec> rows) {
-    }
-
-    private static final List<Block> PROACTIVE_GB2021 = List.of(
-            new Block("第二十条第（一）项", List.of("本年制发件数", "本年废止件数", "现行有效件数"),
-                    List.of(spec("规章", "regulations"), spec("行政规范性文件", "normativeDocuments"))),
-            new Block("第二十条第（五）项", List.of("本年处理决定数量"), List.of(spec("行政许可", "licensing"))),
-            new Block("第二十条第（六）项", List.of("本年处理决定数量"),
-                    List.of(spec("行政处罚", "penalties"), spec("行政强制", "coercion"))),
-            new Block("第二十条第（八）项", List.of("本年收费金额（单位：万元）"), List.of(spec("行政事业性收费", "fees"))));
-
-    private static final List<Block> PROACTIVE_GB2019 = List.of(
-            new Block("第二十条第（一）项", List.of("本年新制作数量", "本年新公开数量", "对外公开总数量"),
-                    List.of(spec("规章", "regulations"), spec("规范性文件", "normativeDocuments"))),
-            new Block("第二十条第（五）项", List.of("上一年项目数量", "本年增/减", "处理决定数量"),
-                    List.of(spec("行政许可", "licensing"), spec("其他对外管理服务事项", "otherServices"))),
-            new Block("第二十条第（六）项", List.of("上一年项目数量", "本年增/减", "处理决定数量"),
-                    List.of(spec("行政处罚", "penalties"), spec("行政强制", "coercion"))),
-            new Block("第二十条第（八）项", List.of("上一年项目数量", "本年增/减"), List.of(spec("行政事业性收费", "fees"))),
-            new Block("第二十条第（九）项", List.of("采购项目数量", "采购总金额"), List.of(spec("政府集中采购", "procurement"))));
-
     private static final List<RowSpec> APPLICATION_ROWS = List.of(
             spec("一、本年新收政府信息公开申请数量", "newReceived"),
             spec("二、上年结转政府信息公开申请数量", "carriedOver"),
@@ -127,14 +106,13 @@ public final class ReportRenderer {
         if (table == null) {
             return;
         }
-        List<Block> blocks = template == Template.GB2019 ? PROACTIVE_GB2019 : PROACTIVE_GB2021;
-        for (Block block : blocks) {
+        for (ProactiveLayout.Block block : ProactiveLayout.of(template)) {
             if (block.rows().stream().noneMatch(r -> table.rows().containsKey(r.key()))) {
                 continue;
             }
             out.append(block.article()).append('\n');
             out.append("信息内容\t").append(String.join("\t", block.headers())).append('\n');
-            for (RowSpec row : block.rows()) {
+            for (ProactiveLayout.Row row : block.rows()) {
                 Map<String, BigDecimal> values = table.rows().get(row.key());
                 if (values != null) {
                     out.append(row.label());
