@@ -45,7 +45,9 @@ final class FaultPipeline implements AutoCloseable {
 
     static final List<String> INSPECTORS = List.of("inspector-a@faults.nianbao", "inspector-b@faults.nianbao");
     /** From the last publication to the last mail, faults included. */
-    static final Duration END = Duration.ofSeconds(180);
+    static final Duration END = Duration.ofSeconds(120);
+    /** WARN/ERROR lines of each service log that a failure shows. */
+    private static final int PROBLEM_LINES = 6;
 
     private static final Pattern REPORT_ID = Pattern.compile("报告编号：(\\S+)");
     private static final String NOTIFICATION_ID = "X-Nianbao-Notification-Id";
@@ -104,9 +106,15 @@ final class FaultPipeline implements AutoCloseable {
     }
 
     /** Waits until {@code progress} reaches {@code atLeast}: the moment to inject a fault mid-batch. */
-    static void awaitProgress(String what, LongSupplier progress, long atLeast) throws InterruptedException {
+    void awaitProgress(String what, LongSupplier progress, long atLeast) throws InterruptedException {
         assertThat(Trail.await(() -> progress.getAsLong() >= atLeast, END))
-                .as("%s: %d of the batch within %s (got %d)", what, atLeast, END, progress.getAsLong()).isTrue();
+                .as(() -> "%s: %d of the batch within %s (got %d)%s".formatted(what, atLeast, END, progress.getAsLong(),
+                        recentProblems())).isTrue();
+    }
+
+    /** What the services logged as WARN or ERROR lately: the part of a failure message that says why. */
+    String recentProblems() {
+        return fleet.recentProblems(PROBLEM_LINES);
     }
 
     /**
@@ -130,8 +138,8 @@ final class FaultPipeline implements AutoCloseable {
         Thread.sleep(2000);
         Map<String, Map<String, List<MailCatcher.Mail>>> mails = mailsByReportAndInspector();
         List<String> missing = batch.agencies().stream().filter(agency -> !reachedInspectors(agency, mails)).toList();
-        assertThat(missing).as("reports of %s not validated or not mailed within %s (ended: %s)", batch.size(), END, ended)
-                .isEmpty();
+        assertThat(missing).as(() -> "reports of %s not validated or not mailed within %s (ended: %s)%s".formatted(
+                batch.size(), END, ended, recentProblems())).isEmpty();
         assertThat(batch.agencies().stream().filter(agency -> trail.rejected(agency) != null).toList())
                 .as("rejected reports").isEmpty();
 

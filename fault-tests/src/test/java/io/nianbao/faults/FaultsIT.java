@@ -1,20 +1,13 @@
 package io.nianbao.faults;
 
 import io.nianbao.events.Topics;
-import io.nianbao.localstack.LocalStack;
-import io.nianbao.localstack.LocalStackExtension;
 import io.nianbao.localstack.ServiceFleet;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.LongSupplier;
@@ -28,23 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * one mail per report with a WARNING or an ERROR. One fleet for the class; each test publishes a
  * batch of its own.
  */
-@ExtendWith(LocalStackExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FaultsIT {
-
-    private FaultPipeline pipeline;
-
-    @BeforeAll
-    void start(LocalStack stack) throws IOException {
-        pipeline = FaultPipeline.start(stack);
-    }
-
-    @AfterAll
-    void stop() throws InterruptedException {
-        if (pipeline != null) {
-            pipeline.close();
-        }
-    }
+class FaultsIT extends FleetTest {
 
     /**
      * An ingest-service crash may send a report to report.ingested again (README: between the
@@ -55,7 +32,7 @@ class FaultsIT {
     @ValueSource(strings = {"ingest-service", "parse-service", "validate-service", "notify-service"})
     void aServiceKilledMidBatchAndRestartedLosesNothingAndMailsNobodyTwice(String service) throws Exception {
         Batch batch = pipeline.publish("kill-" + service, 60, 15);
-        FaultPipeline.awaitProgress(service + " at work", progressOf(service, batch), batch.size() / 3);
+        pipeline.awaitProgress(service + " at work", progressOf(service, batch), batch.size() / 3);
 
         ServiceFleet.Instance instance = pipeline.fleet().instance(service);
         instance.kill();
@@ -71,7 +48,7 @@ class FaultsIT {
     @Test
     void aBrokerRestartMidBatchLosesNothing() throws Exception {
         Batch batch = pipeline.publish("broker", 60, 15);
-        FaultPipeline.awaitProgress("validated", () -> pipeline.trail().validatedOf(batch), batch.size() / 4);
+        pipeline.awaitProgress("validated", () -> pipeline.trail().validatedOf(batch), batch.size() / 4);
 
         pipeline.stack().stopBroker();
         Thread.sleep(3000);
@@ -82,7 +59,7 @@ class FaultsIT {
     @Test
     void theSchemaRegistryDownFor30SecondsMidBatchLosesNothing() throws Exception {
         Batch batch = pipeline.publish("registry", 60, 2);
-        FaultPipeline.awaitProgress("validated", () -> pipeline.trail().validatedOf(batch), 5);
+        pipeline.awaitProgress("validated", () -> pipeline.trail().validatedOf(batch), 5);
 
         pipeline.stack().stopRegistry();
         Thread.sleep(30_000);
@@ -94,7 +71,7 @@ class FaultsIT {
     @Test
     void theMailServerRefusingForEightSecondsDelaysMailsButLosesNone() throws Exception {
         Batch batch = pipeline.publish("smtp", 45, 15);
-        FaultPipeline.awaitProgress("notified", () -> pipeline.trail().notifiedOf(batch), 3);
+        pipeline.awaitProgress("notified", () -> pipeline.trail().notifiedOf(batch), 3);
 
         pipeline.mail().refuseConnectionsFor(Duration.ofSeconds(8));
         pipeline.assertNothingLostNothingTwice(batch, true, false);
@@ -106,7 +83,7 @@ class FaultsIT {
         byte[] poison = pipeline.injectPoison(topic);
 
         ConsumerRecord<String, byte[]> deadLetter = pipeline.awaitRecord(topic + ".dlq", poison);
-        assertThat(deadLetter).as("the poison record in %s.dlq", topic).isNotNull();
+        assertThat(deadLetter).as(() -> "the poison record in %s.dlq%s".formatted(topic, pipeline.recentProblems())).isNotNull();
         Header reason = deadLetter.headers().lastHeader("kafka_dlt-exception-message");
         assertThat(reason).as("reason header").isNotNull();
         assertThat(new String(reason.value(), StandardCharsets.UTF_8)).isNotBlank();

@@ -7,12 +7,14 @@ import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,6 +25,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -37,6 +40,8 @@ public final class ServiceFleet implements AutoCloseable {
     public static final List<String> SERVICES = List.of("ingest-service", "parse-service", "validate-service", "notify-service");
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(180);
+    /** A Spring Boot log line of level WARN or ERROR. */
+    private static final Pattern PROBLEM = Pattern.compile("^\\S+\\s+(WARN|ERROR) ");
 
     /** One process of a service: {@code <service>} for the first, {@code <service>-2}, … for more. */
     public final class Instance {
@@ -71,6 +76,11 @@ public final class ServiceFleet implements AutoCloseable {
 
         private synchronized ChildProcess process() {
             return process;
+        }
+
+        /** The instance's log (stdout and stderr, across restarts). */
+        public Path log() {
+            return dataDir.resolve(name + ".log");
         }
     }
 
@@ -182,10 +192,44 @@ public final class ServiceFleet implements AutoCloseable {
                 "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.nianbao.events",
                 "-jar", jar.toString()));
         arguments.forEach((key, value) -> command.add("--" + key + "=" + value));
-        instance.process = ChildProcess.startJava(instance.name, command, dataDir.resolve(instance.name),
-                dataDir.resolve(instance.name + ".log"));
+        // An earlier fleet on the same stack keeps its log as <name>.log.1.
+        if (Files.exists(instance.log())) {
+            Files.move(instance.log(), dataDir.resolve(instance.name + ".log.1"), StandardCopyOption.REPLACE_EXISTING);
+        }
+        instance.process = ChildProcess.startJava(instance.name, command, dataDir.resolve(instance.name), instance.log());
         instances.add(instance);
         return instance;
+    }
+
+    /**
+     * The last {@code perInstance} WARN and ERROR lines (with the exception line after each) of every
+     * instance's log, for a failing test to show why without the logs at hand, as on a CI server.
+     */
+    public String recentProblems(int perInstance) {
+        StringBuilder problems = new StringBuilder();
+        for (Instance instance : instances) {
+            List<String> lines;
+            try {
+                lines = Files.readAllLines(instance.log());
+            } catch (IOException | UncheckedIOException e) {
+                lines = List.of("(log unreadable: " + e.getMessage() + ")");
+            }
+            List<String> found = new ArrayList<>();
+            for (int i = 0; i < lines.size(); i++) {
+                if (PROBLEM.matcher(lines.get(i)).find()) {
+                    String next = i + 1 < lines.size() && !lines.get(i + 1).isBlank() ? " | " + lines.get(i + 1) : "";
+                    found.add(abbreviate(lines.get(i) + next));
+                }
+            }
+            problems.append("\n--- ").append(instance.name).append(" (").append(found.size()).append(" WARN/ERROR lines, ")
+                    .append(instance.log()).append(")");
+            found.subList(Math.max(0, found.size() - perInstance), found.size()).forEach(line -> problems.append("\n").append(line));
+        }
+        return problems.toString();
+    }
+
+    private static String abbreviate(String line) {
+        return line.length() <= 400 ? line : line.substring(0, 400) + "…";
     }
 
     /** Waits, instance by instance, for a member of its group not among {@code before}, and for ingest its HTTP health. */

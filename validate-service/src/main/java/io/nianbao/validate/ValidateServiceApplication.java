@@ -12,12 +12,16 @@ import io.nianbao.service.NianbaoProperties;
 import io.nianbao.service.NianbaoServices;
 import io.nianbao.service.PipelineMetrics;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.apache.kafka.streams.kstream.KStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.stream.binder.kafka.utils.DlqDestinationResolver;
 import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 import java.time.Clock;
@@ -35,6 +39,8 @@ public class ValidateServiceApplication {
 
     /** Publication deadlines are Beijing dates. */
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    private static final Logger log = LoggerFactory.getLogger(ValidateServiceApplication.class);
 
     public static void main(String[] args) {
         NianbaoServices.run(ValidateServiceApplication.class, args);
@@ -69,6 +75,19 @@ public class ValidateServiceApplication {
     @Bean
     DeadlineChecks deadlineChecks(Roster roster, Clock clock, NianbaoProperties nianbao) {
         return new DeadlineChecks(roster, clock, nianbao.kafka().bootstrapServers(), nianbao.schemaRegistry().url());
+    }
+
+    /**
+     * A stream thread that dies (a send to report.validated or a DLQ that timed out while the broker
+     * or the registry was away) is replaced and resumes from its last commit. Kafka Streams' default
+     * shuts the client down, which leaves the process up and healthy-looking but validating nothing.
+     */
+    @Bean
+    StreamsBuilderFactoryBeanConfigurer replaceDeadStreamThreads() {
+        return factory -> factory.setStreamsUncaughtExceptionHandler(exception -> {
+            log.error("stream thread died, replacing it; it resumes from the last committed offsets", exception);
+            return StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
     }
 
     /** A record the binder cannot deserialize goes, as its bytes, to the DLQ of its topic (t → t.dlq), and counts. */
