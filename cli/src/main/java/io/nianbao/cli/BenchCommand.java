@@ -13,7 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
- * {@code nianbao bench [--quick] [--out FILE]}: measures the pure core (JMH), the whole pipeline
+ * {@code nianbao bench [--quick] [--reports N] [--out FILE]}: measures the pure core (JMH), the whole pipeline
  * (throughput, latency from publication to notification) and the bare-Kafka limit of this
  * machine, with each process's memory and CPU; prints one table and writes the figures as JSON.
  */
@@ -27,12 +27,14 @@ final class BenchCommand {
         boolean quick = options.contains("--quick");
         Path home = Path.of(System.getProperty("nianbao.home", ".")).toAbsolutePath().normalize();
         Path dir = home.resolve(".nianbao-data").resolve("bench");
+        int reports = options.indexOf("--reports");
+        int burst = reports >= 0 && reports + 1 < options.size() ? Integer.parseInt(options.get(reports + 1)) : 0;
         int out = options.indexOf("--out");
         Path resultFile = out >= 0 && out + 1 < options.size() ? Path.of(options.get(out + 1))
                 : dir.resolve("bench-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".json");
         PrintStream console = new PrintStream(System.out, true, StandardCharsets.UTF_8);
 
-        Benchmark.Result result = new Benchmark(home, dir, quick, console).run();
+        Benchmark.Result result = new Benchmark(home, dir, quick, burst, console).run();
         console.println();
         console.println(result.table());
         Files.createDirectories(resultFile.toAbsolutePath().getParent());

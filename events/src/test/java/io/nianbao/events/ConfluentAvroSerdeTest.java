@@ -111,6 +111,24 @@ class ConfluentAvroSerdeTest {
         }
     }
 
+    /** Producer threads of one process share a client; other processes have their own. All set a new subject's level at once. */
+    @Test
+    void manyProducersAndProcessesConfiguringANewSubjectAtOnceAllSucceed() throws Exception {
+        String topic = "first-use-" + UUID.randomUUID();
+        SchemaRegistryClient thisProcess = new SchemaRegistryClient(stack.schemaRegistryUrl());
+        try (var threads = java.util.concurrent.Executors.newFixedThreadPool(16)) {
+            List<java.util.concurrent.Future<byte[]>> serialized = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                SchemaRegistryClient client = i % 2 == 0 ? thisProcess : new SchemaRegistryClient(stack.schemaRegistryUrl());
+                serialized.add(threads.submit(() -> new ConfluentAvroSerializer(client).serialize(topic, rejection("agency-first"))));
+            }
+            for (var bytes : serialized) {
+                assertThat(bytes.get()).isNotEmpty();
+            }
+        }
+        assertThat(registry.compatibility(topic + "-value")).isEqualTo("BACKWARD");
+    }
+
     @Test
     void refusesBytesThatAreNotTheWireFormat() {
         ConfluentAvroDeserializer deserializer = new ConfluentAvroDeserializer(registry);

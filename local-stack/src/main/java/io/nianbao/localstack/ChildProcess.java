@@ -85,6 +85,9 @@ final class ChildProcess {
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log);
+        // glibc gives each busy thread a malloc arena of its own (up to 8 per core), which resident
+        // memory shows; two are plenty for JVMs whose memory is mostly the Java heap.
+        builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
         long start = System.nanoTime();
         Process process = builder.start();
         Files.writeString(pidFile, process.pid() + " " + startInstant(process.toHandle()));
@@ -148,7 +151,7 @@ final class ChildProcess {
                 if (probe.ready()) {
                     LOG.log(Level.INFO, "{0} ready in {1} ms (pid {2,number,#}, RSS {3} MB, log {4})", name,
                             TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos), pid(),
-                            rssKiloBytes() / 1024, logFile);
+                            sample().rssMegabytes(), logFile);
                     return;
                 }
             } catch (Exception e) {
@@ -177,22 +180,8 @@ final class ChildProcess {
         }
     }
 
-    /** Resident set size from /proc (Linux); -1 elsewhere. */
-    long rssKiloBytes() {
-        try {
-            return Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status")).stream()
-                    .filter(line -> line.startsWith("VmRSS:"))
-                    .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")))
-                    .findFirst().orElse(-1);
-        } catch (IOException e) {
-            return -1;
-        }
-    }
-
     ProcessSample sample() {
-        long rss = rssKiloBytes();
-        return new ProcessSample(name, pid(), rss < 0 ? -1 : rss / 1024,
-                process.info().totalCpuDuration().orElse(Duration.ZERO));
+        return ProcessSample.of(name, process.toHandle());
     }
 
     long pid() {

@@ -1,12 +1,33 @@
 package io.nianbao.localstack;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * One reading of a child process: resident memory and CPU time used since it started.
+ * One reading of a process: resident memory and CPU time used since it started.
  *
  * @param rssMegabytes resident set size, -1 when unknown (not Linux)
  * @param cpu          user + system CPU time, zero when unknown
  */
 public record ProcessSample(String name, long pid, long rssMegabytes, Duration cpu) {
+
+    /** Reads {@code process} now: RSS from /proc (Linux), CPU time from the JDK. */
+    public static ProcessSample of(String name, ProcessHandle process) {
+        return new ProcessSample(name, process.pid(), rssKiloBytes(process.pid()) / 1024,
+                process.info().totalCpuDuration().orElse(Duration.ZERO));
+    }
+
+    /** Resident set size from /proc; -1024 where there is none, so the megabytes read -1. */
+    private static long rssKiloBytes(long pid) {
+        try {
+            return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
+                    .filter(line -> line.startsWith("VmRSS:"))
+                    .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")))
+                    .findFirst().orElse(-1024);
+        } catch (IOException e) {
+            return -1024;
+        }
+    }
 }

@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.support.TransactionOperations;
 import org.thymeleaf.ITemplateEngine;
@@ -59,8 +59,13 @@ public class NotifyServiceApplication {
     }
 
     @Bean
-    EmailChannel emailChannel(JavaMailSender mailSender, ITemplateEngine templates, NotifyProperties properties) {
-        return new EmailChannel(mailSender, templates, properties);
+    SmtpConnections smtpConnections(JavaMailSenderImpl mailSender) {
+        return new SmtpConnections(mailSender);
+    }
+
+    @Bean
+    EmailChannel emailChannel(SmtpConnections smtp, ITemplateEngine templates, NotifyProperties properties) {
+        return new EmailChannel(smtp, templates, properties);
     }
 
     @Bean

@@ -12,7 +12,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -24,7 +23,6 @@ public final class ConfluentAvroSerializer implements Serializer<SpecificRecord>
 
     private SchemaRegistryClient registry;
     private String compatibility = "BACKWARD";
-    private final Set<String> subjectsConfigured = ConcurrentHashMap.newKeySet();
     private final Map<Schema, SpecificDatumWriter<SpecificRecord>> writers = new ConcurrentHashMap<>();
 
     public ConfluentAvroSerializer() {
@@ -52,9 +50,7 @@ public final class ConfluentAvroSerializer implements Serializer<SpecificRecord>
         Schema schema = record.getSchema();
         String subject = topic + "-value";
         try {
-            if (subjectsConfigured.add(subject)) {
-                registry.setCompatibility(subject, compatibility);
-            }
+            registry.ensureCompatibility(subject, compatibility);
             int id = registry.register(subject, schema);
             ByteArrayOutputStream out = new ByteArrayOutputStream(256);
             out.write(WireFormat.MAGIC);
@@ -64,7 +60,6 @@ public final class ConfluentAvroSerializer implements Serializer<SpecificRecord>
             encoder.flush();
             return out.toByteArray();
         } catch (IOException | RuntimeException e) {
-            subjectsConfigured.remove(subject);
             throw new SerializationException("cannot serialize " + schema.getFullName() + " for topic " + topic + ": " + e.getMessage(), e);
         }
     }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * A small client for the Confluent Schema Registry REST API — the subset the serde needs. It works
@@ -30,8 +31,9 @@ public final class SchemaRegistryClient {
 
     private final String baseUrl;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final Map<String, CompletableFuture<Integer>> idBySubjectAndSchema = new ConcurrentHashMap<>();
+    private final Map<Registration, CompletableFuture<Integer>> idBySubjectAndSchema = new ConcurrentHashMap<>();
     private final Map<Integer, Schema> schemaById = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<String>> compatibilitySet = new ConcurrentHashMap<>();
 
     public SchemaRegistryClient(String baseUrl) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
@@ -52,9 +54,33 @@ public final class SchemaRegistryClient {
      * not become a burst of identical registrations against the registry.
      */
     public int register(String subject, Schema schema) {
-        String key = subject + '\u0000' + schema;
-        CompletableFuture<Integer> mine = new CompletableFuture<>();
-        CompletableFuture<Integer> first = idBySubjectAndSchema.putIfAbsent(key, mine);
+        return once(idBySubjectAndSchema, new Registration(subject, schema), () -> {
+            JsonNode answer = send("POST", "/subjects/" + encode(subject) + "/versions", Map.of("schema", schema.toString()));
+            int id = answer.get("id").asInt();
+            schemaById.putIfAbsent(id, schema);
+            return id;
+        });
+    }
+
+    /**
+     * Sets the subject's compatibility level, once per process and level: every producer thread's
+     * serializer asks for it before its first record, and concurrent first settings raced in the
+     * registry ("rule already exists").
+     */
+    public void ensureCompatibility(String subject, String level) {
+        once(compatibilitySet, subject + '\u0000' + level, () -> {
+            setCompatibility(subject, level);
+            return level;
+        });
+    }
+
+    /**
+     * The value {@code work} computes for {@code key}, computed once however many threads ask at the
+     * same time; a failure is forgotten, so the next call tries again.
+     */
+    private static <K, V> V once(Map<K, CompletableFuture<V>> results, K key, Supplier<V> work) {
+        CompletableFuture<V> mine = new CompletableFuture<>();
+        CompletableFuture<V> first = results.putIfAbsent(key, mine);
         if (first != null) {
             try {
                 return first.join();
@@ -63,17 +89,21 @@ public final class SchemaRegistryClient {
             }
         }
         try {
-            JsonNode answer = send("POST", "/subjects/" + encode(subject) + "/versions", Map.of("schema", schema.toString()));
-            int id = answer.get("id").asInt();
-            schemaById.putIfAbsent(id, schema);
-            mine.complete(id);
-            return id;
+            V value = work.get();
+            mine.complete(value);
+            return value;
         } catch (RuntimeException e) {
-            // Forget the failure, so the next record tries again.
-            idBySubjectAndSchema.remove(key, mine);
+            results.remove(key, mine);
             mine.completeExceptionally(e);
             throw e;
         }
+    }
+
+    /**
+     * A cache key that hashes the schema (Avro caches a schema's hash) instead of printing it as
+     * JSON: a key built from {@code schema.toString()} cost every serialized record that printing.
+     */
+    private record Registration(String subject, Schema schema) {
     }
 
     /** The schema registered under {@code id}. */
@@ -84,9 +114,20 @@ public final class SchemaRegistryClient {
         });
     }
 
-    /** Sets the compatibility level of a subject, e.g. "BACKWARD". */
+    /**
+     * Sets the compatibility level of a subject, e.g. "BACKWARD". Apicurio answers 409 when another
+     * process created the subject's rule at the same moment; the rule then exists and a second PUT
+     * updates it.
+     */
     public void setCompatibility(String subject, String level) {
-        send("PUT", "/config/" + encode(subject), Map.of("compatibility", level));
+        try {
+            send("PUT", "/config/" + encode(subject), Map.of("compatibility", level));
+        } catch (SchemaRegistryException e) {
+            if (e.status() != 409) {
+                throw e;
+            }
+            send("PUT", "/config/" + encode(subject), Map.of("compatibility", level));
+        }
     }
 
     /** The compatibility level set on {@code subject}, or null when it has none of its own. */
