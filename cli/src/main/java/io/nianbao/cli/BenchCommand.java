@@ -13,7 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
- * {@code nianbao bench [--quick] [--reports N] [--out FILE]}: measures the pure core (JMH), the whole pipeline
+ * {@code nianbao bench [--quick] [--reports N] [--rate N] [--out FILE]}: measures the pure core (JMH), the whole pipeline
  * (throughput, latency from publication to notification) and the bare-Kafka limit of this
  * machine, with each process's memory and CPU; prints one table and writes the figures as JSON.
  */
@@ -27,19 +27,44 @@ final class BenchCommand {
         boolean quick = options.contains("--quick");
         Path home = Path.of(System.getProperty("nianbao.home", ".")).toAbsolutePath().normalize();
         Path dir = home.resolve(".nianbao-data").resolve("bench");
-        int reports = options.indexOf("--reports");
-        int burst = reports >= 0 && reports + 1 < options.size() ? Integer.parseInt(options.get(reports + 1)) : 0;
+        int burst;
+        int pacedPerSecond;
+        try {
+            burst = number(options, "--reports");
+            pacedPerSecond = number(options, "--rate");
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
         int out = options.indexOf("--out");
         Path resultFile = out >= 0 && out + 1 < options.size() ? Path.of(options.get(out + 1))
                 : dir.resolve("bench-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".json");
         PrintStream console = new PrintStream(System.out, true, StandardCharsets.UTF_8);
 
-        Benchmark.Result result = new Benchmark(home, dir, quick, burst, console).run();
+        Benchmark.Result result = new Benchmark(home, dir, quick, burst, pacedPerSecond, console).run();
         console.println();
         console.println(result.table());
         Files.createDirectories(resultFile.toAbsolutePath().getParent());
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(resultFile.toFile(), result);
         console.println("结果已写入 " + resultFile);
         return 0;
+    }
+
+    /** The positive number after {@code option}; 0 when the option is absent (the default applies). */
+    private static int number(List<String> options, String option) {
+        int at = options.indexOf(option);
+        if (at < 0) {
+            return 0;
+        }
+        String value = at + 1 < options.size() ? options.get(at + 1) : "";
+        try {
+            int number = Integer.parseInt(value);
+            if (number > 0) {
+                return number;
+            }
+        } catch (NumberFormatException notANumber) {
+            // Reported below.
+        }
+        throw new IllegalArgumentException(option + " 后应为正整数，而不是「" + value + "」");
     }
 }

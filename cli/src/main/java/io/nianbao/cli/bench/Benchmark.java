@@ -26,7 +26,7 @@ public final class Benchmark {
     /** Everything measured; written as JSON so runs can be compared. */
     public record Result(boolean quick, int cores, String java,
                          List<CoreBenchmarks.Result> core,
-                         Run pipeline, Run pipelineAt100PerSecond, Run bareRelay,
+                         Run pipeline, int pacedPerSecond, Run pipelinePaced, Run bareRelay,
                          Map<String, ProcessSampler.Usage> processesUnderLoad) {
 
         /** Pipeline throughput as a share of the bare relay's on the same machine. */
@@ -41,7 +41,7 @@ public final class Benchmark {
             t.append("端到端（发布 → 通知）与裸 Kafka 中继（同样条数、同样大小、四跳）：\n");
             t.append("  %-28s %8s %8s %10s %8s %8s %8s%n".formatted("", "到达", "发送", "份/秒", "p50毫秒", "p95毫秒", "p99毫秒"));
             row(t, "流水线（尽快发布）", pipeline);
-            row(t, "流水线（每秒100份）", pipelineAt100PerSecond);
+            row(t, "流水线（每秒" + pacedPerSecond + "份）", pipelinePaced);
             row(t, "裸中继（尽快发布）", bareRelay);
             t.append("  流水线/裸中继 = %.0f%%%n".formatted(pipelineToRelay() * 100));
             t.append("各进程（负载期间）：\n");
@@ -63,14 +63,19 @@ public final class Benchmark {
     private final Path dir;
     private final boolean quick;
     private final int burst;
+    private final int pacedPerSecond;
     private final PrintStream console;
 
-    /** @param burst reports published as fast as possible; 0: 500 when quick, else 20,000 */
-    public Benchmark(Path home, Path dir, boolean quick, int burst, PrintStream console) {
+    /**
+     * @param burst          reports published as fast as possible; 0: 500 when quick, else 20,000
+     * @param pacedPerSecond the rate of the paced run; 0: 100 reports/s
+     */
+    public Benchmark(Path home, Path dir, boolean quick, int burst, int pacedPerSecond, PrintStream console) {
         this.home = home;
         this.dir = dir;
         this.quick = quick;
         this.burst = burst > 0 ? burst : quick ? 500 : 20_000;
+        this.pacedPerSecond = pacedPerSecond > 0 ? pacedPerSecond : 100;
         this.console = console;
     }
 
@@ -101,7 +106,7 @@ public final class Benchmark {
                 usage = sampler.usage();
             }
             Run steady = measurement.run(Topics.PUBLISHED.name(), Topics.NOTIFICATION_SENT.name(),
-                    records(serializer, "paced-" + run + "-", paced), 100, timeout);
+                    records(serializer, "paced-" + run + "-", paced), pacedPerSecond, timeout);
 
             console.println("4/4 裸 Kafka 中继：同样的记录走四跳…");
             Run relay;
@@ -112,7 +117,7 @@ public final class Benchmark {
                         records(serializer, "relay-" + run + "-", burst), 0, timeout);
             }
             return new Result(quick, Runtime.getRuntime().availableProcessors(), Runtime.version().toString(),
-                    core, pipeline, steady, relay, usage);
+                    core, pipeline, pacedPerSecond, steady, relay, usage);
         }
     }
 
