@@ -4,10 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.nianbao.cli.bench.Benchmark;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -41,13 +46,32 @@ final class BenchCommand {
                 : dir.resolve("bench-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".json");
         PrintStream console = new PrintStream(System.out, true, StandardCharsets.UTF_8);
 
-        Benchmark.Result result = new Benchmark(home, dir, quick, burst, pacedPerSecond, console).run();
+        Files.createDirectories(dir);
+        Benchmark.Result result;
+        // Two runs at once would share the stack folder: the second wiped the first's broker, which then hung.
+        try (FileChannel lockFile = FileChannel.open(dir.resolve("bench.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock lock = tryLock(lockFile)) {
+            if (lock == null) {
+                System.err.println("另一个 nianbao bench 正在运行（" + dir + "），请等它结束后再试");
+                return 1;
+            }
+            result = new Benchmark(home, dir, quick, burst, pacedPerSecond, console).run();
+        }
         console.println();
         console.println(result.table());
         Files.createDirectories(resultFile.toAbsolutePath().getParent());
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(resultFile.toFile(), result);
         console.println("结果已写入 " + resultFile);
         return 0;
+    }
+
+    /** The lock, or null when another process (or this one) holds it. */
+    private static FileLock tryLock(FileChannel file) throws IOException {
+        try {
+            return file.tryLock();
+        } catch (OverlappingFileLockException heldInThisProcess) {
+            return null;
+        }
     }
 
     /** The positive number after {@code option}; 0 when the option is absent (the default applies). */
