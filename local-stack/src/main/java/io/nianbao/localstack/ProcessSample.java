@@ -15,19 +15,20 @@ public record ProcessSample(String name, long pid, long rssMegabytes, Duration c
 
     /** Reads {@code process} now: RSS from /proc (Linux), CPU time from the JDK. */
     public static ProcessSample of(String name, ProcessHandle process) {
-        return new ProcessSample(name, process.pid(), rssKiloBytes(process.pid()) / 1024,
+        long rssKiloBytes = rssKiloBytes(process.pid());
+        return new ProcessSample(name, process.pid(), rssKiloBytes < 0 ? -1 : rssKiloBytes / 1024,
                 process.info().totalCpuDuration().orElse(Duration.ZERO));
     }
 
-    /** Resident set size from /proc; -1024 where there is none, so the megabytes read -1. */
+    /** Resident set size from /proc; -1 where there is none. */
     private static long rssKiloBytes(long pid) {
         try {
             return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
                     .filter(line -> line.startsWith("VmRSS:"))
                     .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")))
-                    .findFirst().orElse(-1024);
+                    .findFirst().orElse(-1);
         } catch (IOException e) {
-            return -1024;
+            return -1;
         }
     }
 }

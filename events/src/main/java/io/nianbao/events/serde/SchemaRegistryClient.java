@@ -79,14 +79,15 @@ public final class SchemaRegistryClient {
      * same time; a failure is forgotten, so the next call tries again.
      */
     private static <K, V> V once(Map<K, CompletableFuture<V>> results, K key, Supplier<V> work) {
+        // Every serialized record asks: the common case, already known, allocates nothing.
+        CompletableFuture<V> known = results.get(key);
+        if (known != null) {
+            return join(known);
+        }
         CompletableFuture<V> mine = new CompletableFuture<>();
         CompletableFuture<V> first = results.putIfAbsent(key, mine);
         if (first != null) {
-            try {
-                return first.join();
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException cause ? cause : e;
-            }
+            return join(first);
         }
         try {
             V value = work.get();
@@ -96,6 +97,14 @@ public final class SchemaRegistryClient {
             results.remove(key, mine);
             mine.completeExceptionally(e);
             throw e;
+        }
+    }
+
+    private static <V> V join(CompletableFuture<V> result) {
+        try {
+            return result.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 
