@@ -21,6 +21,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.stream.binder.kafka.utils.DlqDestinationResolver;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
@@ -78,16 +79,20 @@ public class ValidateServiceApplication {
     }
 
     /**
-     * A stream thread that dies (a send to report.validated or a DLQ that timed out while the broker
+     * A stream thread that dies (a send to report.validated or a DLQ that failed while the broker
      * or the registry was away) is replaced and resumes from its last commit. Kafka Streams' default
      * shuts the client down, which leaves the process up and healthy-looking but validating nothing.
+     * The binder sets that default on the factory when it starts, after every configurer; a
+     * KafkaStreams customizer runs later still, on the instance itself. The binder takes a configurer
+     * only if it is unique or primary, and Boot's metrics auto-configuration declares another.
      */
     @Bean
+    @Primary
     StreamsBuilderFactoryBeanConfigurer replaceDeadStreamThreads() {
-        return factory -> factory.setStreamsUncaughtExceptionHandler(exception -> {
+        return factory -> factory.setKafkaStreamsCustomizer(streams -> streams.setUncaughtExceptionHandler(exception -> {
             log.error("stream thread died, replacing it; it resumes from the last committed offsets", exception);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
-        });
+        }));
     }
 
     /** A record the binder cannot deserialize goes, as its bytes, to the DLQ of its topic (t → t.dlq), and counts. */

@@ -17,22 +17,33 @@ import io.nianbao.localstack.LocalStackExtension;
 import io.nianbao.service.NianbaoServices;
 import io.nianbao.service.ReportEvents;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.ThreadMetadata;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.cloud.stream.binder.kafka.streams.KafkaStreamsBindingInformationCatalogue;
+import org.springframework.cloud.stream.binder.kafka.streams.KafkaStreamsRegistry;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.IOException;
@@ -49,9 +60,13 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -186,9 +201,38 @@ class ValidateServiceTest {
     void aPoisonRecordGoesToTheDeadLetterTopicWithItsBytesAndTheServiceGoesOn() {
         String agency = "poison-" + UUID.randomUUID();
         byte[] poison = ("poison " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
-        try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
-            raw.send(new ProducerRecord<>(Topics.PARSED.name(), agency, poison));
+        publishRaw(agency, poison);
+        publish(agency, report(2023, null));
+
+        assertThat(awaitValidated(agency, 1)).as("the report after the poison record").hasSize(1);
+        assertThat(deadLetter(Topics.PARSED.dlq(), poison)).as("the poison bytes in report.parsed.dlq").isTrue();
+        // A DLQ topic is created by its first record, whose send may meet NOT_LEADER_OR_FOLLOWER.
+        assertThat(service.getBean(KafkaStreamsBindingInformationCatalogue.class).getDlqProducerFactories())
+                .as("dead-letter producers retry transient errors").isNotEmpty()
+                .allSatisfy(factory -> assertThat(factory.getConfigurationProperties())
+                        .extractingByKey(ProducerConfig.RETRIES_CONFIG).hasToString(Integer.toString(Integer.MAX_VALUE)));
+    }
+
+    @Test
+    void aStreamThreadKilledByARefusedDeadLetterIsReplacedAndGoesOnOnceTheTopicAcceptsIt() throws Exception {
+        String agency = "refused-" + UUID.randomUUID();
+        byte[] poison = ("poison " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()))) {
+            String dlq = Topics.PARSED.dlq();
+            createLike(admin, dlq, Topics.PARSED.name());
+            ConfigResource dlqConfig = new ConfigResource(ConfigResource.Type.TOPIC, dlq);
+            // Smaller than any dead letter: the broker refuses it for good, the recovery fails, the thread dies.
+            ConfigEntry tiny = new ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "64");
+            admin.incrementalAlterConfigs(Map.of(dlqConfig, List.of(new AlterConfigOp(tiny, AlterConfigOp.OpType.SET))))
+                    .all().get();
+            try {
+                Set<String> threads = streamThreads();
+                publishRaw(agency, poison);
+                awaitStreamThreadOtherThan(threads);
+            } finally {
+                admin.incrementalAlterConfigs(Map.of(dlqConfig, List.of(new AlterConfigOp(tiny, AlterConfigOp.OpType.DELETE))))
+                        .all().get();
+            }
         }
         publish(agency, report(2023, null));
 
@@ -246,6 +290,42 @@ class ValidateServiceTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private void publishRaw(String agency, byte[] value) {
+        try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
+            raw.send(new ProducerRecord<>(Topics.PARSED.name(), agency, value));
+        }
+    }
+
+    /** Creates {@code topic} with the partitions of {@code model} (a dead letter keeps its record's partition). */
+    private static void createLike(Admin admin, String topic, String model) throws Exception {
+        int partitions = admin.describeTopics(List.of(model)).allTopicNames().get().get(model).partitions().size();
+        try {
+            admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty()))).all().get();
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw e;
+            }
+        }
+    }
+
+    private Set<String> streamThreads() {
+        return service.getBean(KafkaStreamsRegistry.class).streamsBuilderFactoryBeans().stream()
+                .flatMap(factory -> factory.getKafkaStreams().metadataForLocalThreads().stream())
+                .map(ThreadMetadata::threadName)
+                .collect(Collectors.toSet());
+    }
+
+    /** Waits for a stream thread that was not there before: one died and Kafka Streams replaced it. */
+    private void awaitStreamThreadOtherThan(Set<String> before) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (before.containsAll(streamThreads()) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(streamThreads()).as("stream threads after one died (before: %s)", before)
+                .filteredOn(name -> !before.contains(name)).isNotEmpty();
     }
 
     /** The first {@code count} validations of the agency, in order; fails after {@link #WAIT}. */
