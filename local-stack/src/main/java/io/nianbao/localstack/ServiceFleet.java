@@ -186,12 +186,8 @@ public final class ServiceFleet implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: run ./mvnw package -DskipTests first");
         }
-        List<String> command = new ArrayList<>(List.of(
-                // Small heaps and the serial collector: four services share a two-core machine with the
-                // broker. The heap gives back what a collection frees beyond 30% (startup's peak, a burst's).
-                "-Xmx256m", "-XX:+UseSerialGC", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-Xss512k",
-                "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.nianbao.events",
-                "-jar", jar.toString()));
+        List<String> command = new ArrayList<>(serviceJvmArgs(Runtime.version().feature()));
+        command.addAll(List.of("-Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.nianbao.events", "-jar", jar.toString()));
         arguments.forEach((key, value) -> command.add("--" + key + "=" + value));
         // An earlier fleet on the same stack keeps its log as <name>.log.1.
         if (Files.exists(instance.log())) {
@@ -200,6 +196,33 @@ public final class ServiceFleet implements AutoCloseable {
         instance.process = ChildProcess.startJava(instance.name, command, dataDir.resolve(instance.name), instance.log());
         instances.add(instance);
         return instance;
+    }
+
+    /**
+     * JVM settings of a service run by {@code java} of the given feature release (children run with
+     * this JVM's binary). Four services share a two-core machine with the broker (README,
+     * Performance, has the figures):
+     * <ul>
+     * <li>C1 only: on two cores C2 compiled for most of a 10,000-report run, which then went no
+     *     faster (50 vs 51 reports/s), cost 55–80 MB resident each and 17 s more at startup;
+     * <li>the serial collector, and a heap that starts at 64 MB and grows to 256 MB as needed
+     *     (without {@code -Xms} it starts at 1/64 of the machine's memory, the whole 256 MB on 24 GB,
+     *     whose young generation alone kept ~70 MB resident) and gives back what a collection frees
+     *     beyond 30%;
+     * <li>from JDK 22 glibc's freed memory is returned every 10 s; from 25 objects have 8-byte headers.
+     * </ul>
+     * The container images keep the tiered compilers: on more cores and over days C2 pays back.
+     */
+    static List<String> serviceJvmArgs(int javaFeature) {
+        List<String> args = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1", "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
+                "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-Xss512k"));
+        if (javaFeature >= 22) {
+            args.add("-XX:TrimNativeHeapInterval=10000");
+        }
+        if (javaFeature >= 25) {
+            args.add("-XX:+UseCompactObjectHeaders");
+        }
+        return args;
     }
 
     /**

@@ -1,0 +1,32 @@
+package io.nianbao.localstack;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ServiceFleetTest {
+
+    @Test
+    void theServicesJvmOptionsAreAcceptedByThisJdk() throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(ServiceFleet.serviceJvmArgs(Runtime.version().feature()));
+        command.add("-version");
+        Process java = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(java.getInputStream().readAllBytes());
+
+        assertThat(java.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(java.exitValue()).as(output).isZero();
+    }
+
+    @Test
+    void optionsOfLaterJdksAreLeftOutOnJdk21() {
+        assertThat(ServiceFleet.serviceJvmArgs(21)).contains("-XX:TieredStopAtLevel=1", "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC")
+                .noneMatch(arg -> arg.contains("TrimNativeHeap") || arg.contains("CompactObjectHeaders"));
+        assertThat(ServiceFleet.serviceJvmArgs(25)).contains("-XX:TrimNativeHeapInterval=10000", "-XX:+UseCompactObjectHeaders");
+    }
+}
