@@ -91,6 +91,7 @@ public final class Benchmark {
         try (LocalStack stack = LocalStack.start(stackDir);
              MailCatcher mail = MailCatcher.start();
              ServiceFleet fleet = ServiceFleet.start(stack, mail.host(), mail.smtpPort(), Map.of())) {
+            BareRelay.createTopics(stack.bootstrapServers());
             Measurement measurement = new Measurement(stack.bootstrapServers());
             ConfluentAvroSerializer serializer = new ConfluentAvroSerializer(SchemaRegistryClient.shared(stack.schemaRegistryUrl()));
             String run = UUID.randomUUID().toString().substring(0, 8);
@@ -110,11 +111,14 @@ public final class Benchmark {
 
             console.println("4/4 裸 Kafka 中继：同样的记录走四跳…");
             Run relay;
-            try (BareRelay ignored = new BareRelay(stack.bootstrapServers(), run)) {
+            try (BareRelay bareRelay = new BareRelay(stack.bootstrapServers(), run)) {
                 measurement.run(BareRelay.topic(0), BareRelay.topic(BareRelay.HOPS),
                         records(serializer, "relay-warmup-" + run + "-", quick ? 100 : 500), 0, timeout);
                 relay = measurement.run(BareRelay.topic(0), BareRelay.topic(BareRelay.HOPS),
                         records(serializer, "relay-" + run + "-", burst), 0, timeout);
+                if (bareRelay.failure().isPresent()) {
+                    throw new IllegalStateException("the bare relay lost records", bareRelay.failure().get());
+                }
             }
             return new Result(quick, Runtime.getRuntime().availableProcessors(), Runtime.version().toString(),
                     core, pipeline, pacedPerSecond, steady, relay, usage);

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -38,11 +40,13 @@ final class Measurement {
             throws InterruptedException {
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         Map<String, Long> arrivedAt = new ConcurrentHashMap<>();
+        AtomicReference<Exception> sendFailure = new AtomicReference<>();
+        AtomicInteger failedSends = new AtomicInteger();
         long deadline = System.nanoTime() + timeout.toNanos();
         // Reading in its own thread: polling between sends would pace the sender instead of the pipeline.
         Thread reader = Thread.ofPlatform().name("bench-reader").start(() -> {
             try (KafkaConsumer<String, byte[]> end = consumer(lastTopic)) {
-                while (arrivedAt.size() < records.size() && System.nanoTime() < deadline) {
+                while (arrivedAt.size() < records.size() && sendFailure.get() == null && System.nanoTime() < deadline) {
                     for (ConsumerRecord<String, byte[]> record : end.poll(Duration.ofMillis(100))) {
                         if (records.containsKey(record.key())) {
                             arrivedAt.putIfAbsent(record.key(), System.currentTimeMillis());
@@ -62,10 +66,19 @@ final class Measurement {
                     next += intervalNanos;
                 }
                 sentAt.put(record.getKey(), System.currentTimeMillis());
-                producer.send(new ProducerRecord<>(firstTopic, record.getKey(), record.getValue()));
+                producer.send(new ProducerRecord<>(firstTopic, record.getKey(), record.getValue()), (sent, exception) -> {
+                    if (exception != null) {
+                        failedSends.incrementAndGet();
+                        sendFailure.compareAndSet(null, exception);
+                    }
+                });
             }
         }
         reader.join();
+        if (sendFailure.get() != null) {
+            throw new IllegalStateException(failedSends.get() + " of " + records.size() + " records could not be sent to "
+                    + firstTopic, sendFailure.get());
+        }
         long[] latencies = arrivedAt.entrySet().stream().mapToLong(e -> e.getValue() - sentAt.get(e.getKey())).toArray();
         long first = sentAt.values().stream().mapToLong(Long::longValue).min().orElse(0);
         long last = arrivedAt.values().stream().mapToLong(Long::longValue).max().orElse(first);
