@@ -6,6 +6,9 @@ import io.nianbao.events.Responsibility;
 import io.nianbao.events.Severity;
 import io.nianbao.notify.Notification.ReportFindings;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.sql.Timestamp;
@@ -34,10 +37,15 @@ public class DeliveryLog {
             Responsibility.valueOf(rs.getString("responsibility")), rs.getString("location"), rs.getString("expected"),
             rs.getString("actual"), rs.getString("message"), rs.getString("evidence"));
 
-    private final JdbcClient jdbc;
+    private static final RowMapper<Target> TARGET = (rs, i) -> new Target(rs.getString("inspector"),
+            Channel.valueOf(rs.getString("channel")), rs.getString("address"));
 
-    public DeliveryLog(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcOperations batches;
+
+    public DeliveryLog(NamedParameterJdbcOperations jdbc) {
+        this.jdbc = JdbcClient.create(jdbc);
+        this.batches = jdbc;
     }
 
     /** Keeps the report (its latest metadata) and any finding not seen before. */
@@ -53,75 +61,74 @@ public class DeliveryLog {
                 .param("year", report.year()).param("published", report.publishedOn())
                 .param("validated", Timestamp.from(validatedAt))
                 .update();
-        for (StoredFinding f : findings) {
-            jdbc.sql("""
-                            insert into finding (report_id, fingerprint, rule_id, severity, responsibility, location, expected, actual, message, evidence)
-                            values (:report, :fp, :rule, :severity, :responsibility, :location, :expected, :actual, :message, :evidence)
-                            on conflict do nothing""")
-                    .param("report", report.reportId()).param("fp", f.fingerprint()).param("rule", f.rule())
-                    .param("severity", f.severity().name()).param("responsibility", f.responsibility().name())
-                    .param("location", f.location()).param("expected", f.expected()).param("actual", f.actual())
-                    .param("message", f.message()).param("evidence", f.evidence())
-                    .update();
+        batch("""
+                        insert into finding (report_id, fingerprint, rule_id, severity, responsibility, location, expected, actual, message, evidence)
+                        values (:report, :fp, :rule, :severity, :responsibility, :location, :expected, :actual, :message, :evidence)
+                        on conflict do nothing""",
+                findings.stream().map(f -> new MapSqlParameterSource()
+                        .addValue("report", report.reportId()).addValue("fp", f.fingerprint()).addValue("rule", f.rule())
+                        .addValue("severity", f.severity().name()).addValue("responsibility", f.responsibility().name())
+                        .addValue("location", f.location()).addValue("expected", f.expected()).addValue("actual", f.actual())
+                        .addValue("message", f.message()).addValue("evidence", f.evidence())).toList());
+    }
+
+    /** Puts each target's routed findings in its inbox and claims their delivery, unless already there. */
+    void claim(String reportId, Map<Target, Router.Routed> routes, Instant now) {
+        List<SqlParameterSource> inbox = new ArrayList<>();
+        List<SqlParameterSource> claims = new ArrayList<>();
+        routes.forEach((target, routed) -> {
+            Map<State, List<StoredFinding>> byState = Map.of(State.PENDING, routed.immediate(), State.DIGEST, routed.digest());
+            byState.forEach((state, findings) -> findings.forEach(f -> {
+                inbox.add(new MapSqlParameterSource().addValue("inspector", target.inspector()).addValue("report", reportId)
+                        .addValue("fp", f.fingerprint()).addValue("now", Timestamp.from(now)));
+                claims.add(new MapSqlParameterSource(targetParams(target)).addValue("report", reportId).addValue("fp", f.fingerprint())
+                        .addValue("state", state.name()).addValue("now", Timestamp.from(now)));
+            }));
+        });
+        batch("""
+                insert into inbox_entry (inspector, report_id, fingerprint, routed_at) values (:inspector, :report, :fp, :now)
+                on conflict do nothing""", inbox);
+        batch("""
+                insert into delivery (inspector, channel, address, report_id, fingerprint, state, claimed_at)
+                values (:inspector, :channel, :address, :report, :fp, :state, :now)
+                on conflict do nothing""", claims);
+    }
+
+    /**
+     * The report's findings claimed and not yet settled, by target: new findings, or those a crash
+     * left between claim and settle.
+     */
+    Map<Target, List<StoredFinding>> pending(String reportId) {
+        record Row(Target target, StoredFinding finding) {
         }
-    }
-
-    /** Puts the routed findings in the target's inbox and claims their delivery, unless already there. */
-    void claim(Target target, String reportId, Router.Routed routed, Instant now) {
-        claim(target, reportId, routed.immediate(), State.PENDING, now);
-        claim(target, reportId, routed.digest(), State.DIGEST, now);
-    }
-
-    private void claim(Target target, String reportId, List<StoredFinding> findings, State state, Instant now) {
-        for (StoredFinding f : findings) {
-            jdbc.sql("""
-                            insert into inbox_entry (inspector, report_id, fingerprint, routed_at) values (:inspector, :report, :fp, :now)
-                            on conflict do nothing""")
-                    .param("inspector", target.inspector()).param("report", reportId).param("fp", f.fingerprint())
-                    .param("now", Timestamp.from(now))
-                    .update();
-            jdbc.sql("""
-                            insert into delivery (inspector, channel, address, report_id, fingerprint, state, claimed_at)
-                            values (:inspector, :channel, :address, :report, :fp, :state, :now)
-                            on conflict do nothing""")
-                    .params(targetParams(target)).param("report", reportId).param("fp", f.fingerprint())
-                    .param("state", state.name()).param("now", Timestamp.from(now))
-                    .update();
-        }
-    }
-
-    /** Claimed and not yet settled: new findings, or those a crash left between claim and settle. */
-    List<StoredFinding> pending(Target target, String reportId) {
-        return jdbc.sql("""
-                        select f.* from delivery d join finding f using (report_id, fingerprint)
-                        where d.inspector = :inspector and d.channel = :channel and d.address = :address
-                          and d.report_id = :report and d.state = 'PENDING'
+        List<Row> rows = jdbc.sql("""
+                        select d.inspector, d.channel, d.address, f.* from delivery d join finding f using (report_id, fingerprint)
+                        where d.report_id = :report and d.state = 'PENDING'
                         order by f.severity, f.rule_id, f.location""")
-                .params(targetParams(target)).param("report", reportId)
-                .query(FINDING).list();
+                .param("report", reportId)
+                .query((rs, i) -> new Row(TARGET.mapRow(rs, i), FINDING.mapRow(rs, i)))
+                .list();
+        Map<Target, List<StoredFinding>> byTarget = new LinkedHashMap<>();
+        rows.forEach(row -> byTarget.computeIfAbsent(row.target(), t -> new ArrayList<>()).add(row.finding()));
+        return byTarget;
     }
 
     /** Marks the notification's findings delivered (or dead-lettered). */
     void settle(Notification notification, State state, Instant now) {
-        for (ReportFindings report : notification.reports()) {
-            for (StoredFinding f : report.findings()) {
-                jdbc.sql("""
-                                update delivery set state = :state, settled_at = :now
-                                where inspector = :inspector and channel = :channel and address = :address
-                                  and report_id = :report and fingerprint = :fp and state in ('PENDING', 'DIGEST')""")
-                        .params(targetParams(notification.target())).param("report", report.report().reportId())
-                        .param("fp", f.fingerprint()).param("state", state.name()).param("now", Timestamp.from(now))
-                        .update();
-            }
-        }
+        batch("""
+                        update delivery set state = :state, settled_at = :now
+                        where inspector = :inspector and channel = :channel and address = :address
+                          and report_id = :report and fingerprint = :fp and state in ('PENDING', 'DIGEST')""",
+                notification.reports().stream().flatMap(report -> report.findings().stream()
+                        .map(f -> new MapSqlParameterSource(targetParams(notification.target())).addValue("report", report.report().reportId())
+                                .addValue("fp", f.fingerprint()).addValue("state", state.name())
+                                .addValue("now", Timestamp.from(now)))).toList());
     }
 
     /** Targets with findings waiting for the digest. */
     List<Target> digestTargets() {
         return jdbc.sql("select distinct inspector, channel, address from delivery where state = 'DIGEST'")
-                .query((rs, i) -> new Target(rs.getString("inspector"), Channel.valueOf(rs.getString("channel")),
-                        rs.getString("address")))
-                .list();
+                .query(TARGET).list();
     }
 
     /** The findings waiting for the target's digest, by report in the order they were validated. */
@@ -151,6 +158,16 @@ public class DeliveryLog {
                         on conflict (inspector, channel, address) do update set last_sent_on = excluded.last_sent_on""")
                 .params(targetParams(target)).param("day", day)
                 .update();
+    }
+
+    /**
+     * One statement, many rows: one round trip to the database instead of one per row (a report has
+     * a handful of findings, each claimed for every target it is routed to).
+     */
+    private void batch(String sql, List<? extends SqlParameterSource> rows) {
+        if (!rows.isEmpty()) {
+            batches.batchUpdate(sql, rows.toArray(SqlParameterSource[]::new));
+        }
     }
 
     private static Map<String, Object> targetParams(Target target) {

@@ -77,13 +77,13 @@ public class Notifier {
         Map<Target, Router.Routed> routes = router.route(report, findings, subscriptions.all(), subscriptions.silences());
         transactions.executeWithoutResult(status -> {
             deliveries.record(report, findings, event.getValidatedAt());
-            routes.forEach((target, routed) -> deliveries.claim(target, report.reportId(), routed, clock.instant()));
+            deliveries.claim(report.reportId(), routes, clock.instant());
         });
         int sent = 0;
+        Map<Target, List<StoredFinding>> pending = deliveries.pending(report.reportId());
         for (Target target : routes.keySet()) {
-            List<StoredFinding> pending = deliveries.pending(target, report.reportId());
-            if (!pending.isEmpty()) {
-                deliver(target, false, List.of(new ReportFindings(report, pending)));
+            if (pending.containsKey(target)) {
+                deliver(target, false, List.of(new ReportFindings(report, pending.get(target))));
                 sent++;
             }
         }

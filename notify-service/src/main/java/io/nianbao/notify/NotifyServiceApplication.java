@@ -13,6 +13,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -54,7 +55,7 @@ public class NotifyServiceApplication {
     }
 
     @Bean
-    DeliveryLog deliveryLog(JdbcClient jdbc) {
+    DeliveryLog deliveryLog(NamedParameterJdbcOperations jdbc) {
         return new DeliveryLog(jdbc);
     }
 
