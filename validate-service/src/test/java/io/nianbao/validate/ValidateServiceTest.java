@@ -198,6 +198,24 @@ class ValidateServiceTest {
     }
 
     @Test
+    void aReportOfAnAbortedTransactionIsNeverValidated() {
+        String agency = "aborted-" + UUID.randomUUID();
+        try (KafkaProducer<String, SpecificRecord> transactional = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "aborting-" + agency),
+                new StringSerializer(), new ConfluentAvroSerializer(SchemaRegistryClient.shared(stack.schemaRegistryUrl())))) {
+            transactional.initTransactions();
+            transactional.beginTransaction();
+            transactional.send(new ProducerRecord<>(Topics.PARSED.name(), agency, event(agency, report(2022, null))));
+            transactional.flush();
+            transactional.abortTransaction();
+        }
+        publish(agency, report(2023, null)); // same agency, same partition: read after the aborted one
+
+        assertThat(awaitValidated(agency, 1).getFirst().getYear()).as("the first validation of " + agency).isEqualTo(2023);
+    }
+
+    @Test
     void aPoisonRecordGoesToTheDeadLetterTopicWithItsBytesAndTheServiceGoesOn() {
         String agency = "poison-" + UUID.randomUUID();
         byte[] poison = ("poison " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
@@ -271,6 +289,10 @@ class ValidateServiceTest {
     }
 
     private ReportParsed publish(String agency, ParsedReport report) {
+        return publish(agency, event(agency, report));
+    }
+
+    private static ReportParsed event(String agency, ParsedReport report) {
         String sha = Integer.toHexString(report.hashCode());
         ReportIngested source = ReportIngested.newBuilder()
                 .setReportId(agency + "-" + report.meta().year() + "-" + sha)
@@ -280,7 +302,7 @@ class ValidateServiceTest {
                 .setSizeBytes(0)
                 .setIngestedAt(Instant.now())
                 .build();
-        return publish(agency, ReportEvents.toEvent(source, report));
+        return ReportEvents.toEvent(source, report);
     }
 
     private ReportParsed publish(String agency, ReportParsed event) {
