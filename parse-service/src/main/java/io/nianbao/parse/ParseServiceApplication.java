@@ -1,30 +1,29 @@
 package io.nianbao.parse;
 
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import io.nianbao.core.ReportReader;
-import io.nianbao.core.UnreadableDocumentException;
-import io.nianbao.events.ReportIngested;
-import io.nianbao.events.ReportParsed;
-import io.nianbao.events.Stage;
+import io.nianbao.service.DeadLetters;
 import io.nianbao.service.DocumentStore;
 import io.nianbao.service.NianbaoServices;
 import io.nianbao.service.PipelineMetrics;
 import io.nianbao.service.Rejections;
-import io.nianbao.service.ReportEvents;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.nianbao.service.StreamTracing;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.support.converter.BatchMessagingMessageConverter;
+import org.springframework.messaging.Message;
 
-import java.util.function.Function;
+import java.util.function.Consumer;
 
 /**
- * report.ingested → report.parsed: reads the document into the report model. A document that
- * cannot be read at all (corrupt, scanned image) goes to report.rejected with the reason.
+ * report.ingested → report.parsed: reads the document into the report model, a poll at a time
+ * ({@link PollParser}). A document that cannot be read at all (corrupt, scanned image) goes to
+ * report.rejected with the reason.
  */
 @SpringBootApplication
 public class ParseServiceApplication {
-
-    private static final Logger log = LoggerFactory.getLogger(ParseServiceApplication.class);
 
     public static void main(String[] args) {
         NianbaoServices.run(ParseServiceApplication.class, args);
@@ -35,24 +34,19 @@ public class ParseServiceApplication {
         return new ReportReader();
     }
 
+    /** The binding's converter (application.yaml): it hands the function the poll's records themselves. */
     @Bean
-    Function<ReportIngested, ReportParsed> parseReport(ReportReader reader, DocumentStore documents, Rejections rejections,
-                                                       PipelineMetrics metrics) {
-        return ingested -> {
-            metrics.reportIn();
-            try {
-                ReportParsed parsed = ReportEvents.toEvent(ingested,
-                        reader.read(documents.contentOf(ingested), ReportEvents.hintsOf(ingested)));
-                log.info("parsed report {} of {}: template {}, {} parse findings", ingested.getReportId(),
-                        ingested.getAgencyId(), parsed.getTemplate(), parsed.getParseFindings().size());
-                metrics.reportOut();
-                return parsed;
-            } catch (UnreadableDocumentException e) {
-                log.info("rejected report {} of {}: {}", ingested.getReportId(), ingested.getAgencyId(), e.getMessage());
-                rejections.reject(ingested.getReportId(), ingested.getAgencyId(), ingested.getPortalId(), Stage.PARSE,
-                        e.reason().name(), e.chineseMessage(), e.getMessage());
-                return null;
-            }
-        };
+    BatchMessagingMessageConverter rawRecords() {
+        BatchMessagingMessageConverter converter = new BatchMessagingMessageConverter();
+        converter.setRawRecordHeader(true);
+        return converter;
+    }
+
+    @Bean
+    Consumer<Message<?>> parseReports(ReportReader reader, DocumentStore documents, StreamBridge bridge,
+                                      Rejections rejections, DeadLetters deadLetters, Tracer tracer,
+                                      Propagator propagator, PipelineMetrics metrics) {
+        return new PollParser(reader, documents, bridge, rejections, deadLetters, new StreamTracing(tracer, propagator),
+                metrics)::parse;
     }
 }

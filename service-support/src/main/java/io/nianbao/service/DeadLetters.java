@@ -2,16 +2,18 @@ package io.nianbao.service;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.springframework.cloud.stream.binder.ExtendedConsumerProperties;
 import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
+import org.springframework.cloud.stream.binder.kafka.properties.KafkaConsumerProperties;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
-import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.transaction.KafkaAwareTransactionManager;
 import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
 import java.util.function.BiFunction;
@@ -25,14 +27,23 @@ import java.util.function.BiFunction;
  * Each dead letter counts in {@link PipelineMetrics#DEAD_LETTERS}. A transactional binding
  * (consume-transform-produce in one Kafka transaction) handles failures after the rollback
  * instead: the same recoverer, and the recovered record's offset committed in a transaction.
+ *
+ * <p>A batch binding dead-letters its bad records itself ({@link #deadLetter}), record by record;
+ * what fails the batch (rolls its transaction back) is then the broker or the registry, never one
+ * record, so the batch is retried until it goes through: recovering it would dead-letter every
+ * good report of the poll with it.
  */
 public final class DeadLetters implements ListenerContainerWithDlqAndRetryCustomizer {
 
-    private final KafkaOperations<Object, Object> deadLetterProducer;
+    /** Back-off of a batch: retried until it goes through, at most a minute apart. */
+    static final BackOff UNTIL_THE_BATCH_GOES_THROUGH = backOffForEver();
+
+    private final DeadLetterPublishingRecoverer publisher;
     private final PipelineMetrics metrics;
 
     public DeadLetters(KafkaOperations<Object, Object> deadLetterProducer, PipelineMetrics metrics) {
-        this.deadLetterProducer = deadLetterProducer;
+        this.publisher = new DeadLetterPublishingRecoverer(deadLetterProducer,
+                (record, exception) -> new TopicPartition(dlqOf(record.topic()), -1));
         this.metrics = metrics;
     }
 
@@ -40,20 +51,35 @@ public final class DeadLetters implements ListenerContainerWithDlqAndRetryCustom
     public void configure(AbstractMessageListenerContainer<?, ?> container, String destinationName, String group,
                           BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> dlqDestinationResolver,
                           BackOff backOff) {
-        DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(deadLetterProducer,
-                (record, exception) -> new TopicPartition(dlqOf(record.topic()), -1));
-        ConsumerRecordRecoverer recoverer = (record, exception) -> {
-            publisher.accept(record, exception);
-            metrics.deadLettered(dlqOf(record.topic()));
-        };
-        BackOff retries = backOff != null ? backOff : new FixedBackOff(1000, 2);
+        configure(container, destinationName, group, dlqDestinationResolver, backOff, null);
+    }
+
+    @Override
+    public void configure(AbstractMessageListenerContainer<?, ?> container, String destinationName, String group,
+                          BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> dlqDestinationResolver,
+                          BackOff backOff, ExtendedConsumerProperties<KafkaConsumerProperties> binding) {
         KafkaAwareTransactionManager<?, ?> transactions = container.getContainerProperties().getKafkaAwareTransactionManager();
-        if (transactions == null) {
-            container.setCommonErrorHandler(new DefaultErrorHandler(recoverer, retries));
+        boolean batch = binding != null && binding.isBatchMode();
+        BackOff retries = batch ? UNTIL_THE_BATCH_GOES_THROUGH : backOff != null ? backOff : new FixedBackOff(1000, 2);
+        if (batch && transactions == null) {
+            container.setCommonErrorHandler(new DefaultErrorHandler(retries));
+        } else if (batch) {
+            container.setAfterRollbackProcessor(new DefaultAfterRollbackProcessor<>(retries));
+        } else if (transactions == null) {
+            container.setCommonErrorHandler(new DefaultErrorHandler(this::deadLetter, retries));
         } else {
-            container.setAfterRollbackProcessor(new DefaultAfterRollbackProcessor<>(recoverer, retries,
+            container.setAfterRollbackProcessor(new DefaultAfterRollbackProcessor<>(this::deadLetter, retries,
                     new KafkaTemplate<>(transactions.getProducerFactory()), true));
         }
+    }
+
+    /**
+     * Writes the record to its topic's DLQ, with the original bytes if it could not be
+     * deserialized, and the reason; waits for the broker.
+     */
+    public void deadLetter(ConsumerRecord<?, ?> record, Exception reason) {
+        publisher.accept(record, reason);
+        metrics.deadLettered(dlqOf(record.topic()));
     }
 
     /** The dead-letter topic of {@code topic}. */
@@ -65,5 +91,11 @@ public final class DeadLetters implements ListenerContainerWithDlqAndRetryCustom
     @Override
     public boolean retryAndDlqInBinding(String destinationName, String group) {
         return false;
+    }
+
+    private static BackOff backOffForEver() {
+        ExponentialBackOff backOff = new ExponentialBackOff(1000, 2);
+        backOff.setMaxInterval(60_000);
+        return backOff;
     }
 }

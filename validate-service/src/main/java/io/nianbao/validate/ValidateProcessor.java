@@ -3,6 +3,7 @@ package io.nianbao.validate;
 import io.nianbao.events.DeadlineCheck;
 import io.nianbao.events.ReportParsed;
 import io.nianbao.events.ReportValidated;
+import io.nianbao.service.StreamTracing;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Serde;

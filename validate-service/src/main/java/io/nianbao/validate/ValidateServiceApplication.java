@@ -11,6 +11,7 @@ import io.nianbao.service.DeadLetters;
 import io.nianbao.service.NianbaoProperties;
 import io.nianbao.service.NianbaoServices;
 import io.nianbao.service.PipelineMetrics;
+import io.nianbao.service.StreamTracing;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.apache.kafka.streams.kstream.KStream;

@@ -1,4 +1,4 @@
-package io.nianbao.validate;
+package io.nianbao.service;
 
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
@@ -12,12 +12,12 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Tracing for the Kafka Streams function, which the binder's observation does not reach: a span
- * continues the trace of the record's headers (W3C {@code traceparent}) while the record is
- * processed, so log lines carry its trace id, and the headers of what is forwarded carry the span
- * on. A record without trace headers (a deadline tick) starts a trace.
+ * Tracing per record where the binder's observation does not reach (a Kafka Streams function, a
+ * batch listener): a span continues the trace of the record's headers (W3C {@code traceparent})
+ * while the record is processed, so log lines carry its trace id, and what is sent or forwarded
+ * meanwhile carries the span on. A record without trace headers (a deadline tick) starts a trace.
  */
-final class StreamTracing {
+public final class StreamTracing {
 
     private static final Propagator.Getter<Headers> GETTER = (headers, name) -> {
         Header header = headers.lastHeader(name);
@@ -31,13 +31,13 @@ final class StreamTracing {
     private final Tracer tracer;
     private final Propagator propagator;
 
-    StreamTracing(Tracer tracer, Propagator propagator) {
+    public StreamTracing(Tracer tracer, Propagator propagator) {
         this.tracer = tracer;
         this.propagator = propagator;
     }
 
     /** Runs {@code work} in a span continuing {@code incoming}; work gets the headers for what it forwards. */
-    void inSpan(String name, Headers incoming, Consumer<Supplier<Headers>> work) {
+    public void inSpan(String name, Headers incoming, Consumer<Supplier<Headers>> work) {
         Span span = propagator.extract(incoming, GETTER).name(name).kind(Span.Kind.CONSUMER).start();
         try (Tracer.SpanInScope ignored = tracer.withSpan(span)) {
             work.accept(() -> {

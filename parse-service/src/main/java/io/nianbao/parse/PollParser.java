@@ -1,0 +1,106 @@
+package io.nianbao.parse;
+
+import io.nianbao.core.ReportReader;
+import io.nianbao.core.UnreadableDocumentException;
+import io.nianbao.events.ReportIngested;
+import io.nianbao.events.ReportParsed;
+import io.nianbao.events.Stage;
+import io.nianbao.events.Topics;
+import io.nianbao.service.DeadLetters;
+import io.nianbao.service.DocumentStore;
+import io.nianbao.service.PipelineMetrics;
+import io.nianbao.service.Rejections;
+import io.nianbao.service.ReportEvents;
+import io.nianbao.service.StreamTracing;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.core.log.LogAccessor;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.kafka.support.serializer.SerializationUtils;
+import org.springframework.messaging.Message;
+
+import java.util.List;
+
+/**
+ * One poll of report.ingested → report.parsed, or report.rejected for a document that cannot be
+ * read at all (corrupt, scanned image), in one Kafka transaction: the listener container's, which
+ * commits the poll's offsets with it. A transaction per poll, not per report, because each costs
+ * the broker about as much as the records it carries.
+ *
+ * <p>A record is never the reason the transaction fails: one that cannot be deserialized, or whose
+ * parse throws, goes to report.ingested.dlq at once (a parse that failed once fails again) and the
+ * rest of the poll goes on. What does fail it (the broker, the schema registry) rolls the whole
+ * poll back, to be retried until it commits ({@link DeadLetters}).
+ */
+class PollParser {
+
+    private static final Logger log = LoggerFactory.getLogger(PollParser.class);
+    private static final LogAccessor LOG_ACCESSOR = new LogAccessor(PollParser.class);
+
+    private final ReportReader reader;
+    private final DocumentStore documents;
+    private final StreamBridge bridge;
+    private final Rejections rejections;
+    private final DeadLetters deadLetters;
+    private final StreamTracing tracing;
+    private final PipelineMetrics metrics;
+
+    PollParser(ReportReader reader, DocumentStore documents, StreamBridge bridge, Rejections rejections,
+               DeadLetters deadLetters, StreamTracing tracing, PipelineMetrics metrics) {
+        this.reader = reader;
+        this.documents = documents;
+        this.bridge = bridge;
+        this.rejections = rejections;
+        this.deadLetters = deadLetters;
+        this.tracing = tracing;
+        this.metrics = metrics;
+    }
+
+    /** The poll's records come whole in {@link KafkaHeaders#RAW_DATA} (the binding's converter puts them there). */
+    void parse(Message<?> poll) {
+        @SuppressWarnings("unchecked")
+        List<ConsumerRecord<?, ?>> records = poll.getHeaders().get(KafkaHeaders.RAW_DATA, List.class);
+        if (records == null) {
+            throw new IllegalStateException("no " + KafkaHeaders.RAW_DATA + " header: the binding must use the rawRecords converter");
+        }
+        for (ConsumerRecord<?, ?> record : records) {
+            tracing.inSpan("parse", record.headers(), forwarded -> parse(record));
+        }
+    }
+
+    private void parse(ConsumerRecord<?, ?> record) {
+        DeserializationException undecodable = SerializationUtils.getExceptionFromHeader(record,
+                SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG_ACCESSOR);
+        if (undecodable != null) {
+            log.error("record {}-{}@{} is not a ReportIngested: dead-lettered", record.topic(), record.partition(),
+                    record.offset(), undecodable);
+            deadLetters.deadLetter(record, undecodable);
+            return;
+        }
+        ReportIngested ingested = (ReportIngested) record.value();
+        metrics.reportIn();
+        ReportParsed parsed;
+        try {
+            parsed = ReportEvents.toEvent(ingested, reader.read(documents.contentOf(ingested), ReportEvents.hintsOf(ingested)));
+        } catch (UnreadableDocumentException e) {
+            log.info("rejected report {} of {}: {}", ingested.getReportId(), ingested.getAgencyId(), e.getMessage());
+            rejections.reject(ingested.getReportId(), ingested.getAgencyId(), ingested.getPortalId(), Stage.PARSE,
+                    e.reason().name(), e.chineseMessage(), e.getMessage());
+            return;
+        } catch (RuntimeException e) {
+            log.error("parsing report {} of {} failed: dead-lettered", ingested.getReportId(), ingested.getAgencyId(), e);
+            deadLetters.deadLetter(record, e);
+            return;
+        }
+        // Outside the try: a send the broker or the registry refuses fails the poll's transaction.
+        if (!bridge.send(Topics.PARSED.name(), parsed)) {
+            throw new IllegalStateException("report.parsed did not accept report " + ingested.getReportId());
+        }
+        log.info("parsed report {} of {}: template {}, {} parse findings", ingested.getReportId(),
+                ingested.getAgencyId(), parsed.getTemplate(), parsed.getParseFindings().size());
+        metrics.reportOut();
+    }
+}

@@ -1,0 +1,185 @@
+package io.nianbao.parse;
+
+import io.nianbao.core.render.ReportRenderer;
+import io.nianbao.core.render.SampleReports;
+import io.nianbao.events.ReportIngested;
+import io.nianbao.events.Topics;
+import io.nianbao.events.serde.ConfluentAvroDeserializer;
+import io.nianbao.events.serde.ConfluentAvroSerializer;
+import io.nianbao.events.serde.SchemaRegistryClient;
+import io.nianbao.localstack.LocalStack;
+import io.nianbao.localstack.LocalStackExtension;
+import io.nianbao.service.DeadLetters;
+import io.nianbao.service.NianbaoServices;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * parse-service as a Spring context in this JVM against the real broker and registry: a poll of
+ * report.ingested is parsed in one Kafka transaction, and a record that cannot be read goes to
+ * the DLQ alone while the rest of its poll is parsed.
+ */
+@ExtendWith(LocalStackExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ParseServiceTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    private LocalStack stack;
+    private SchemaRegistryClient registry;
+    private Path documents;
+    private ConfigurableApplicationContext service;
+
+    @BeforeAll
+    void start(LocalStack localStack) throws IOException {
+        NianbaoServices.allowAvroEventClasses();
+        stack = localStack;
+        registry = SchemaRegistryClient.shared(stack.schemaRegistryUrl());
+        documents = Files.createTempDirectory("parse-documents");
+        service = new SpringApplicationBuilder(ParseServiceApplication.class)
+                .run("--nianbao.kafka.bootstrap-servers=" + stack.bootstrapServers(),
+                        "--nianbao.schema-registry.url=" + stack.schemaRegistryUrl(),
+                        "--nianbao.documents.dir=" + documents,
+                        "--server.port=0");
+    }
+
+    @AfterAll
+    void stop() {
+        if (service != null) {
+            service.close();
+        }
+    }
+
+    @Test
+    void aPollWithAnUndecodableAndAnUnparsableRecordDeadLettersThemAloneAndParsesTheRestOnceEach() throws Exception {
+        // One key, one partition, one producer batch: the four records reach the service in one poll.
+        String agency = "poll-" + UUID.randomUUID();
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        ReportIngested first = ingested(agency, "first", ReportRenderer.bytes(SampleReports.consistentGb2021()), null);
+        ReportIngested missing = ingested(agency, "claim", null, "store:no-such-document");
+        ReportIngested second = ingested(agency, "second", ReportRenderer.bytes(SampleReports.withArithmeticErrors()), null);
+        byte[] undecodable = "not a ReportIngested".getBytes(StandardCharsets.UTF_8);
+
+        ConfluentAvroSerializer avro = new ConfluentAvroSerializer(registry);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
+                ProducerConfig.LINGER_MS_CONFIG, 5_000), new StringSerializer(), new ByteArraySerializer())) {
+            ProducerRecord<String, byte[]> traced = new ProducerRecord<>(Topics.INGESTED.name(), agency,
+                    avro.serialize(Topics.INGESTED.name(), first));
+            traced.headers().add("traceparent", ("00-" + traceId + "-00f067aa0ba902b7-01").getBytes(StandardCharsets.US_ASCII));
+            producer.send(traced);
+            producer.send(new ProducerRecord<>(Topics.INGESTED.name(), agency, undecodable));
+            producer.send(new ProducerRecord<>(Topics.INGESTED.name(), agency, avro.serialize(Topics.INGESTED.name(), missing)));
+            producer.send(new ProducerRecord<>(Topics.INGESTED.name(), agency, avro.serialize(Topics.INGESTED.name(), second)));
+            producer.flush();
+        }
+
+        List<ConsumerRecord<String, SpecificRecord>> parsed = readCommitted(Topics.PARSED.name(),
+                new ConfluentAvroDeserializer(registry), agency, 2);
+        assertThat(parsed).extracting(r -> reportIdOf(r.value()))
+                .containsExactlyInAnyOrder(first.getReportId(), second.getReportId());
+        assertThat(traceIdOf(parsed.stream().filter(r -> reportIdOf(r.value()).equals(first.getReportId())).findFirst().orElseThrow()))
+                .as("the parsed report continues the trace of the ingested one").isEqualTo(traceId);
+
+        List<ConsumerRecord<String, byte[]>> deadLetters = readCommitted(DeadLetters.dlqOf(Topics.INGESTED.name()),
+                new ByteArrayDeserializer(), agency, 2);
+        assertThat(deadLetters).anySatisfy(dead -> {
+            assertThat(dead.value()).isEqualTo(undecodable);
+            assertThat(reasonOf(dead)).isNotBlank();
+        });
+        assertThat(deadLetters).anySatisfy(dead -> assertThat(reasonOf(dead)).contains("store:no-such-document", "missing"));
+    }
+
+    private static ReportIngested ingested(String agency, String name, byte[] document, String documentRef) {
+        return ReportIngested.newBuilder()
+                .setReportId(agency + "-" + name)
+                .setAgencyId(agency)
+                .setYear(2024)
+                .setMediaType("text/plain")
+                .setSha256(name)
+                .setSizeBytes(document == null ? 0 : document.length)
+                .setDocument(document == null ? null : ByteBuffer.wrap(document))
+                .setDocumentRef(documentRef)
+                .setIngestedAt(Instant.now())
+                .build();
+    }
+
+    /**
+     * The committed records of {@code agency} on the topic, once {@code expected} of them are there
+     * and a further two seconds brought no more (a duplicate would show up in that time).
+     */
+    private <V> List<ConsumerRecord<String, V>> readCommitted(String topic, Deserializer<V> values, String agency,
+                                                             int expected) {
+        List<ConsumerRecord<String, V>> found = new ArrayList<>();
+        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "parse-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(), values)) {
+            consumer.subscribe(List.of(topic));
+            Predicate<ConsumerRecord<String, V>> ofAgency = r -> agency.equals(r.key());
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            long settled = Long.MAX_VALUE;
+            while (System.nanoTime() < Math.min(deadline, settled)) {
+                for (ConsumerRecord<String, V> record : consumer.poll(Duration.ofMillis(250))) {
+                    if (ofAgency.test(record)) {
+                        found.add(record);
+                    }
+                }
+                if (found.size() >= expected && settled == Long.MAX_VALUE) {
+                    settled = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+                }
+            }
+        }
+        return found;
+    }
+
+    private static String reportIdOf(SpecificRecord record) {
+        return String.valueOf(record.get(record.getSchema().getField("reportId").pos()));
+    }
+
+    private static String traceIdOf(ConsumerRecord<?, ?> record) {
+        Header traceparent = record.headers().lastHeader("traceparent");
+        assertThat(traceparent).as("traceparent header").isNotNull();
+        return new String(traceparent.value(), StandardCharsets.US_ASCII).split("-")[1];
+    }
+
+    private static String reasonOf(ConsumerRecord<?, ?> deadLetter) {
+        Header reason = deadLetter.headers().lastHeader("kafka_dlt-exception-message");
+        assertThat(reason).as("reason header").isNotNull();
+        return new String(reason.value(), StandardCharsets.UTF_8);
+    }
+}
