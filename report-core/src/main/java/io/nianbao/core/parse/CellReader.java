@@ -35,6 +35,10 @@ public final class CellReader {
             return text(s, line);
         }
         String bare = stripWrapping(s);
+        if (!containsDigit(bare)) {
+            // Most cells are labels: every pattern below needs an ASCII digit (\d).
+            return text(s, line);
+        }
         if (SPACE_THOUSANDS.matcher(bare).matches()) {
             bare = bare.replace(" ", "");
         }
@@ -59,6 +63,15 @@ public final class CellReader {
 
     private static Cell text(String s, int line) {
         return new Cell(Cell.Kind.TEXT, s, null, null, List.of(), line, false);
+    }
+
+    private static boolean containsDigit(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Drops brackets around a value: "(12)" and "[12]" are 12. */

@@ -12,7 +12,24 @@ import java.util.regex.Pattern;
  */
 public final class RowKeys {
 
-    private record Key(String key, String name, Pattern words) {
+    /**
+     * @param starts the characters the alternatives of {@code words} begin with, or null when one
+     *               begins with a regex construct: a label holding none of them cannot match, and
+     *               most labels are tried against every key
+     */
+    private record Key(String key, String name, Pattern words, String starts) {
+
+        boolean mayOccurIn(String label) {
+            if (starts == null) {
+                return true;
+            }
+            for (int i = 0; i < starts.length(); i++) {
+                if (label.indexOf(starts.charAt(i)) >= 0) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /** Section 二, in template order (both versions). */
@@ -20,41 +37,41 @@ public final class RowKeys {
             key("regulations", "规章", "规章"),
             key("normativeDocuments", "规范性文件", "规范性文件"),
             key("licensing", "行政许可", "行政许可"),
-            key("otherServices", "其他对外管理服务事项", "对外管理服务|其他对外管理"),
+            key("otherServices", "其他对外管理服务事项", "对外管理服务", "其他对外管理"),
             key("penalties", "行政处罚", "行政处罚"),
             key("coercion", "行政强制", "行政强制"),
             key("fees", "行政事业性收费", "事业性收费"),
-            key("procurement", "政府集中采购", "集中采购|政府采购"));
+            key("procurement", "政府集中采购", "集中采购", "政府采购"));
 
     /** Section 三, in template order; both layouts of （六）. */
     private static final List<Key> APPLICATIONS = List.of(
-            key("newReceived", "本年新收政府信息公开申请数量", "本年新收|新收.{0,8}申请"),
-            key("carriedOver", "上年结转政府信息公开申请数量", "上年结转|上年度结转"),
+            key("newReceived", "本年新收政府信息公开申请数量", "本年新收", "新收.{0,8}申请"),
+            key("carriedOver", "上年结转政府信息公开申请数量", "上年结转", "上年度结转"),
             key("granted", "予以公开", "予以公开"),
             key("partlyGranted", "部分公开", "部分公开"),
             key("denied.stateSecret", "属于国家秘密", "国家秘密"),
             // "其他法律行政止公开" (a real typo) must still land here.
-            key("denied.prohibitedByLaw", "其他法律行政法规禁止公开", "法规禁止|禁止公开|其他法律行政|行政止公开"),
-            key("denied.securityStability", "危及“三安全一稳定”", "三安全|一稳定|危及"),
+            key("denied.prohibitedByLaw", "其他法律行政法规禁止公开", "法规禁止", "禁止公开", "其他法律行政", "行政止公开"),
+            key("denied.securityStability", "危及“三安全一稳定”", "三安全", "一稳定", "危及"),
             key("denied.thirdPartyRights", "保护第三方合法权益", "第三方"),
             key("denied.internalAffairs", "属于三类内部事务信息", "内部事务"),
             key("denied.processInformation", "属于四类过程性信息", "过程性"),
             key("denied.enforcementFiles", "属于行政执法案卷", "执法案卷"),
-            key("denied.administrativeQuery", "属于行政查询事项", "行政查询|查询事项"),
+            key("denied.administrativeQuery", "属于行政查询事项", "行政查询", "查询事项"),
             key("unavailable.notHeld", "本机关不掌握相关政府信息", "不掌握"),
-            key("unavailable.needsCreation", "没有现成信息需要另行制作", "另行制作|没有现成"),
-            key("unavailable.unclearAfterCorrection", "补正后申请内容仍不明确", "补正后|仍不明确"),
-            key("notProcessed.petitionOrComplaint", "信访举报投诉类申请", "信访|举报投诉"),
+            key("unavailable.needsCreation", "没有现成信息需要另行制作", "另行制作", "没有现成"),
+            key("unavailable.unclearAfterCorrection", "补正后申请内容仍不明确", "补正后", "仍不明确"),
+            key("notProcessed.petitionOrComplaint", "信访举报投诉类申请", "信访", "举报投诉"),
             key("notProcessed.repeated", "重复申请", "重复申请"),
             key("notProcessed.publication", "要求提供公开出版物", "出版物"),
-            key("notProcessed.massRepeated", "无正当理由大量反复申请", "大量反复|大量重复"),
-            key("notProcessed.reissue", "要求行政机关确认或重新出具已获取信息", "重新出具|确认或重新"),
+            key("notProcessed.massRepeated", "无正当理由大量反复申请", "大量反复", "大量重复"),
+            key("notProcessed.reissue", "要求行政机关确认或重新出具已获取信息", "重新出具", "确认或重新"),
             key("otherHandling", "其他处理", "其他处理"),
-            key("otherHandling.noCorrection", "申请人无正当理由逾期不补正", "不补正|逾期未补正"),
-            key("otherHandling.feeUnpaid", "申请人逾期未按收费通知要求缴纳费用", "缴纳费用|收费通知|未按.{0,4}缴费"),
+            key("otherHandling.noCorrection", "申请人无正当理由逾期不补正", "不补正", "逾期未补正"),
+            key("otherHandling.feeUnpaid", "申请人逾期未按收费通知要求缴纳费用", "缴纳费用", "收费通知", "未按.{0,4}缴费"),
             key("otherHandling.other", "其他处理—其他", "(?:^|\\d[.、]?)其他$"),
-            key("totalHandled", "总计", "总计|合计"),
-            key("carriedForward", "结转下年度继续办理", "结转下年|下年度继续|转入下年"));
+            key("totalHandled", "总计", "总计", "合计"),
+            key("carriedForward", "结转下年度继续办理", "结转下年", "下年度继续", "转入下年"));
 
     /** Keys of section 三 in template order, both layouts of （六）. */
     public static final List<String> APPLICATION_KEYS = APPLICATIONS.stream().map(Key::key).toList();
@@ -64,8 +81,18 @@ public final class RowKeys {
     private RowKeys() {
     }
 
-    private static Key key(String key, String name, String words) {
-        return new Key(key, name, Pattern.compile(words));
+    /** A key whose label holds any of the alternatives (regexes). */
+    private static Key key(String key, String name, String... alternatives) {
+        Pattern words = Pattern.compile(String.join("|", alternatives));
+        StringBuilder starts = new StringBuilder();
+        for (String alternative : alternatives) {
+            char first = alternative.charAt(0);
+            if ("\\^$.[]()|?*+{}".indexOf(first) >= 0) {
+                return new Key(key, name, words, null);
+            }
+            starts.append(first);
+        }
+        return new Key(key, name, words, starts.toString());
     }
 
     /** The template's Chinese wording of a row key, for messages; the key itself when unknown. */
@@ -95,6 +122,9 @@ public final class RowKeys {
         int bestEnd = -1;
         int bestLength = 0;
         for (Key k : keys) {
+            if (!k.mayOccurIn(label)) {
+                continue;
+            }
             Matcher m = k.words().matcher(label);
             while (m.find()) {
                 int len = m.end() - m.start();

@@ -59,7 +59,8 @@ public final class Tokenizer {
         if (s.indexOf('|') >= 0) {
             return PIPE.split(s, -1);
         }
-        return SPACE_RUN.split(s);
+        // Most lines (copied HTML: one cell per line) have no run of spaces; the regex would scan them anyway.
+        return s.contains("  ") ? SPACE_RUN.split(s) : new String[] {s};
     }
 
     /** Whether the nearest non-empty cells on both sides of {@code i} are values. */

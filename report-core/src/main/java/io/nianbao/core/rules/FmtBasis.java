@@ -22,7 +22,7 @@ public final class FmtBasis implements ReportRule {
             return List.of();
         }
         for (Section s : Reports.sections(ctx.report())) {
-            for (String sentence : Prose.sentences(s.text())) {
+            for (String sentence : ctx.sentences(s)) {
                 if (OLD_NOTICE.matcher(sentence).find()) {
                     return List.of(id().finding(s.kind().numeral(), year + "年度报告仍以已被替代的国办公开办函〔2019〕60号为依据，"
                             + "应依据国办公开办函〔2021〕30号编制。", sentence));

@@ -53,7 +53,7 @@ abstract class NarrativeRule implements ReportRule {
         }
         List<Finding> out = new ArrayList<>();
         for (Section s : Reports.sections(r)) {
-            for (String sentence : Prose.sentences(s.text())) {
+            for (String sentence : ctx.sentences(s)) {
                 Set<Long> unmatched = new LinkedHashSet<>();
                 for (String clause : Prose.clauses(sentence)) {
                     if (keyword().matcher(clause).find() && about(clause) && !mentionsAny(clause, CHANGE)) {

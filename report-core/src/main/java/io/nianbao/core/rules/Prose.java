@@ -19,6 +19,11 @@ final class Prose {
     private Prose() {
     }
 
+    // Compiled once: the rules cut every section of every report with these.
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern SPACE_BESIDE_NON_DIGIT = Pattern.compile("(?<=\\D) | (?=\\D)");
+    private static final Pattern LINE_BREAK = Pattern.compile("\\R");
+    private static final Pattern SPACE_OR_PUNCTUATION = Pattern.compile("[\\s\\p{P}\\p{S}]+");
     private static final Pattern PAGE_NUMBER = Pattern.compile("^-\\s*\\d+\\s*-$");
     private static final Pattern THOUSANDS = Pattern.compile("(?<=\\d)[,，](?=\\d{3}(?!\\d))");
     /** A PDF wraps lines at about 30 characters; a line this long without a full stop continues. */
@@ -37,25 +42,25 @@ final class Prose {
 
     /** Removes spaces except those separating two numbers ("2024 年" → "2024年", "0 0" stays). */
     static String compact(String s) {
-        return s.replaceAll("\\s+", " ").replaceAll("(?<=\\D) | (?=\\D)", "").strip();
+        return SPACE_BESIDE_NON_DIGIT.matcher(WHITESPACE.matcher(s).replaceAll(" ")).replaceAll("").strip();
     }
 
     /** The text without any whitespace, for comparing wording. */
     static String squeeze(String raw) {
-        return normalize(raw).replaceAll("\\s+", "");
+        return WHITESPACE.matcher(normalize(raw)).replaceAll("");
     }
 
     /** Sentences of a text, with lines broken by layout joined again. */
     static List<String> sentences(String raw) {
         List<String> blocks = new ArrayList<>();
         StringBuilder block = new StringBuilder();
-        for (String line : normalize(raw).split("\\R")) {
+        for (String line : LINE_BREAK.split(normalize(raw))) {
             String l = line.strip();
             if (PAGE_NUMBER.matcher(l).matches()) {
                 continue;
             }
             block.append(l).append(' ');
-            boolean continues = l.length() >= WRAPPED_LINE && !SENTENCE_END.matcher(l.substring(l.length() - 1)).matches();
+            boolean continues = l.length() >= WRAPPED_LINE && !SENTENCE_END.matcher(l).region(l.length() - 1, l.length()).matches();
             if (!continues) {
                 blocks.add(block.toString());
                 block.setLength(0);
@@ -120,7 +125,7 @@ final class Prose {
 
     /** Character n-grams of a text without spaces and punctuation, for similarity across years. */
     static Set<String> shingles(String raw, int n) {
-        String s = normalize(raw).replaceAll("[\\s\\p{P}\\p{S}]+", "");
+        String s = SPACE_OR_PUNCTUATION.matcher(normalize(raw)).replaceAll("");
         Set<String> out = new HashSet<>();
         for (int i = 0; i + n <= s.length(); i++) {
             out.add(s.substring(i, i + n));

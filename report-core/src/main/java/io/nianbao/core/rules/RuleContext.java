@@ -2,29 +2,43 @@ package io.nianbao.core.rules;
 
 import io.nianbao.core.model.Finding;
 import io.nianbao.core.model.ParsedReport;
+import io.nianbao.core.model.Section;
 
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * What a rule may look at: the report, and where known last year's report of the same agency,
  * the content hash of an earlier published version (XY-REVISED), the region (township deadlines)
- * and the deadline configuration.
- *
- * @param previous           last year's report of the same agency, or null
- * @param contentHash        hash of this document's content, or null
- * @param earlierContentHash hash of a version published earlier for the same agency and year, or null
- * @param region             region of the agency as named in the roster, or null
+ * and the deadline configuration. One context serves one run of the rules, on one thread: it
+ * keeps the sentences of each section once cut, as five rules read them.
  */
-public record RuleContext(ParsedReport report,
-                          ParsedReport previous,
-                          String contentHash,
-                          String earlierContentHash,
-                          String region,
-                          DeadlinePolicy deadlines) {
+public final class RuleContext {
 
-    public RuleContext {
-        Objects.requireNonNull(report, "report");
-        deadlines = deadlines == null ? DeadlinePolicy.DEFAULT : deadlines;
+    private final ParsedReport report;
+    private final ParsedReport previous;
+    private final String contentHash;
+    private final String earlierContentHash;
+    private final String region;
+    private final DeadlinePolicy deadlines;
+    private final Map<Section, List<String>> sentences = new IdentityHashMap<>();
+
+    /**
+     * @param previous           last year's report of the same agency, or null
+     * @param contentHash        hash of this document's content, or null
+     * @param earlierContentHash hash of a version published earlier for the same agency and year, or null
+     * @param region             region of the agency as named in the roster, or null
+     */
+    public RuleContext(ParsedReport report, ParsedReport previous, String contentHash, String earlierContentHash,
+                       String region, DeadlinePolicy deadlines) {
+        this.report = Objects.requireNonNull(report, "report");
+        this.previous = previous;
+        this.contentHash = contentHash;
+        this.earlierContentHash = earlierContentHash;
+        this.region = region;
+        this.deadlines = deadlines == null ? DeadlinePolicy.DEFAULT : deadlines;
     }
 
     public static RuleContext of(ParsedReport report) {
@@ -41,6 +55,35 @@ public record RuleContext(ParsedReport report,
 
     public RuleContext withRegion(String agencyRegion, DeadlinePolicy policy) {
         return new RuleContext(report, previous, contentHash, earlierContentHash, agencyRegion, policy);
+    }
+
+    public ParsedReport report() {
+        return report;
+    }
+
+    public ParsedReport previous() {
+        return previous;
+    }
+
+    public String contentHash() {
+        return contentHash;
+    }
+
+    public String earlierContentHash() {
+        return earlierContentHash;
+    }
+
+    public String region() {
+        return region;
+    }
+
+    public DeadlinePolicy deadlines() {
+        return deadlines;
+    }
+
+    /** The sentences of one of the report's sections ({@link Prose#sentences}), cut on first use. */
+    List<String> sentences(Section section) {
+        return sentences.computeIfAbsent(section, s -> Prose.sentences(s.text()));
     }
 
     /**

@@ -32,7 +32,7 @@ public final class TxtYear implements ReportRule {
         }
         List<Finding> out = new ArrayList<>();
         for (Section s : Reports.sections(ctx.report())) {
-            List<String> sentences = Prose.sentences(s.text());
+            List<String> sentences = ctx.sentences(s);
             for (String sentence : sentences) {
                 Matcher m = PERIOD.matcher(sentence);
                 if (m.find() && Integer.parseInt(m.group(1)) != year) {

@@ -21,6 +21,13 @@ class TextNormalizerTest {
     }
 
     @Test
+    void oddSpacesMinusSignsAndCarriageReturnsBecomePlain() {
+        assertThat(TextNormalizer.normalize("受理\u200B12件\uFEFF，减少\u22123件\uFE63\u00AD")).isEqualTo("受理 12件 ,减少-3件- ");
+        assertThat(TextNormalizer.normalize("一行\r\n二行\r三行")).isEqualTo("一行\n二行\n三行");
+        assertThat(TextNormalizer.normalize("鎮 (zhèn)與(yǔ)")).isEqualTo("镇与");
+    }
+
+    @Test
     void simplifiedTextIsLeftAsItIs() {
         String s = "秀山土家族苗族自治县人民政府办公室 2023年政府信息公开工作年度报告";
         assertThat(TextNormalizer.normalize(s)).isEqualTo(s);
