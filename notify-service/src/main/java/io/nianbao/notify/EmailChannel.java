@@ -5,16 +5,12 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.util.StreamProvider;
 import jakarta.mail.internet.MimeMessage;
 import org.springframework.mail.javamail.MimeMessageHelper;
-import org.thymeleaf.ITemplateEngine;
-import org.thymeleaf.context.Context;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
-import java.util.Map;
 
 /**
- * Mails a notification as plain text and HTML (template {@code mail/findings.html}, everything from
- * the report escaped). A mail server that refuses throws, so the event is retried.
+ * Mails a notification as plain text and HTML ({@link MailText}). A mail server that refuses throws,
+ * so the event is retried.
  */
 public class EmailChannel implements NotificationChannel {
 
@@ -32,13 +28,11 @@ public class EmailChannel implements NotificationChannel {
     }
 
     private final SmtpConnections smtp;
-    private final ITemplateEngine templates;
     private final String from;
     private final String inboxUrl;
 
-    public EmailChannel(SmtpConnections smtp, ITemplateEngine templates, NotifyProperties properties) {
+    public EmailChannel(SmtpConnections smtp, NotifyProperties properties) {
         this.smtp = smtp;
-        this.templates = templates;
         this.from = properties.from();
         this.inboxUrl = properties.inboxUrl();
     }
@@ -56,9 +50,7 @@ public class EmailChannel implements NotificationChannel {
             helper.setFrom(from);
             helper.setTo(notification.target().address());
             helper.setSubject(MailText.subject(notification));
-            helper.setText(MailText.plainText(notification, inboxUrl), templates.process("mail/findings",
-                    new Context(Locale.CHINA, Map.of("notification", notification, "inboxUrl", inboxUrl,
-                            "subject", MailText.subject(notification)))));
+            helper.setText(MailText.plainText(notification, inboxUrl), MailText.html(notification, inboxUrl));
             mail.setHeader(NOTIFICATION_ID_HEADER, notification.id());
             smtp.send(mail);
             return Outcome.DELIVERED;

@@ -20,7 +20,6 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.support.TransactionOperations;
-import org.thymeleaf.ITemplateEngine;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.http.HttpClient;
@@ -65,8 +64,8 @@ public class NotifyServiceApplication {
     }
 
     @Bean
-    EmailChannel emailChannel(SmtpConnections smtp, ITemplateEngine templates, NotifyProperties properties) {
-        return new EmailChannel(smtp, templates, properties);
+    EmailChannel emailChannel(SmtpConnections smtp, NotifyProperties properties) {
+        return new EmailChannel(smtp, properties);
     }
 
     @Bean
