@@ -45,8 +45,8 @@ record Broker(String bootstrapServers, String schemaRegistryUrl, int partitions,
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                // Its sends are waited for one by one: lingering for a batch would only add latency.
-                ProducerConfig.LINGER_MS_CONFIG, 0),
+                // The ledger's entries are not waited for: the instance's threads share a request every 10 ms.
+                ProducerConfig.LINGER_MS_CONFIG, 10),
                 new StringSerializer(), new ConfluentAvroSerializer(SchemaRegistryClient.shared(schemaRegistryUrl)));
     }
 
