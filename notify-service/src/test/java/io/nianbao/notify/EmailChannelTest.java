@@ -1,7 +1,16 @@
 package io.nianbao.notify;
 
+import jakarta.mail.BodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.StreamProvider;
 import org.junit.jupiter.api.Test;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,5 +25,36 @@ class EmailChannelTest {
 
         assertThat(System.getProperty(StreamProvider.class.getName())).isEqualTo(EmailChannel.MAIL_STREAM_PROVIDER);
         assertThat(StreamProvider.provider().getClass().getName()).isEqualTo(EmailChannel.MAIL_STREAM_PROVIDER);
+    }
+
+    @Test
+    void aMailHoldsThePlainTextAndTheHtmlAsBase64AlternativesAndTheNotificationId() throws Exception {
+        JavaMailSenderImpl settings = new JavaMailSenderImpl();
+        EmailChannel channel = new EmailChannel(new SmtpConnections(settings), new NotifyProperties("nianbao@example.org",
+                List.of(), List.of(), "https://nianbao.example/inbox", null, List.of(), null, null));
+        Notification notification = MailTextTest.sample();
+
+        MimeMessage composed = channel.compose(notification);
+        composed.saveChanges();
+        ByteArrayOutputStream wire = new ByteArrayOutputStream();
+        composed.writeTo(wire);
+        MimeMessage received = new MimeMessage(settings.getSession(), new ByteArrayInputStream(wire.toByteArray()));
+
+        assertThat(received.getSubject()).isEqualTo("【年报核查】某县<人民政府>办公室 2024年度报告：发现2个问题");
+        assertThat(received.getAllRecipients()).extracting(Object::toString).containsExactly("inspector@example.org");
+        assertThat(received.getHeader(EmailChannel.NOTIFICATION_ID_HEADER)).containsExactly(notification.id());
+        assertThat(received.getContentType()).startsWith("multipart/alternative");
+        MimeMultipart parts = (MimeMultipart) received.getContent();
+        assertThat(parts.getCount()).isEqualTo(2);
+        BodyPart plain = parts.getBodyPart(0);
+        BodyPart html = parts.getBodyPart(1);
+        assertThat(plain.isMimeType("text/plain")).isTrue();
+        assertThat(html.isMimeType("text/html")).isTrue();
+        assertThat(plain.getHeader("Content-Transfer-Encoding")).containsExactly("base64");
+        assertThat(html.getHeader("Content-Transfer-Encoding")).containsExactly("base64");
+        assertThat((String) plain.getContent()).isEqualTo(MailText.plainText(notification, "https://nianbao.example/inbox"));
+        assertThat((String) html.getContent()).isEqualTo(MailText.html(notification, "https://nianbao.example/inbox"));
+        assertThat(new String(wire.toByteArray(), StandardCharsets.US_ASCII)).as("the bodies travel base64-encoded")
+                .doesNotContain("T3-BALANCE");
     }
 }

@@ -14,14 +14,19 @@ class MailTextTest {
 
     private static final String INBOX = "https://nianbao.example/inbox";
 
-    private final ReportInfo report = new ReportInfo("r-42", "agency-1", "某县<人民政府>办公室", AgencyLevel.GOVERNMENT,
-            "500241", 2024, "2025-01-20");
-    private final StoredFinding balance = new StoredFinding("fp1", "T3-BALANCE", Severity.ERROR, Responsibility.AGENCY,
-            "三.totalHandled.total", "12", "13", "总计应为12件，实为13件。", "总计 13 & 结转 \"2\"");
-    private final StoredFinding unreadable = new StoredFinding("fp2", "TBL-SHAPE", Severity.WARNING, Responsibility.SYSTEM,
-            null, null, null, "表三一行无法对齐。", null);
-    private final Notification notification = Notification.of(Target.email("inspector@example.org"), false,
-            List.of(new ReportFindings(report, List.of(balance, unreadable))));
+    private final Notification notification = sample();
+
+    /** A report of an agency whose name needs escaping, with an agency finding quoting the report and a SYSTEM one. */
+    static Notification sample() {
+        ReportInfo report = new ReportInfo("r-42", "agency-1", "某县<人民政府>办公室", AgencyLevel.GOVERNMENT,
+                "500241", 2024, "2025-01-20");
+        StoredFinding balance = new StoredFinding("fp1", "T3-BALANCE", Severity.ERROR, Responsibility.AGENCY,
+                "三.totalHandled.total", "12", "13", "总计应为12件，实为13件。", "总计 13 & 结转 \"2\"");
+        StoredFinding unreadable = new StoredFinding("fp2", "TBL-SHAPE", Severity.WARNING, Responsibility.SYSTEM,
+                null, null, null, "表三一行无法对齐。", null);
+        return Notification.of(Target.email("inspector@example.org"), false,
+                List.of(new ReportFindings(report, List.of(balance, unreadable))));
+    }
 
     @Test
     void theHtmlPartShowsEveryFindingWithRuleSeverityPlaceEvidenceAndLink() {

@@ -14,8 +14,8 @@ public final class RowKeys {
 
     /**
      * @param starts the characters the alternatives of {@code words} begin with, or null when one
-     *               begins with a regex construct: a label holding none of them cannot match, and
-     *               most labels are tried against every key
+     *               begins with a regex construct. Every label is tried against every key; one
+     *               holding none of these characters cannot match, and its regex is not run.
      */
     private record Key(String key, String name, Pattern words, String starts) {
 
