@@ -10,9 +10,19 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.StreamProvider;
 import org.junit.jupiter.api.Test;
 
 class MailCatcherTest {
+
+    /** Should Angus rename its provider, parsing received mails would silently go back to the slow ServiceLoader lookup. */
+    @Test
+    void namesAStreamProviderThatJakartaMailThenUsesWithoutTheServiceLoader() {
+        try (MailCatcher ignored = MailCatcher.start()) {
+            assertThat(System.getProperty(StreamProvider.class.getName())).isEqualTo("org.eclipse.angus.mail.util.MailStreamProvider");
+            assertThat(StreamProvider.provider().getClass().getName()).isEqualTo("org.eclipse.angus.mail.util.MailStreamProvider");
+        }
+    }
 
     @Test
     void receivesChineseUtf8MailOncePerMessage() throws Exception {
