@@ -34,6 +34,14 @@ public final class Benchmark {
             return bareRelay.perSecond() <= 0 ? 0 : pipeline.perSecond() / bareRelay.perSecond();
         }
 
+        /**
+         * CPU milliseconds a process spent per report of the burst. On a shared machine it varies
+         * less between runs than the rate does: compare changes by it.
+         */
+        public double cpuMillisPerReport(ProcessSampler.Usage usage) {
+            return pipeline.sent() == 0 ? 0 : usage.cores() * pipeline.seconds() * 1000 / pipeline.sent();
+        }
+
         public String table() {
             StringBuilder t = new StringBuilder();
             t.append("纯核心（JMH，单线程）：解析+核查\n");
@@ -45,11 +53,12 @@ public final class Benchmark {
             row(t, "裸中继（尽快发布）", bareRelay);
             t.append("  流水线/裸中继 = %.0f%%%n".formatted(pipelineToRelay() * 100));
             t.append("各进程（负载期间）：\n");
-            t.append("  %-20s %10s %10s %10s%n".formatted("", "静息MB", "峰值MB", "CPU核"));
-            processesUnderLoad.forEach((name, u) ->
-                    t.append("  %-20s %10d %10d %10.2f%n".formatted(name, u.restRssMegabytes(), u.peakRssMegabytes(), u.cores())));
-            t.append("  合计 %.2f 核（本机 %d 核；PostgreSQL 不计）%n".formatted(
-                    processesUnderLoad.values().stream().mapToDouble(ProcessSampler.Usage::cores).sum(), cores));
+            t.append("  %-20s %10s %10s %10s %12s%n".formatted("", "静息MB", "峰值MB", "CPU核", "CPU毫秒/份"));
+            processesUnderLoad.forEach((name, u) -> t.append("  %-20s %10d %10d %10.2f %12.2f%n".formatted(
+                    name, u.restRssMegabytes(), u.peakRssMegabytes(), u.cores(), cpuMillisPerReport(u))));
+            t.append("  合计 %.2f 核，每份 %.1f CPU毫秒（本机 %d 核；PostgreSQL 不计）%n".formatted(
+                    processesUnderLoad.values().stream().mapToDouble(ProcessSampler.Usage::cores).sum(),
+                    processesUnderLoad.values().stream().mapToDouble(this::cpuMillisPerReport).sum(), cores));
             return t.toString();
         }
 

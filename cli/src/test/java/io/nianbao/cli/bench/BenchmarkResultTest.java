@@ -1,0 +1,32 @@
+package io.nianbao.cli.bench;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class BenchmarkResultTest {
+
+    @Test
+    void theTableGivesEachProcessItsCpuMillisecondsPerReportOfTheBurst() {
+        Run burst = new Run(3000, 3000, 30.0, Latencies.of(new long[] {100, 200, 300}));
+        Run paced = new Run(500, 500, 5.0, Latencies.of(new long[] {50}));
+        Run relay = new Run(3000, 3000, 1.0, Latencies.of(new long[] {10}));
+        Map<String, ProcessSampler.Usage> usage = new LinkedHashMap<>();
+        usage.put("kafka", new ProcessSampler.Usage(200, 240, 0.30));
+        usage.put("notify-service", new ProcessSampler.Usage(220, 260, 0.45));
+        Benchmark.Result result = new Benchmark.Result(true, 2, "25", List.of(), burst, 100, paced, relay, usage);
+
+        // 0.30 cores over 30 s is 9 CPU seconds for 3,000 reports: 3 ms each.
+        assertThat(result.cpuMillisPerReport(usage.get("kafka"))).isCloseTo(3.0, within(1e-9));
+        assertThat(result.table())
+                .containsPattern("kafka +200 +240 +0\\.30 +3\\.00")
+                .containsPattern("notify-service +220 +260 +0\\.45 +4\\.50")
+                .contains("合计 0.75 核，每份 7.5 CPU毫秒（本机 2 核；PostgreSQL 不计）")
+                .contains("流水线/裸中继 = 3%");
+    }
+}
