@@ -62,7 +62,7 @@ public final class TextNormalizer {
     }
 
     /**
-     * One pass over the text (a regex per concern had been a tenth of parse-service's CPU): odd
+     * One pass over the text (a regex per concern had been 7% of parse-service's CPU): odd
      * spaces become " ", minus signs "-", a lone CR a line break, traditional characters simplified.
      */
     private static String fold(String s) {
