@@ -63,7 +63,7 @@ public class SeenReports implements DisposableBean {
      * the report is on report.ingested already. An entry lost (the instance killed within the
      * producer's linger, or the broker refusing) only lets the same document through once more
      * under the same report id, which the stages downstream absorb; waiting had cost a produce
-     * request per report, a tenth of the broker's work under load.
+     * request of its own per report.
      */
     public void record(ReportIngested ingested) {
         ReportSeen entry = ReportSeen.newBuilder()
