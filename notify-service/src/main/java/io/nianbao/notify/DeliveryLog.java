@@ -15,6 +15,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,43 +49,59 @@ public class DeliveryLog {
         this.batches = jdbc;
     }
 
-    /** Keeps the report (its latest metadata) and any finding not seen before. */
-    void record(ReportInfo report, List<StoredFinding> findings, Instant validatedAt) {
-        jdbc.sql("""
+    /**
+     * A report of a poll as it is recorded: its metadata, its findings (each once), when it was
+     * validated, and which of them are routed to whom.
+     */
+    record RoutedReport(ReportInfo report, List<StoredFinding> findings, Instant validatedAt, Map<Target, Router.Routed> routes) {
+    }
+
+    /**
+     * Keeps each report (its latest metadata: a report given twice keeps the later) and any finding
+     * not seen before; puts each target's routed findings in its inbox and claims their delivery,
+     * unless already there. Four statements whatever the number of reports.
+     */
+    void recordAndClaim(List<RoutedReport> reports, Instant now) {
+        Map<String, RoutedReport> latest = new LinkedHashMap<>();
+        reports.forEach(r -> latest.put(r.report().reportId(), r));
+        // One row per report id: a multi-row upsert must not touch a row twice.
+        batch("""
                         insert into report (report_id, agency_id, agency_name, agency_level, region_code, year, published_on, validated_at)
                         values (:id, :agency, :name, :level, :region, :year, :published, :validated)
                         on conflict (report_id) do update set agency_id = excluded.agency_id, agency_name = excluded.agency_name,
                             agency_level = excluded.agency_level, region_code = excluded.region_code, year = excluded.year,
-                            published_on = excluded.published_on, validated_at = excluded.validated_at""")
-                .param("id", report.reportId()).param("agency", report.agencyId()).param("name", report.agencyName())
-                .param("level", report.agencyLevel().name()).param("region", report.regionCode())
-                .param("year", report.year()).param("published", report.publishedOn())
-                .param("validated", Timestamp.from(validatedAt))
-                .update();
+                            published_on = excluded.published_on, validated_at = excluded.validated_at""",
+                latest.values().stream().map(r -> new MapSqlParameterSource()
+                        .addValue("id", r.report().reportId()).addValue("agency", r.report().agencyId())
+                        .addValue("name", r.report().agencyName()).addValue("level", r.report().agencyLevel().name())
+                        .addValue("region", r.report().regionCode()).addValue("year", r.report().year())
+                        .addValue("published", r.report().publishedOn()).addValue("validated", Timestamp.from(r.validatedAt())))
+                        .toList());
+        List<SqlParameterSource> findings = new ArrayList<>();
+        List<SqlParameterSource> inbox = new ArrayList<>();
+        List<SqlParameterSource> claims = new ArrayList<>();
+        Timestamp claimedAt = Timestamp.from(now);
+        for (RoutedReport r : reports) {
+            String reportId = r.report().reportId();
+            r.findings().forEach(f -> findings.add(new MapSqlParameterSource()
+                    .addValue("report", reportId).addValue("fp", f.fingerprint()).addValue("rule", f.rule())
+                    .addValue("severity", f.severity().name()).addValue("responsibility", f.responsibility().name())
+                    .addValue("location", f.location()).addValue("expected", f.expected()).addValue("actual", f.actual())
+                    .addValue("message", f.message()).addValue("evidence", f.evidence())));
+            r.routes().forEach((target, routed) -> {
+                Map<State, List<StoredFinding>> byState = Map.of(State.PENDING, routed.immediate(), State.DIGEST, routed.digest());
+                byState.forEach((state, routedFindings) -> routedFindings.forEach(f -> {
+                    inbox.add(new MapSqlParameterSource().addValue("inspector", target.inspector()).addValue("report", reportId)
+                            .addValue("fp", f.fingerprint()).addValue("now", claimedAt));
+                    claims.add(new MapSqlParameterSource(targetParams(target)).addValue("report", reportId)
+                            .addValue("fp", f.fingerprint()).addValue("state", state.name()).addValue("now", claimedAt));
+                }));
+            });
+        }
         batch("""
                         insert into finding (report_id, fingerprint, rule_id, severity, responsibility, location, expected, actual, message, evidence)
                         values (:report, :fp, :rule, :severity, :responsibility, :location, :expected, :actual, :message, :evidence)
-                        on conflict do nothing""",
-                findings.stream().map(f -> new MapSqlParameterSource()
-                        .addValue("report", report.reportId()).addValue("fp", f.fingerprint()).addValue("rule", f.rule())
-                        .addValue("severity", f.severity().name()).addValue("responsibility", f.responsibility().name())
-                        .addValue("location", f.location()).addValue("expected", f.expected()).addValue("actual", f.actual())
-                        .addValue("message", f.message()).addValue("evidence", f.evidence())).toList());
-    }
-
-    /** Puts each target's routed findings in its inbox and claims their delivery, unless already there. */
-    void claim(String reportId, Map<Target, Router.Routed> routes, Instant now) {
-        List<SqlParameterSource> inbox = new ArrayList<>();
-        List<SqlParameterSource> claims = new ArrayList<>();
-        routes.forEach((target, routed) -> {
-            Map<State, List<StoredFinding>> byState = Map.of(State.PENDING, routed.immediate(), State.DIGEST, routed.digest());
-            byState.forEach((state, findings) -> findings.forEach(f -> {
-                inbox.add(new MapSqlParameterSource().addValue("inspector", target.inspector()).addValue("report", reportId)
-                        .addValue("fp", f.fingerprint()).addValue("now", Timestamp.from(now)));
-                claims.add(new MapSqlParameterSource(targetParams(target)).addValue("report", reportId).addValue("fp", f.fingerprint())
-                        .addValue("state", state.name()).addValue("now", Timestamp.from(now)));
-            }));
-        });
+                        on conflict do nothing""", findings);
         batch("""
                 insert into inbox_entry (inspector, report_id, fingerprint, routed_at) values (:inspector, :report, :fp, :now)
                 on conflict do nothing""", inbox);
@@ -95,22 +112,26 @@ public class DeliveryLog {
     }
 
     /**
-     * The report's findings claimed and not yet settled, by target: new findings, or those a crash
-     * left between claim and settle.
+     * The findings of these reports claimed and not yet settled, by report and target: new
+     * findings, or those a crash left between claim and settle.
      */
-    Map<Target, List<StoredFinding>> pending(String reportId) {
-        record Row(Target target, StoredFinding finding) {
+    Map<String, Map<Target, List<StoredFinding>>> pending(Collection<String> reportIds) {
+        record Row(String reportId, Target target, StoredFinding finding) {
+        }
+        if (reportIds.isEmpty()) {
+            return Map.of();
         }
         List<Row> rows = jdbc.sql("""
                         select d.inspector, d.channel, d.address, f.* from delivery d join finding f using (report_id, fingerprint)
-                        where d.report_id = :report and d.state = 'PENDING'
+                        where d.report_id in (:reports) and d.state = 'PENDING'
                         order by f.severity, f.rule_id, f.location""")
-                .param("report", reportId)
-                .query((rs, i) -> new Row(TARGET.mapRow(rs, i), FINDING.mapRow(rs, i)))
+                .param("reports", reportIds)
+                .query((rs, i) -> new Row(rs.getString("report_id"), TARGET.mapRow(rs, i), FINDING.mapRow(rs, i)))
                 .list();
-        Map<Target, List<StoredFinding>> byTarget = new LinkedHashMap<>();
-        rows.forEach(row -> byTarget.computeIfAbsent(row.target(), t -> new ArrayList<>()).add(row.finding()));
-        return byTarget;
+        Map<String, Map<Target, List<StoredFinding>>> byReport = new LinkedHashMap<>();
+        rows.forEach(row -> byReport.computeIfAbsent(row.reportId(), r -> new LinkedHashMap<>())
+                .computeIfAbsent(row.target(), t -> new ArrayList<>()).add(row.finding()));
+        return byReport;
     }
 
     /** Marks the notification's findings delivered (or dead-lettered). */

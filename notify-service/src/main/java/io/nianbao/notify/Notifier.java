@@ -7,18 +7,27 @@ import io.nianbao.events.NotificationSent;
 import io.nianbao.events.ReportValidated;
 import io.nianbao.events.Topics;
 import io.nianbao.notify.Notification.ReportFindings;
+import io.nianbao.notify.DeliveryLog.RoutedReport;
 import io.nianbao.notify.NotificationChannel.Outcome;
+import io.nianbao.service.DeadLetters;
 import io.nianbao.service.PipelineMetrics;
+import io.nianbao.service.Poll;
+import io.nianbao.service.StreamTracing;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.transaction.support.TransactionOperations;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -51,12 +60,14 @@ public class Notifier {
     private final StreamBridge bridge;
     private final TransactionOperations transactions;
     private final Clock clock;
+    private final DeadLetters deadLetters;
+    private final StreamTracing tracing;
     private final PipelineMetrics metrics;
     private final MeterRegistry registry;
 
     public Notifier(Router router, Subscriptions subscriptions, DeliveryLog deliveries, List<NotificationChannel> channels,
-                    StreamBridge bridge, TransactionOperations transactions, Clock clock, PipelineMetrics metrics,
-                    MeterRegistry registry) {
+                    StreamBridge bridge, TransactionOperations transactions, Clock clock, DeadLetters deadLetters,
+                    StreamTracing tracing, PipelineMetrics metrics, MeterRegistry registry) {
         this.router = router;
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
@@ -64,32 +75,106 @@ public class Notifier {
         this.bridge = bridge;
         this.transactions = transactions;
         this.clock = clock;
+        this.deadLetters = deadLetters;
+        this.tracing = tracing;
         this.metrics = metrics;
         this.registry = registry;
     }
 
-    public void handle(ReportValidated event) {
+    /**
+     * One poll of report.validated. The poll's reports are routed on one read of the subscriptions
+     * and silences, recorded and claimed in one transaction, and their unsettled claims read in one
+     * query; then each report's notifications go out, in the poll's order. A record that fails is
+     * named to the listener container ({@link BatchListenerFailedException}): the records before it
+     * are done and committed, it is retried and then dead-lettered (DeadLetters), and the rest of the
+     * poll comes again, finding its claims made. A record that is not a ReportValidated is
+     * dead-lettered at once.
+     */
+    public void handle(List<ConsumerRecord<?, ?>> poll) {
+        int next = 0;
+        // Records ahead of the first report need nothing from the database.
+        while (next < poll.size() && !isReport(poll.get(next))) {
+            deadLetter(poll.get(next++));
+        }
+        if (next == poll.size()) {
+            return;
+        }
+        List<ConsumerRecord<?, ?>> rest = poll.subList(next, poll.size());
+        Claimed claimed;
+        try {
+            claimed = claim(rest);
+        } catch (RuntimeException e) {
+            throw new BatchListenerFailedException("cannot record and claim the poll's reports", e, rest.getFirst());
+        }
+        for (ConsumerRecord<?, ?> record : rest) {
+            try {
+                if (isReport(record)) {
+                    tracing.inSpan("notify", record.headers(), forwarded -> send(claimed.reports().get(record), claimed.pending()));
+                } else {
+                    deadLetter(record);
+                }
+            } catch (RuntimeException e) {
+                throw new BatchListenerFailedException("cannot notify record " + record.topic() + "-" + record.partition() + "@" + record.offset(), e, record);
+            }
+        }
+    }
+
+    /** The poll's reports with their routes, and their claims not yet settled (by report, then target). */
+    private record Claimed(Map<ConsumerRecord<?, ?>, RoutedReport> reports, Map<String, Map<Target, List<StoredFinding>>> pending) {
+    }
+
+    /** Routes the reports on one read of the subscriptions and silences, records and claims them, reads what is unsettled. */
+    private Claimed claim(List<ConsumerRecord<?, ?>> records) {
+        List<Subscription> all = subscriptions.all();
+        Set<Silence> silences = subscriptions.silences();
+        Map<ConsumerRecord<?, ?>, RoutedReport> reports = new IdentityHashMap<>();
+        for (ConsumerRecord<?, ?> record : records) {
+            if (record.value() instanceof ReportValidated event) {
+                ReportInfo report = ReportInfo.of(event);
+                // The same finding twice in one event is one finding.
+                List<StoredFinding> findings = List.copyOf(event.getFindings().stream().map(StoredFinding::of)
+                        .collect(Collectors.toMap(StoredFinding::fingerprint, f -> f, (a, b) -> a, LinkedHashMap::new)).values());
+                reports.put(record, new RoutedReport(report, findings, event.getValidatedAt(),
+                        router.route(report, findings, all, silences)));
+            }
+        }
+        List<RoutedReport> inOrder = records.stream().map(reports::get).filter(Objects::nonNull).toList();
+        transactions.executeWithoutResult(status -> deliveries.recordAndClaim(inOrder, clock.instant()));
+        return new Claimed(reports, deliveries.pending(inOrder.stream().map(r -> r.report().reportId()).collect(Collectors.toSet())));
+    }
+
+    /**
+     * Sends the report's unsettled claims, one notification per target routed, and takes them out
+     * of {@code pending}: the same report twice in a poll is notified once.
+     */
+    private void send(RoutedReport routed, Map<String, Map<Target, List<StoredFinding>>> pending) {
         metrics.reportIn();
-        ReportInfo report = ReportInfo.of(event);
-        // The same finding twice in one event is one finding.
-        List<StoredFinding> findings = List.copyOf(event.getFindings().stream().map(StoredFinding::of)
-                .collect(Collectors.toMap(StoredFinding::fingerprint, f -> f, (a, b) -> a, LinkedHashMap::new)).values());
-        Map<Target, Router.Routed> routes = router.route(report, findings, subscriptions.all(), subscriptions.silences());
-        transactions.executeWithoutResult(status -> {
-            deliveries.record(report, findings, event.getValidatedAt());
-            deliveries.claim(report.reportId(), routes, clock.instant());
-        });
+        ReportInfo report = routed.report();
+        Map<Target, List<StoredFinding>> unsettled = pending.getOrDefault(report.reportId(), Map.of());
         int sent = 0;
-        Map<Target, List<StoredFinding>> pending = deliveries.pending(report.reportId());
-        for (Target target : routes.keySet()) {
-            if (pending.containsKey(target)) {
-                deliver(target, false, List.of(new ReportFindings(report, pending.get(target))));
+        for (Target target : routed.routes().keySet()) {
+            if (unsettled.containsKey(target)) {
+                deliver(target, false, List.of(new ReportFindings(report, unsettled.remove(target))));
                 sent++;
             }
         }
         log.info("report {} of {}: {} findings, {} targets, {} notifications sent", report.reportId(),
-                report.agencyId(), findings.size(), routes.size(), sent);
+                report.agencyId(), routed.findings().size(), routed.routes().size(), sent);
         metrics.reportOut();
+    }
+
+    private static boolean isReport(ConsumerRecord<?, ?> record) {
+        return record.value() instanceof ReportValidated;
+    }
+
+    private void deadLetter(ConsumerRecord<?, ?> record) {
+        Exception reason = Poll.undecodable(record);
+        if (reason == null) {
+            reason = new IllegalArgumentException("not a ReportValidated: " + record.value());
+        }
+        log.error("record {}-{}@{} is not a ReportValidated: dead-lettered", record.topic(), record.partition(),
+                record.offset(), reason);
+        deadLetters.deadLetter(record, reason);
     }
 
     /** Sends one notification, settles its claims, and announces it on notification.sent per report. */

@@ -1,10 +1,14 @@
 package io.nianbao.notify;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.nianbao.events.ReportValidated;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import io.nianbao.service.DeadLetters;
 import io.nianbao.service.NianbaoProperties;
 import io.nianbao.service.NianbaoServices;
 import io.nianbao.service.PipelineMetrics;
+import io.nianbao.service.Poll;
+import io.nianbao.service.StreamTracing;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -18,6 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.messaging.Message;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.support.TransactionOperations;
 import tools.jackson.databind.json.JsonMapper;
@@ -83,9 +88,10 @@ public class NotifyServiceApplication {
     @Bean
     Notifier notifier(Subscriptions subscriptions, DeliveryLog deliveries, List<NotificationChannel> channels,
                       StreamBridge bridge, TransactionOperations transactions, NotifyProperties properties, Clock clock,
-                      PipelineMetrics metrics, MeterRegistry registry) {
+                      DeadLetters deadLetters, Tracer tracer, Propagator propagator, PipelineMetrics metrics,
+                      MeterRegistry registry) {
         return new Notifier(new Router(properties.operators(), properties.minSeverity()), subscriptions, deliveries,
-                channels, bridge, transactions, clock, metrics, registry);
+                channels, bridge, transactions, clock, deadLetters, new StreamTracing(tracer, propagator), metrics, registry);
     }
 
     @Bean
@@ -93,8 +99,9 @@ public class NotifyServiceApplication {
         return new DigestSender(deliveries, notifier, properties, clock);
     }
 
+    /** A poll at a time (application.yaml): one database transaction and one subscriptions read per poll. */
     @Bean
-    Consumer<ReportValidated> notifyInspectors(Notifier notifier) {
-        return notifier::handle;
+    Consumer<Message<?>> notifyInspectors(Notifier notifier) {
+        return poll -> notifier.handle(Poll.recordsOf(poll));
     }
 }

@@ -13,6 +13,7 @@ import io.nianbao.events.serde.SchemaRegistryClient;
 import io.nianbao.localstack.LocalPostgres;
 import io.nianbao.localstack.LocalStack;
 import io.nianbao.localstack.MailCatcher;
+import io.nianbao.service.DeadLetters;
 import io.nianbao.service.NianbaoServices;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
@@ -26,6 +27,9 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -183,23 +187,43 @@ final class NotifyHarness implements AutoCloseable {
         return mail.receivedMessages().stream().filter(m -> m.recipients().contains(address)).toList();
     }
 
+    /** Publishes bytes that are not a report, as a broken producer would. */
+    void publishBytes(String key, byte[] value) {
+        try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                stack.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
+            raw.send(new ProducerRecord<>(topic, key, value)).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot publish bytes to " + topic, e);
+        }
+    }
+
     /** The notification.sent events about a report, read from the beginning of the topic. */
     List<NotificationSent> sentAbout(String reportId) {
-        try (KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(Map.of(
+        return readAll(Topics.NOTIFICATION_SENT.name(), new ConfluentAvroDeserializer(registry)).stream()
+                .map(ConsumerRecord::value)
+                .filter(value -> value instanceof NotificationSent sent && sent.getReportId().equals(reportId))
+                .map(NotificationSent.class::cast)
+                .toList();
+    }
+
+    /** The records of the service's dead-letter topic, as written. */
+    List<ConsumerRecord<String, byte[]>> deadLetters() {
+        return readAll(DeadLetters.dlqOf(topic), new ByteArrayDeserializer());
+    }
+
+    /** Every record of the topic, read from the beginning until three polls in a row bring nothing. */
+    private <V> List<ConsumerRecord<String, V>> readAll(String topic, Deserializer<V> values) {
+        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "sent-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ConfluentAvroDeserializer(registry))) {
-            consumer.subscribe(List.of(Topics.NOTIFICATION_SENT.name()));
-            List<NotificationSent> found = new ArrayList<>();
+                ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), values)) {
+            consumer.subscribe(List.of(topic));
+            List<ConsumerRecord<String, V>> found = new ArrayList<>();
             int emptyPolls = 0;
             while (emptyPolls < 3) {
                 var records = consumer.poll(Duration.ofSeconds(1));
                 emptyPolls = records.isEmpty() && !consumer.assignment().isEmpty() ? emptyPolls + 1 : 0;
-                for (ConsumerRecord<String, SpecificRecord> record : records) {
-                    if (record.value() instanceof NotificationSent sent && sent.getReportId().equals(reportId)) {
-                        found.add(sent);
-                    }
-                }
+                records.forEach(found::add);
             }
             return found;
         }

@@ -12,7 +12,6 @@ import io.nianbao.service.StreamTracing;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
-import org.springframework.kafka.support.converter.BatchMessagingMessageConverter;
 import org.springframework.messaging.Message;
 
 import java.util.function.Consumer;
@@ -32,14 +31,6 @@ public class ParseServiceApplication {
     @Bean
     ReportReader reportReader() {
         return new ReportReader();
-    }
-
-    /** The binding's converter (application.yaml): it hands the function the poll's records themselves. */
-    @Bean
-    BatchMessagingMessageConverter rawRecords() {
-        BatchMessagingMessageConverter converter = new BatchMessagingMessageConverter();
-        converter.setRawRecordHeader(true);
-        return converter;
     }
 
     @Bean

@@ -9,6 +9,7 @@ import io.nianbao.events.Topics;
 import io.nianbao.service.DeadLetters;
 import io.nianbao.service.DocumentStore;
 import io.nianbao.service.PipelineMetrics;
+import io.nianbao.service.Poll;
 import io.nianbao.service.Rejections;
 import io.nianbao.service.ReportEvents;
 import io.nianbao.service.StreamTracing;
@@ -16,13 +17,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.stream.function.StreamBridge;
-import org.springframework.core.log.LogAccessor;
-import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.support.serializer.DeserializationException;
-import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.messaging.Message;
-
-import java.util.List;
 
 /**
  * One poll of report.ingested → report.parsed, or report.rejected for a document that cannot be
@@ -38,7 +34,6 @@ import java.util.List;
 class PollParser {
 
     private static final Logger log = LoggerFactory.getLogger(PollParser.class);
-    private static final LogAccessor LOG_ACCESSOR = new LogAccessor(PollParser.class);
 
     private final ReportReader reader;
     private final DocumentStore documents;
@@ -59,21 +54,14 @@ class PollParser {
         this.metrics = metrics;
     }
 
-    /** The poll's records come whole in {@link KafkaHeaders#RAW_DATA} (the binding's converter puts them there). */
     void parse(Message<?> poll) {
-        @SuppressWarnings("unchecked")
-        List<ConsumerRecord<?, ?>> records = poll.getHeaders().get(KafkaHeaders.RAW_DATA, List.class);
-        if (records == null) {
-            throw new IllegalStateException("no " + KafkaHeaders.RAW_DATA + " header: the binding must use the rawRecords converter");
-        }
-        for (ConsumerRecord<?, ?> record : records) {
+        for (ConsumerRecord<?, ?> record : Poll.recordsOf(poll)) {
             tracing.inSpan("parse", record.headers(), forwarded -> parse(record));
         }
     }
 
     private void parse(ConsumerRecord<?, ?> record) {
-        DeserializationException undecodable = SerializationUtils.getExceptionFromHeader(record,
-                SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG_ACCESSOR);
+        DeserializationException undecodable = Poll.undecodable(record);
         if (undecodable != null) {
             log.error("record {}-{}@{} is not a ReportIngested: dead-lettered", record.topic(), record.partition(),
                     record.offset(), undecodable);

@@ -8,10 +8,13 @@ import org.springframework.cloud.stream.binder.kafka.properties.KafkaConsumerPro
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.transaction.KafkaAwareTransactionManager;
+import org.springframework.messaging.MessagingException;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
@@ -28,10 +31,13 @@ import java.util.function.BiFunction;
  * (consume-transform-produce in one Kafka transaction) handles failures after the rollback
  * instead: the same recoverer, and the recovered record's offset committed in a transaction.
  *
- * <p>A batch binding dead-letters its bad records itself ({@link #deadLetter}), record by record;
- * what fails the batch (rolls its transaction back) is then the broker or the registry, never one
- * record, so the batch is retried until it goes through: recovering it would dead-letter every
- * good report of the poll with it.
+ * <p>A transactional batch binding dead-letters its bad records itself ({@link #deadLetter}),
+ * record by record; what fails the batch (rolls its transaction back) is then the broker or the
+ * registry, never one record, so the batch is retried until it goes through: recovering it would
+ * dead-letter every good report of the poll with it. A batch binding without a transaction names
+ * the record that failed ({@link BatchListenerFailedException}): the records before it are
+ * committed, it alone is retried as a record binding's would be, then dead-lettered, and the poll
+ * goes on after it.
  */
 public final class DeadLetters implements ListenerContainerWithDlqAndRetryCustomizer {
 
@@ -60,11 +66,9 @@ public final class DeadLetters implements ListenerContainerWithDlqAndRetryCustom
                           BackOff backOff, ExtendedConsumerProperties<KafkaConsumerProperties> binding) {
         KafkaAwareTransactionManager<?, ?> transactions = container.getContainerProperties().getKafkaAwareTransactionManager();
         boolean batch = binding != null && binding.isBatchMode();
-        BackOff retries = batch ? UNTIL_THE_BATCH_GOES_THROUGH : backOff != null ? backOff : new FixedBackOff(1000, 2);
-        if (batch && transactions == null) {
-            container.setCommonErrorHandler(new DefaultErrorHandler(retries));
-        } else if (batch) {
-            container.setAfterRollbackProcessor(new DefaultAfterRollbackProcessor<>(retries));
+        BackOff retries = backOff != null ? backOff : new FixedBackOff(1000, 2);
+        if (batch && transactions != null) {
+            container.setAfterRollbackProcessor(new DefaultAfterRollbackProcessor<>(UNTIL_THE_BATCH_GOES_THROUGH));
         } else if (transactions == null) {
             container.setCommonErrorHandler(new DefaultErrorHandler(this::deadLetter, retries));
         } else {
@@ -78,8 +82,21 @@ public final class DeadLetters implements ListenerContainerWithDlqAndRetryCustom
      * deserialized, and the reason; waits for the broker.
      */
     public void deadLetter(ConsumerRecord<?, ?> record, Exception reason) {
-        publisher.accept(record, reason);
+        publisher.accept(record, reasonOf(reason));
         metrics.deadLettered(dlqOf(record.topic()));
+    }
+
+    /**
+     * The failure the listener itself raised, without the container's and the binder's wrappers
+     * ("Listener failed; error occurred in message handler …"): the DLQ's reason header says why.
+     */
+    static Exception reasonOf(Exception failure) {
+        Exception reason = failure;
+        while ((reason instanceof ListenerExecutionFailedException || reason instanceof BatchListenerFailedException
+                || reason instanceof MessagingException) && reason.getCause() instanceof Exception cause) {
+            reason = cause;
+        }
+        return reason;
     }
 
     /** The dead-letter topic of {@code topic}. */

@@ -17,6 +17,7 @@ import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.converter.BatchMessagingMessageConverter;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -41,6 +42,12 @@ public class StreamSupportConfiguration {
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, DeadLetterSerializer.class,
                 "schema.registry.url", nianbao.schemaRegistry().url());
         return new DeadLetters(new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producer)), metrics);
+    }
+
+    /** The converter of batch bindings ({@link Poll}). */
+    @Bean(Poll.CONVERTER)
+    BatchMessagingMessageConverter rawRecords() {
+        return Poll.rawRecordsConverter();
     }
 
     @Bean

@@ -1,6 +1,10 @@
 package io.nianbao.service;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
+import org.springframework.messaging.MessageHandlingException;
+import org.springframework.messaging.support.GenericMessage;
 import org.springframework.util.backoff.BackOffExecution;
 
 import java.util.stream.LongStream;
@@ -19,5 +23,16 @@ class DeadLettersTest {
         assertThat(intervals).doesNotContain(BackOffExecution.STOP);
         assertThat(intervals[0]).isEqualTo(1_000);
         assertThat(LongStream.of(intervals).max().orElseThrow()).isEqualTo(60_000);
+    }
+
+    @Test
+    void theReasonDeadLetteredIsTheListenersOwnFailureNotTheWrappersAroundIt() {
+        IllegalStateException own = new IllegalStateException("cannot mail notification n-1 to ops@nianbao..test");
+        ListenerExecutionFailedException wrapped = new ListenerExecutionFailedException("Listener failed",
+                new MessageHandlingException(new GenericMessage<>("poll"), "error occurred in message handler",
+                        new BatchListenerFailedException("cannot notify", own, 3)));
+
+        assertThat(DeadLetters.reasonOf(wrapped)).isSameAs(own);
+        assertThat(DeadLetters.reasonOf(own)).isSameAs(own);
     }
 }
