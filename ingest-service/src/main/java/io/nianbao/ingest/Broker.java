@@ -10,6 +10,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.ProducerFactory;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -18,7 +20,10 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 
-/** The broker and registry ingest-service's own state lives in (seen ids, statuses), beside its bindings. */
+/**
+ * The broker and registry of ingest-service's own producers and state (report.ingested, seen ids,
+ * statuses), beside its bindings.
+ */
 record Broker(String bootstrapServers, String schemaRegistryUrl, int partitions, short replicationFactor) {
 
     /** Creates the topics that do not exist yet, with the pipeline's partitions and replication. */
@@ -40,14 +45,28 @@ record Broker(String bootstrapServers, String schemaRegistryUrl, int partitions,
         }
     }
 
-    KafkaProducer<String, SpecificRecord> producer() {
-        return new KafkaProducer<>(Map.of(
+    /**
+     * A producer acknowledged by all replicas, idempotent; {@code lingerMs}: how long a send waits
+     * for others to share its produce request.
+     */
+    KafkaProducer<String, SpecificRecord> producer(int lingerMs) {
+        return new KafkaProducer<>(producerConfigs(lingerMs));
+    }
+
+    /** The same producer, for a {@link org.springframework.kafka.core.KafkaTemplate}. */
+    ProducerFactory<String, SpecificRecord> producerFactory(int lingerMs) {
+        return new DefaultKafkaProducerFactory<>(producerConfigs(lingerMs));
+    }
+
+    private Map<String, Object> producerConfigs(int lingerMs) {
+        return Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ConfluentAvroSerializer.class,
+                "schema.registry.url", schemaRegistryUrl,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                // The ledger's entries are not waited for: the instance's threads share a request every 10 ms.
-                ProducerConfig.LINGER_MS_CONFIG, 10),
-                new StringSerializer(), new ConfluentAvroSerializer(SchemaRegistryClient.shared(schemaRegistryUrl)));
+                ProducerConfig.LINGER_MS_CONFIG, lingerMs);
     }
 
     /** Reads {@code topics} from {@code from} (null: the beginning) on, in a thread of its own. */

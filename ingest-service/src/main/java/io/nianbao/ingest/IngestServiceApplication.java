@@ -1,22 +1,32 @@
 package io.nianbao.ingest;
 
-import io.nianbao.events.ReportPublished;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import io.nianbao.events.Topics;
+import io.nianbao.service.DeadLetters;
 import io.nianbao.service.NianbaoProperties;
 import io.nianbao.service.NianbaoServices;
+import io.nianbao.service.Poll;
+import io.nianbao.service.StreamTracing;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeIn;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import org.apache.avro.specific.SpecificRecord;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.messaging.Message;
 import org.springframework.web.multipart.MultipartResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -42,10 +52,25 @@ public class IngestServiceApplication implements WebMvcConfigurer {
         NianbaoServices.run(IngestServiceApplication.class, args);
     }
 
+    /** A poll at a time (application.yaml): its sends to report.ingested share produce requests. */
     @Bean
-    Consumer<ReportPublished> ingestPublished(ReportIntake intake) {
-        return published -> intake.accept(Submission.of(published,
-                authenticator.byId(published.getPortalId()).orElse(null)));
+    Consumer<Message<?>> ingestPublished(ReportIntake intake, DeadLetters deadLetters, Tracer tracer, Propagator propagator) {
+        PublishedPoll published = new PublishedPoll(intake, authenticator, deadLetters, new StreamTracing(tracer, propagator));
+        return poll -> published.ingest(Poll.recordsOf(poll));
+    }
+
+    /**
+     * report.ingested's producer, beside the bindings: a send's completion is needed, which a
+     * binding gives only by blocking in every send. It lingers not at all: an HTTP answer waits
+     * for its send, and a poll's sends are started together anyway. The observation puts the trace
+     * context into the records' headers, as the bindings do.
+     */
+    @Bean
+    KafkaTemplate<String, SpecificRecord> ingestedProducer(Broker broker) {
+        broker.ensureTopics(List.of(Topics.INGESTED.name()), Map.of());
+        KafkaTemplate<String, SpecificRecord> template = new KafkaTemplate<>(broker.producerFactory(0));
+        template.setObservationEnabled(true);
+        return template;
     }
 
     @Override

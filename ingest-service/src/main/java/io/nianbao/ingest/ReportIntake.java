@@ -6,9 +6,10 @@ import io.nianbao.events.Topics;
 import io.nianbao.service.DocumentStore;
 import io.nianbao.service.PipelineMetrics;
 import io.nianbao.service.Rejections;
+import org.apache.avro.specific.SpecificRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Service;
 
 import java.nio.ByteBuffer;
@@ -16,18 +17,24 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 /**
  * Decides whether a submission can go on to parsing, and sends it on: report.ingested when it can,
  * report.rejected with a reason when it cannot. The report id is derived from agency, year and the
  * content hash, so the same document handed in twice gets the same id, and goes downstream once.
+ *
+ * <p>A submission is final once the broker has acknowledged its report.ingested record: the HTTP
+ * answer waits for that ({@link #accept}); a poll of report.published starts all its sends before
+ * it waits for any ({@link #submit}), so that they share produce requests.
  */
 @Service
 public class ReportIntake {
 
     private static final Logger log = LoggerFactory.getLogger(ReportIntake.class);
 
-    private final StreamBridge bridge;
+    private final KafkaTemplate<String, SpecificRecord> ingested;
     private final Rejections rejections;
     private final DocumentStore documents;
     private final DocumentFetcher fetcher;
@@ -37,10 +44,10 @@ public class ReportIntake {
     private final IngestProperties properties;
     private final PipelineMetrics metrics;
 
-    public ReportIntake(StreamBridge bridge, Rejections rejections, DocumentStore documents, DocumentFetcher fetcher,
+    public ReportIntake(KafkaTemplate<String, SpecificRecord> ingested, Rejections rejections, DocumentStore documents, DocumentFetcher fetcher,
                         DocumentInspector inspector, SeenReports seen, ReportStatuses statuses, IngestProperties properties,
                         PipelineMetrics metrics) {
-        this.bridge = bridge;
+        this.ingested = ingested;
         this.rejections = rejections;
         this.documents = documents;
         this.fetcher = fetcher;
@@ -51,7 +58,13 @@ public class ReportIntake {
         this.metrics = metrics;
     }
 
+    /** Checks the submission and sends it on; returns once the broker has the report (or the rejection). */
     public IntakeResult accept(Submission submission) {
+        return submit(submission).await();
+    }
+
+    /** Checks the submission and starts sending it on; {@link Submitted#await} makes it final. */
+    public Submitted submit(Submission submission) {
         metrics.reportIn();
         String agencyId = blankToNull(submission.agencyId()) == null ? "unknown" : submission.agencyId();
         String reportId = null;
@@ -64,20 +77,62 @@ public class ReportIntake {
             String mediaType = inspector.mediaTypeOf(document.bytes());
             if (!seen.claim(reportId)) {
                 log.info("report {} of {} from portal {} is a duplicate: not sent again", reportId, agencyId, submission.portalId());
-                return new IntakeResult.Accepted(reportId, true);
+                return new Submitted(new IntakeResult.Accepted(reportId, true), null, null);
             }
             try {
-                send(submission, reportId, sha256, mediaType, document);
+                ReportIngested report = reportOf(submission, reportId, sha256, mediaType, document);
+                return new Submitted(new IntakeResult.Accepted(reportId, false), report,
+                        ingested.send(Topics.INGESTED.name(), report.getAgencyId(), report));
             } catch (RuntimeException e) {
                 seen.release(reportId);
                 throw e;
             }
-            return new IntakeResult.Accepted(reportId, false);
         } catch (IntakeRejection rejection) {
             IntakeResult.Rejected problem = rejection.rejected();
             log.info("rejected a submission for {} from portal {}: {}", agencyId, submission.portalId(), problem.reason());
             rejections.reject(reportId, agencyId, submission.portalId(), Stage.INGEST, problem.reason(), problem.message(), null);
-            return problem;
+            return new Submitted(problem, null, null);
+        }
+    }
+
+    /** A submission decided, its report.ingested record (if any) on its way to the broker. */
+    public final class Submitted {
+
+        private final IntakeResult result;
+        private final ReportIngested report;
+        private final CompletableFuture<?> send;
+
+        private Submitted(IntakeResult result, ReportIngested report, CompletableFuture<?> send) {
+            this.result = result;
+            this.report = report;
+            this.send = send;
+        }
+
+        /**
+         * Waits for the broker's acknowledgement (at most the producer's delivery timeout) and
+         * returns the result; throws if the report could not be sent, and a resubmission then sends
+         * it again. Called once.
+         */
+        public IntakeResult await() {
+            if (send == null) {
+                return result;
+            }
+            try {
+                send.get();
+            } catch (ExecutionException e) {
+                seen.release(report.getReportId());
+                throw new IllegalStateException("report.ingested did not accept report " + report.getReportId(), e.getCause());
+            } catch (InterruptedException e) {
+                seen.release(report.getReportId());
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while sending report " + report.getReportId(), e);
+            }
+            metrics.reportOut();
+            seen.record(report);
+            statuses.apply(report);
+            log.info("ingested report {} of {} ({}, {} bytes{})", report.getReportId(), report.getAgencyId(),
+                    report.getMediaType(), report.getSizeBytes(), report.getDocumentRef() == null ? "" : ", by reference");
+            return result;
         }
     }
 
@@ -126,10 +181,11 @@ public class ReportIntake {
         return document;
     }
 
-    private void send(Submission submission, String reportId, String sha256, String mediaType, DocumentFetcher.Fetched document) {
+    private ReportIngested reportOf(Submission submission, String reportId, String sha256, String mediaType,
+                                    DocumentFetcher.Fetched document) {
         byte[] bytes = document.bytes();
         boolean inline = bytes.length <= properties.inlineLimit().toBytes();
-        ReportIngested ingested = ReportIngested.newBuilder()
+        return ReportIngested.newBuilder()
                 .setReportId(reportId)
                 .setAgencyId(submission.agencyId())
                 .setAgencyName(blankToNull(submission.agencyName()))
@@ -146,14 +202,6 @@ public class ReportIntake {
                 .setDocumentRef(inline ? null : documents.put(sha256, bytes))
                 .setIngestedAt(Instant.now())
                 .build();
-        if (!bridge.send(Topics.INGESTED.name(), ingested)) {
-            throw new IllegalStateException("report.ingested did not accept report " + reportId);
-        }
-        metrics.reportOut();
-        seen.record(ingested);
-        statuses.apply(ingested);
-        log.info("ingested report {} of {} ({}, {} bytes{})", reportId, submission.agencyId(), mediaType, bytes.length,
-                inline ? "" : ", by reference");
     }
 
     static String reportId(String agencyId, Integer year, String contentSha256) {

@@ -36,7 +36,8 @@ public class SeenReports implements DisposableBean {
 
     public SeenReports(Broker broker) throws InterruptedException {
         broker.ensureTopics(List.of(TOPIC), Map.of("cleanup.policy", "compact"));
-        this.producer = broker.producer();
+        // The ledger's entries are not waited for: the instance's threads share a request every 10 ms.
+        this.producer = broker.producer(10);
         this.follower = broker.follow("seen-reports", List.of(TOPIC), null,
                 record -> seen.add(((ReportSeen) record).getReportId()));
         if (!follower.awaitCaughtUp(LOAD_TIMEOUT)) {

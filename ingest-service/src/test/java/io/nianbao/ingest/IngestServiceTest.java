@@ -253,6 +253,40 @@ class IngestServiceTest {
                 .extracting(ReportRejected::getReason).containsExactly("UNKNOWN_PORTAL");
     }
 
+    /**
+     * One agency's records, sent together, arrive in order on one partition and mostly in one poll:
+     * each report is ingested once (its resubmission is not), the record that is not a report is
+     * dead-lettered, the unknown portal rejected, and each report.ingested record carries a trace.
+     */
+    @Test
+    void aPollOfPublishedRecordsIsIngestedOnceEachAroundABadRecord() throws Exception {
+        String agency = agency();
+        ConfluentAvroSerializer avro = new ConfluentAvroSerializer(SchemaRegistryClient.shared(stack.schemaRegistryUrl()));
+        List<byte[]> records = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            records.add(avro.serialize(Topics.PUBLISHED.name(), published(agency, "test-portal", report(agency + "-" + i))));
+        }
+        byte[] poison = ("poison " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        records.add(10, poison);
+        records.add(avro.serialize(Topics.PUBLISHED.name(), published(agency, "test-portal", report(agency + "-3"))));
+        records.add(avro.serialize(Topics.PUBLISHED.name(), published(agency, "nobody", report(agency + "-last"))));
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
+            for (byte[] record : records) {
+                producer.send(new ProducerRecord<>(Topics.PUBLISHED.name(), agency, record));
+            }
+        }
+
+        // The rejection is the poll's last record: once it is there, the records before it are done.
+        assertThat(topics.await(Topics.REJECTED.name(), ReportRejected.class, r -> r.getAgencyId().equals(agency), WAIT))
+                .extracting(ReportRejected::getReason).containsExactly("UNKNOWN_PORTAL");
+        List<ConsumerRecord<String, byte[]>> ingested = topics.raw(Topics.INGESTED.name()).stream()
+                .filter(r -> agency.equals(r.key())).toList();
+        assertThat(ingested).as("twenty reports, the resubmitted one once").hasSize(20);
+        assertThat(ingested).allSatisfy(r -> assertThat(r.headers().lastHeader("traceparent")).as("trace header").isNotNull());
+        assertThat(topics.raw(Topics.PUBLISHED.dlq())).filteredOn(r -> Arrays.equals(r.value(), poison)).hasSize(1);
+    }
+
     @Test
     void aSchemaInvalidRecordGoesToTheDeadLetterTopicWithItsBytesAndTheServiceStaysHealthy() throws Exception {
         byte[] poison = ("poison " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
@@ -355,8 +389,12 @@ class IngestServiceTest {
     }
 
     private static ReportPublished published(String agency, String portalId) {
+        return published(agency, portalId, report(agency));
+    }
+
+    private static ReportPublished published(String agency, String portalId, String text) {
         return ReportPublished.newBuilder().setAgencyId(agency).setPortalId(portalId).setFileName("r.txt")
-                .setDocument(ByteBuffer.wrap(report(agency).getBytes(StandardCharsets.UTF_8))).build();
+                .setDocument(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8))).build();
     }
 
     /** A minimal DOCX: the content-types part first (so it is recognised as OOXML), then the document. */

@@ -11,7 +11,6 @@ import io.nianbao.notify.DeliveryLog.RoutedReport;
 import io.nianbao.notify.NotificationChannel.Outcome;
 import io.nianbao.service.DeadLetters;
 import io.nianbao.service.PipelineMetrics;
-import io.nianbao.service.Poll;
 import io.nianbao.service.StreamTracing;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -94,7 +93,7 @@ public class Notifier {
         int next = 0;
         // Records ahead of the first report need nothing from the database.
         while (next < poll.size() && !isReport(poll.get(next))) {
-            deadLetter(poll.get(next++));
+            deadLetters.deadLetterUnexpected(poll.get(next++), ReportValidated.class);
         }
         if (next == poll.size()) {
             return;
@@ -111,7 +110,7 @@ public class Notifier {
                 if (isReport(record)) {
                     tracing.inSpan("notify", record.headers(), forwarded -> send(claimed.reports().get(record), claimed.pending()));
                 } else {
-                    deadLetter(record);
+                    deadLetters.deadLetterUnexpected(record, ReportValidated.class);
                 }
             } catch (RuntimeException e) {
                 throw new BatchListenerFailedException("cannot notify record " + record.topic() + "-" + record.partition() + "@" + record.offset(), e, record);
@@ -165,16 +164,6 @@ public class Notifier {
 
     private static boolean isReport(ConsumerRecord<?, ?> record) {
         return record.value() instanceof ReportValidated;
-    }
-
-    private void deadLetter(ConsumerRecord<?, ?> record) {
-        Exception reason = Poll.undecodable(record);
-        if (reason == null) {
-            reason = new IllegalArgumentException("not a ReportValidated: " + record.value());
-        }
-        log.error("record {}-{}@{} is not a ReportValidated: dead-lettered", record.topic(), record.partition(),
-                record.offset(), reason);
-        deadLetters.deadLetter(record, reason);
     }
 
     /** Sends one notification, settles its claims, and announces it on notification.sent per report. */

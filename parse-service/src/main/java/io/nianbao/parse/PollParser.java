@@ -17,7 +17,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.stream.function.StreamBridge;
-import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.messaging.Message;
 
 /**
@@ -61,14 +60,10 @@ class PollParser {
     }
 
     private void parse(ConsumerRecord<?, ?> record) {
-        DeserializationException undecodable = Poll.undecodable(record);
-        if (undecodable != null) {
-            log.error("record {}-{}@{} is not a ReportIngested: dead-lettered", record.topic(), record.partition(),
-                    record.offset(), undecodable);
-            deadLetters.deadLetter(record, undecodable);
+        if (!(record.value() instanceof ReportIngested ingested)) {
+            deadLetters.deadLetterUnexpected(record, ReportIngested.class);
             return;
         }
-        ReportIngested ingested = (ReportIngested) record.value();
         metrics.reportIn();
         ReportParsed parsed;
         try {

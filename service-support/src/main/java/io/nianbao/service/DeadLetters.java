@@ -2,6 +2,8 @@ package io.nianbao.service;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.cloud.stream.binder.ExtendedConsumerProperties;
 import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
 import org.springframework.cloud.stream.binder.kafka.properties.KafkaConsumerProperties;
@@ -44,6 +46,8 @@ public final class DeadLetters implements ListenerContainerWithDlqAndRetryCustom
     /** Back-off of a batch: retried until it goes through, at most a minute apart. */
     static final BackOff UNTIL_THE_BATCH_GOES_THROUGH = backOffForEver();
 
+    private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
+
     private final DeadLetterPublishingRecoverer publisher;
     private final PipelineMetrics metrics;
 
@@ -84,6 +88,20 @@ public final class DeadLetters implements ListenerContainerWithDlqAndRetryCustom
     public void deadLetter(ConsumerRecord<?, ?> record, Exception reason) {
         publisher.accept(record, reasonOf(reason));
         metrics.deadLettered(dlqOf(record.topic()));
+    }
+
+    /**
+     * Dead-letters a record of a batch that is not the {@code expected} event: undecodable (its
+     * bytes kept), or another type.
+     */
+    public void deadLetterUnexpected(ConsumerRecord<?, ?> record, Class<?> expected) {
+        Exception reason = Poll.undecodable(record);
+        if (reason == null) {
+            reason = new IllegalArgumentException("not a " + expected.getSimpleName() + ": " + record.value());
+        }
+        log.error("record {}-{}@{} is not a {}: dead-lettered", record.topic(), record.partition(), record.offset(),
+                expected.getSimpleName(), reason);
+        deadLetter(record, reason);
     }
 
     /**
