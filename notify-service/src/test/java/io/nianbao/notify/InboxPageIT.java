@@ -10,6 +10,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -134,9 +135,11 @@ class InboxPageIT {
 
             String fingerprint = rows.getFirst().getAttribute("data-fingerprint");
             rows.getFirst().findElement(By.cssSelector("button.acknowledge")).click();
-            page.until(ExpectedConditions.stalenessOf(rows.getFirst()));
+            // While the page reloads, Chrome may answer about the old page's elements with an error
+            // ("does not belong to the document") instead of "stale": wait through those for the new page.
+            new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(WebDriverException.class)
+                    .until(ExpectedConditions.textToBe(By.cssSelector("#f-" + fingerprint + " .status"), "已确认"));
             assertThat(browser.getCurrentUrl()).as("back to the filtered view").contains("rule=T3-BALANCE");
-            assertThat(browser.findElement(By.cssSelector("#f-" + fingerprint + " .status")).getText()).isEqualTo("已确认");
 
             new Select(browser.findElement(By.id("filter-status"))).selectByValue("NEW");
             browser.findElement(By.id("apply-filters")).click();
