@@ -39,6 +39,10 @@ public final class CellReader {
             // Most cells are labels: every pattern below needs an ASCII digit (\d).
             return text(s, line);
         }
+        if (onlyDigits(bare)) {
+            // Most of the rest are plain counts: what NUMBER would read, without its regex.
+            return new Cell(Cell.Kind.NUMBER, s, new BigDecimal(bare), null, List.of(), line, false);
+        }
         if (SPACE_THOUSANDS.matcher(bare).matches()) {
             bare = bare.replace(" ", "");
         }
@@ -72,6 +76,15 @@ public final class CellReader {
             }
         }
         return false;
+    }
+
+    private static boolean onlyDigits(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Drops brackets around a value: "(12)" and "[12]" are 12. */

@@ -10,7 +10,7 @@ class CellReaderTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = ';', value = {
-            "0;0;", "43797;43797;", "43,797;43797;", "1 234 567;1234567;", "29451519.23;29451519.23;",
+            "0;0;", "43797;43797;", "007;7;", "[15];15;", "43,797;43797;", "1 234 567;1234567;", "29451519.23;29451519.23;",
             "251000元;251000;元", "7730.28 万元;7730.28;万元", "-6;-6;", "+4;4;", "12件;12;件", "(12);12;"})
     void numbersAreReadWithTheirUnits(String raw, String value, String unit) {
         Cell c = CellReader.read(TextNormalizer.normalize(raw), 0);
