@@ -43,7 +43,7 @@ public final class Poll {
     }
 
     /** Why the record's value could not be deserialized (it is then null), or null when it could. */
-    public static DeserializationException undecodable(ConsumerRecord<?, ?> record) {
+    static DeserializationException undecodable(ConsumerRecord<?, ?> record) {
         return SerializationUtils.getExceptionFromHeader(record, SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG);
     }
 }
