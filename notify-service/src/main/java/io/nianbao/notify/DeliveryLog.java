@@ -123,9 +123,11 @@ public class DeliveryLog {
         }
         List<Row> rows = jdbc.sql("""
                         select d.inspector, d.channel, d.address, f.* from delivery d join finding f using (report_id, fingerprint)
-                        where d.report_id in (:reports) and d.state = 'PENDING'
+                        where d.report_id = any(:reports) and d.state = 'PENDING'
                         order by f.severity, f.rule_id, f.location""")
-                .param("reports", reportIds)
+                // One array parameter, not a list expanded to one placeholder per id: one statement
+                // text whatever the poll's size, so PostgreSQL and the driver prepare it once.
+                .param("reports", reportIds.toArray(String[]::new))
                 .query((rs, i) -> new Row(rs.getString("report_id"), TARGET.mapRow(rs, i), FINDING.mapRow(rs, i)))
                 .list();
         Map<String, Map<Target, List<StoredFinding>>> byReport = new LinkedHashMap<>();
