@@ -19,10 +19,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.IntStream;
 
 /**
  * Sends keyed records to a first topic and times when each key first shows up on a last topic —
- * the same measurement for the pipeline and for the bare relay, so the two can be compared.
+ * the same measurement for the pipeline and for the bare relay, so the two can be compared — and,
+ * when asked, on the topics between, so the latency can be split into hops.
  */
 final class Measurement {
 
@@ -33,23 +35,28 @@ final class Measurement {
     }
 
     /**
-     * @param records       key → value bytes, sent in map order
-     * @param perSecond     sending rate; 0 sends as fast as the producer accepts
+     * @param topics    where records are sent first, the topics between whose arrivals split the
+     *                  latency into hops (read as a read_committed consumer sees them), and the last
+     * @param records   key → value bytes, sent in map order
+     * @param perSecond sending rate; 0 sends as fast as the producer accepts
      */
-    Run run(String firstTopic, String lastTopic, Map<String, byte[]> records, double perSecond, Duration timeout)
+    Run run(List<String> topics, Map<String, byte[]> records, double perSecond, Duration timeout)
             throws InterruptedException {
-        Map<String, Long> sentAt = new ConcurrentHashMap<>();
-        Map<String, Long> arrivedAt = new ConcurrentHashMap<>();
+        String firstTopic = topics.getFirst();
+        String lastTopic = topics.getLast();
+        Map<String, Map<String, Long>> arrivals = new ConcurrentHashMap<>();
+        topics.forEach(topic -> arrivals.put(topic, new ConcurrentHashMap<>()));
+        Map<String, Long> arrivedAt = arrivals.get(lastTopic);
         AtomicReference<Exception> sendFailure = new AtomicReference<>();
         AtomicInteger failedSends = new AtomicInteger();
         long deadline = System.nanoTime() + timeout.toNanos();
         // Reading in its own thread: polling between sends would pace the sender instead of the pipeline.
         Thread reader = Thread.ofPlatform().name("bench-reader").start(() -> {
-            try (KafkaConsumer<String, byte[]> end = consumer(lastTopic)) {
+            try (KafkaConsumer<String, byte[]> end = consumer(topics.subList(1, topics.size()))) {
                 while (arrivedAt.size() < records.size() && sendFailure.get() == null && System.nanoTime() < deadline) {
                     for (ConsumerRecord<String, byte[]> record : end.poll(Duration.ofMillis(100))) {
                         if (records.containsKey(record.key())) {
-                            arrivedAt.putIfAbsent(record.key(), System.currentTimeMillis());
+                            arrivals.get(record.topic()).putIfAbsent(record.key(), System.currentTimeMillis());
                         }
                     }
                 }
@@ -65,7 +72,7 @@ final class Measurement {
                     LockSupport.parkNanos(next - System.nanoTime());
                     next += intervalNanos;
                 }
-                sentAt.put(record.getKey(), System.currentTimeMillis());
+                arrivals.get(firstTopic).put(record.getKey(), System.currentTimeMillis());
                 producer.send(new ProducerRecord<>(firstTopic, record.getKey(), record.getValue()), (sent, exception) -> {
                     if (exception != null) {
                         failedSends.incrementAndGet();
@@ -79,23 +86,37 @@ final class Measurement {
             throw new IllegalStateException(failedSends.get() + " of " + records.size() + " records could not be sent to "
                     + firstTopic, sendFailure.get());
         }
-        long[] latencies = arrivedAt.entrySet().stream().mapToLong(e -> e.getValue() - sentAt.get(e.getKey())).toArray();
+        Map<String, Long> sentAt = arrivals.get(firstTopic);
         long first = sentAt.values().stream().mapToLong(Long::longValue).min().orElse(0);
         long last = arrivedAt.values().stream().mapToLong(Long::longValue).max().orElse(first);
-        return new Run(records.size(), arrivedAt.size(), (last - first) / 1000.0, Latencies.of(latencies));
+        List<Run.Hop> hops = topics.size() <= 2 ? List.of() : IntStream.range(1, topics.size())
+                .mapToObj(i -> new Run.Hop(topics.get(i - 1), topics.get(i),
+                        between(arrivals.get(topics.get(i - 1)), arrivals.get(topics.get(i)))))
+                .toList();
+        return new Run(records.size(), arrivedAt.size(), (last - first) / 1000.0, between(sentAt, arrivedAt), hops);
     }
 
-    /** Reads from the start of the topic; only keys of this run count, so earlier records do no harm. */
-    private KafkaConsumer<String, byte[]> consumer(String topic) {
+    /** Latencies of the keys seen at both points. */
+    private static Latencies between(Map<String, Long> from, Map<String, Long> to) {
+        return Latencies.of(to.entrySet().stream().filter(e -> from.containsKey(e.getKey()))
+                .mapToLong(e -> e.getValue() - from.get(e.getKey())).toArray());
+    }
+
+    /**
+     * Reads from the start of the topics, committed records only (what the next stage sees); only
+     * keys of this run count, so earlier records do no harm.
+     */
+    private KafkaConsumer<String, byte[]> consumer(List<String> topics) {
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 // The last topic may not exist yet (the first run creates it): notice it within a
                 // second, not at the next five-minute metadata refresh.
                 ConsumerConfig.METADATA_MAX_AGE_CONFIG, 1000,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000), new StringDeserializer(), new ByteArrayDeserializer());
-        consumer.subscribe(List.of(topic));
+        consumer.subscribe(topics);
         return consumer;
     }
 }

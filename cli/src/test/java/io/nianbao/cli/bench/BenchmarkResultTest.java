@@ -12,10 +12,12 @@ import static org.assertj.core.api.Assertions.within;
 class BenchmarkResultTest {
 
     @Test
-    void theTableGivesEachProcessItsCpuMillisecondsPerReportOfTheBurst() {
-        Run burst = new Run(3000, 3000, 30.0, Latencies.of(new long[] {100, 200, 300}));
-        Run paced = new Run(500, 500, 5.0, Latencies.of(new long[] {50}));
-        Run relay = new Run(3000, 3000, 1.0, Latencies.of(new long[] {10}));
+    void theTableGivesEachProcessItsCpuMillisecondsPerReportOfTheBurstAndThePacedLatencyByHop() {
+        Run burst = new Run(3000, 3000, 30.0, Latencies.of(new long[] {100, 200, 300}), List.of());
+        Run paced = new Run(500, 500, 5.0, Latencies.of(new long[] {50}), List.of(
+                new Run.Hop("report.published", "report.ingested", Latencies.of(new long[] {20, 10, 90})),
+                new Run.Hop("report.ingested", "notification.sent", Latencies.of(new long[] {30}))));
+        Run relay = new Run(3000, 3000, 1.0, Latencies.of(new long[] {10}), List.of());
         Map<String, ProcessSampler.Usage> usage = new LinkedHashMap<>();
         usage.put("kafka", new ProcessSampler.Usage(200, 240, 0.30));
         usage.put("notify-service", new ProcessSampler.Usage(220, 260, 0.45));
@@ -27,6 +29,8 @@ class BenchmarkResultTest {
                 .containsPattern("kafka +200 +240 +0\\.30 +3\\.00")
                 .containsPattern("notify-service +220 +260 +0\\.45 +4\\.50")
                 .contains("合计 0.75 核，每份 7.5 CPU毫秒（本机 2 核；PostgreSQL 不计）")
-                .contains("流水线/裸中继 = 3%");
+                .contains("流水线/裸中继 = 3%")
+                .containsPattern("其中 report.published → report.ingested +20 +90 +90")
+                .containsPattern("其中 report.ingested → notification.sent +30 +30 +30");
     }
 }
