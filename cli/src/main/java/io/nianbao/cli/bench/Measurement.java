@@ -1,21 +1,32 @@
 package io.nianbao.cli.bench;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
@@ -50,9 +61,10 @@ final class Measurement {
         AtomicReference<Exception> sendFailure = new AtomicReference<>();
         AtomicInteger failedSends = new AtomicInteger();
         long deadline = System.nanoTime() + timeout.toNanos();
+        Map<TopicPartition, Long> ends = endOffsets(topics.subList(1, topics.size()));
         // Reading in its own thread: polling between sends would pace the sender instead of the pipeline.
         Thread reader = Thread.ofPlatform().name("bench-reader").start(() -> {
-            try (KafkaConsumer<String, byte[]> end = consumer(topics.subList(1, topics.size()))) {
+            try (KafkaConsumer<String, byte[]> end = consumer(topics.subList(1, topics.size()), ends)) {
                 while (arrivedAt.size() < records.size() && sendFailure.get() == null && System.nanoTime() < deadline) {
                     for (ConsumerRecord<String, byte[]> record : end.poll(Duration.ofMillis(100))) {
                         if (records.containsKey(record.key())) {
@@ -103,10 +115,35 @@ final class Measurement {
     }
 
     /**
-     * Reads from the start of the topics, committed records only (what the next stage sees); only
-     * keys of this run count, so earlier records do no harm.
+     * Where the topics end now, as a read_committed reader sees them (topics not created yet have
+     * no entry): the run's records all come after.
      */
-    private KafkaConsumer<String, byte[]> consumer(List<String> topics) {
+    private Map<TopicPartition, Long> endOffsets(List<String> topics) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            Set<String> existing = admin.listTopics().names().get();
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            admin.describeTopics(topics.stream().filter(existing::contains).toList()).allTopicNames().get().values()
+                    .forEach(topic -> topic.partitions().forEach(partition ->
+                            latest.put(new TopicPartition(topic.name(), partition.partition()), OffsetSpec.latest())));
+            Map<TopicPartition, Long> ends = new HashMap<>();
+            admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get()
+                    .forEach((partition, offset) -> ends.put(partition, offset.offset()));
+            return ends;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot read where " + topics + " end", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading where " + topics + " end", e);
+        }
+    }
+
+    /**
+     * Reads committed records only (what the next stage sees), from {@code ends}, where the topics
+     * ended before the run (the map is consumed): earlier runs' records (tens of thousands after a burst, documents
+     * included) would otherwise be read first and make this run's first records look late. A
+     * partition created since is read from its start.
+     */
+    private KafkaConsumer<String, byte[]> consumer(List<String> topics, Map<TopicPartition, Long> ends) {
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(),
@@ -116,7 +153,22 @@ final class Measurement {
                 // second, not at the next five-minute metadata refresh.
                 ConsumerConfig.METADATA_MAX_AGE_CONFIG, 1000,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000), new StringDeserializer(), new ByteArrayDeserializer());
-        consumer.subscribe(topics);
+        consumer.subscribe(topics, new ConsumerRebalanceListener() {
+            @Override
+            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                // Once: a later rebalance (a topic created meanwhile) resumes where reading was.
+                for (TopicPartition partition : partitions) {
+                    Long end = ends.remove(partition);
+                    if (end != null) {
+                        consumer.seek(partition, end);
+                    }
+                }
+            }
+
+            @Override
+            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            }
+        });
         return consumer;
     }
 }
