@@ -182,6 +182,10 @@ public final class ServiceFleet implements AutoCloseable {
             arguments.put("spring.datasource.username", LocalPostgres.USER);
             arguments.putIfAbsent("nianbao.notify.inbox-url", "http://127.0.0.1:" + instance.port + "/inbox");
         }
+        if (service.equals("validate-service")) {
+            // Kafka Streams locks its state folder: one per instance.
+            arguments.put("nianbao.validate.state-dir", dataDir.resolve(instance.name).resolve("state").toString());
+        }
         Path jar = SchemaRegistry.nianbaoHome().resolve(service).resolve("target").resolve(service + "-exec.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: run ./mvnw package -DskipTests first");

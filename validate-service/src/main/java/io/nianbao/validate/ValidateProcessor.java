@@ -26,8 +26,9 @@ import java.util.function.Supplier;
 
 /**
  * Validates each report with its agency's history and answers deadline checks, keeping per task
- * (one partition of report.parsed and of validate.deadline-checks) three in-memory stores backed
- * by compacted changelog topics {@code <application.id>-<store>-changelog}:
+ * (one partition of report.parsed and of validate.deadline-checks) three stores on disk (RocksDB
+ * under {@code state.dir}, memory bounded by {@link BoundedRocksDbMemory}: a year's reports, some
+ * 200,000, do not fit a heap) backed by compacted changelog topics {@code <application.id>-<store>-changelog}:
  * <ul>
  *   <li>{@value #REPORTS}: (agency, year) → the latest version of the report;</li>
  *   <li>{@value #CONTENT_HASHES}: (agency, year) → the content hashes of its versions, in publication order;</li>
@@ -69,9 +70,9 @@ final class ValidateProcessor implements Processor<String, SpecificRecord, Strin
             @Override
             public Set<StoreBuilder<?>> stores() {
                 return Set.of(
-                        Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(REPORTS), Serdes.String(), reportSerde),
-                        Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(CONTENT_HASHES), Serdes.String(), Serdes.String()),
-                        Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(MISSING_NOTICES), Serdes.String(), Serdes.Long()));
+                        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(REPORTS), Serdes.String(), reportSerde),
+                        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CONTENT_HASHES), Serdes.String(), Serdes.String()),
+                        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MISSING_NOTICES), Serdes.String(), Serdes.Long()));
             }
         };
     }

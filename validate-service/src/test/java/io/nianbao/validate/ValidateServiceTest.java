@@ -45,6 +45,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.cloud.stream.binder.kafka.streams.KafkaStreamsBindingInformationCatalogue;
 import org.springframework.cloud.stream.binder.kafka.streams.KafkaStreamsRegistry;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.FileSystemUtils;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -90,12 +91,15 @@ class ValidateServiceTest {
     private KafkaProducer<String, SpecificRecord> producer;
     private KafkaConsumer<String, SpecificRecord> consumer;
     private final List<ReportValidated> validated = new CopyOnWriteArrayList<>();
+    /** The stores' folder, kept across the restart as a real instance keeps its disk. */
+    private Path stateDir;
 
     @BeforeAll
     void start(LocalStack localStack) throws IOException {
         NianbaoServices.allowAvroEventClasses();
         stack = localStack;
         roster = Files.createTempFile("roster", ".csv");
+        stateDir = Files.createTempDirectory("validate-state");
         Files.writeString(roster, "agencyId,agencyName,level,region\n"
                 + LATE + ",青山县迟报局,DEPARTMENT,\n"
                 + PUNCTUAL + ",青山县准时局,DEPARTMENT,青山县\n");
@@ -123,6 +127,7 @@ class ValidateServiceTest {
             consumer.close();
         }
         Files.deleteIfExists(roster);
+        FileSystemUtils.deleteRecursively(stateDir);
     }
 
     @Test
@@ -264,6 +269,7 @@ class ValidateServiceTest {
                 .run("--nianbao.kafka.bootstrap-servers=" + stack.bootstrapServers(),
                         "--nianbao.schema-registry.url=" + stack.schemaRegistryUrl(),
                         "--nianbao.validate.roster=" + roster,
+                        "--nianbao.validate.state-dir=" + stateDir,
                         "--server.port=0");
     }
 
