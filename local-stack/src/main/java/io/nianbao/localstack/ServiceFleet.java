@@ -202,6 +202,9 @@ public final class ServiceFleet implements AutoCloseable {
         return instance;
     }
 
+    /** validate-service's RocksDB loads a JNI library: allowed, not warned about (JDK 24+) or refused later. */
+    static final String NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
+
     /**
      * JVM settings of a service run by {@code java} of the given feature release (children run with
      * this JVM's binary). Four services share a two-core machine with the broker (README,
@@ -219,7 +222,7 @@ public final class ServiceFleet implements AutoCloseable {
      */
     static List<String> serviceJvmArgs(int javaFeature) {
         List<String> args = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1", "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
-                "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-Xss512k"));
+                "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-Xss512k", NATIVE_ACCESS));
         if (javaFeature >= 22) {
             args.add("-XX:TrimNativeHeapInterval=10000");
         }

@@ -25,7 +25,8 @@ class ServiceFleetTest {
 
     @Test
     void optionsOfLaterJdksAreLeftOutOnJdk21() {
-        assertThat(ServiceFleet.serviceJvmArgs(21)).contains("-XX:TieredStopAtLevel=1", "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC")
+        assertThat(ServiceFleet.serviceJvmArgs(21)).contains("-XX:TieredStopAtLevel=1", "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
+                        ServiceFleet.NATIVE_ACCESS)
                 .noneMatch(arg -> arg.contains("TrimNativeHeap") || arg.contains("CompactObjectHeaders"));
         assertThat(ServiceFleet.serviceJvmArgs(25)).contains("-XX:TrimNativeHeapInterval=10000", "-XX:+UseCompactObjectHeaders");
     }
