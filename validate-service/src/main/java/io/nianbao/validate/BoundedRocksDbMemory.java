@@ -26,7 +26,6 @@ public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
         RocksDB.loadLibrary();
     }
 
-    // Shared by every store of the process, so never closed by a store's close().
     private static final Cache CACHE = new LRUCache(TOTAL_BYTES, -1, false, 0.1);
     private static final WriteBufferManager WRITE_BUFFERS = new WriteBufferManager(WRITE_BUFFER_BYTES, CACHE);
 
@@ -46,5 +45,6 @@ public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
 
     @Override
     public void close(String storeName, Options options) {
+        // Nothing of the store's own: the cache and the write buffer manager serve every store.
     }
 }

@@ -61,10 +61,11 @@ final class Measurement {
         AtomicReference<Exception> sendFailure = new AtomicReference<>();
         AtomicInteger failedSends = new AtomicInteger();
         long deadline = System.nanoTime() + timeout.toNanos();
-        Map<TopicPartition, Long> ends = endOffsets(topics.subList(1, topics.size()));
+        List<String> downstream = topics.subList(1, topics.size());
+        Map<TopicPartition, Long> ends = endOffsets(downstream);
         // Reading in its own thread: polling between sends would pace the sender instead of the pipeline.
         Thread reader = Thread.ofPlatform().name("bench-reader").start(() -> {
-            try (KafkaConsumer<String, byte[]> end = consumer(topics.subList(1, topics.size()), ends)) {
+            try (KafkaConsumer<String, byte[]> end = consumer(downstream, ends)) {
                 while (arrivedAt.size() < records.size() && sendFailure.get() == null && System.nanoTime() < deadline) {
                     for (ConsumerRecord<String, byte[]> record : end.poll(Duration.ofMillis(100))) {
                         if (records.containsKey(record.key())) {
@@ -139,9 +140,9 @@ final class Measurement {
 
     /**
      * Reads committed records only (what the next stage sees), from {@code ends}, where the topics
-     * ended before the run (the map is consumed): earlier runs' records (tens of thousands after a burst, documents
-     * included) would otherwise be read first and make this run's first records look late. A
-     * partition created since is read from its start.
+     * ended before the run (the map is consumed): earlier runs' records (tens of thousands after a
+     * burst, documents included) would otherwise be read first and make this run's first records
+     * look late. A partition created since is read from its start.
      */
     private KafkaConsumer<String, byte[]> consumer(List<String> topics, Map<TopicPartition, Long> ends) {
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
