@@ -114,12 +114,12 @@ public final class Benchmark {
             String run = UUID.randomUUID().toString().substring(0, 8);
 
             console.println("3/4 流水线：预热，尽快发布 " + burst + " 份，再以每秒100份发布 " + paced + " 份…");
-            List<String> ends = List.of(Topics.PUBLISHED.name(), Topics.NOTIFICATION_SENT.name());
-            measurement.run(ends, records(serializer, "warmup-" + run + "-", quick ? 100 : 500), 0, timeout);
+            List<String> firstAndLast = List.of(Topics.PUBLISHED.name(), Topics.NOTIFICATION_SENT.name());
+            measurement.run(firstAndLast, records(serializer, "warmup-" + run + "-", quick ? 100 : 500), 0, timeout);
             Run pipeline;
             Map<String, ProcessSampler.Usage> usage;
             try (ProcessSampler sampler = new ProcessSampler(() -> samples(stack, fleet))) {
-                pipeline = measurement.run(ends, records(serializer, "burst-" + run + "-", burst), 0, timeout);
+                pipeline = measurement.run(firstAndLast, records(serializer, "burst-" + run + "-", burst), 0, timeout);
                 usage = sampler.usage();
             }
             // Paced, the latency is also split by stage: which hop holds the tail.
@@ -128,9 +128,9 @@ public final class Benchmark {
             console.println("4/4 裸 Kafka 中继：同样的记录走四跳…");
             Run relay;
             try (BareRelay bareRelay = new BareRelay(stack.bootstrapServers(), run)) {
-                List<String> relayEnds = List.of(BareRelay.topic(0), BareRelay.topic(BareRelay.HOPS));
-                measurement.run(relayEnds, records(serializer, "relay-warmup-" + run + "-", quick ? 100 : 500), 0, timeout);
-                relay = measurement.run(relayEnds, records(serializer, "relay-" + run + "-", burst), 0, timeout);
+                List<String> relayFirstAndLast = List.of(BareRelay.topic(0), BareRelay.topic(BareRelay.HOPS));
+                measurement.run(relayFirstAndLast, records(serializer, "relay-warmup-" + run + "-", quick ? 100 : 500), 0, timeout);
+                relay = measurement.run(relayFirstAndLast, records(serializer, "relay-" + run + "-", burst), 0, timeout);
                 if (bareRelay.failure().isPresent()) {
                     throw new IllegalStateException("the bare relay lost records", bareRelay.failure().get());
                 }
