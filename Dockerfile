@@ -18,5 +18,5 @@ COPY --from=layers /layers/extracted/snapshot-dependencies/ ./
 COPY --from=layers /layers/extracted/application/ ./
 USER nianbao
 ENV NIANBAO_DOCUMENTS_DIR=/data/documents \
-    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED -Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.nianbao.events"
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+UseSerialGC -Djdk.nio.maxCachedBufferSize=262144 --enable-native-access=ALL-UNNAMED -Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.nianbao.events"
 ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]

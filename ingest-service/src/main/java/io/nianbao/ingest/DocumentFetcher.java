@@ -1,5 +1,6 @@
 package io.nianbao.ingest;
 
+import io.nianbao.service.DocumentMemory;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -37,17 +38,32 @@ import java.util.Locale;
 @Component
 public class DocumentFetcher implements DisposableBean {
 
-    /** A fetched document and the name its URL gives it. */
-    public record Fetched(byte[] bytes, String fileName) {
+    /**
+     * A document, the name its URL gives it, and the share of the service's {@link DocumentMemory}
+     * it holds until closed.
+     */
+    public record Fetched(byte[] bytes, String fileName, DocumentMemory.Hold hold) implements AutoCloseable {
+
+        /** A document that was in memory before its size was known (an upload): it holds no share. */
+        public Fetched(byte[] bytes, String fileName) {
+            this(bytes, fileName, DocumentMemory.Hold.NONE);
+        }
+
+        @Override
+        public void close() {
+            hold.close();
+        }
     }
 
     private static final Logger log = LoggerFactory.getLogger(DocumentFetcher.class);
 
     private final IngestProperties.Fetch settings;
+    private final DocumentMemory memory;
     private final CloseableHttpClient http;
 
-    public DocumentFetcher(IngestProperties properties) {
+    public DocumentFetcher(IngestProperties properties, DocumentMemory memory) {
         this.settings = properties.fetch();
+        this.memory = memory;
         AddressPolicy policy = new AddressPolicy(settings.allowLoopback());
         Timeout connect = Timeout.of(settings.connectTimeout());
         Timeout read = Timeout.of(settings.timeout());
@@ -66,7 +82,10 @@ public class DocumentFetcher implements DisposableBean {
                 .build();
     }
 
-    /** The document at {@code url}, at most {@code maxBytes} long. */
+    /**
+     * The document at {@code url}, at most {@code maxBytes} long; its download waits for its size
+     * (the largest allowed, when the server does not say) to fit in the document memory.
+     */
     public Fetched fetch(String url, Portal portal, long maxBytes) {
         long deadline = System.nanoTime() + settings.timeout().toNanos();
         URI uri = checked(url, portal);
@@ -82,7 +101,15 @@ public class DocumentFetcher implements DisposableBean {
                 if (status != 200) {
                     throw failed("服务器返回状态码" + status);
                 }
-                return new Fetched(body(response.getEntity(), maxBytes, deadline), fileNameOf(uri));
+                HttpEntity entity = response.getEntity();
+                long announced = entity == null ? 0 : entity.getContentLength();
+                DocumentMemory.Hold hold = memory.hold(announced < 0 ? maxBytes : Math.min(announced, maxBytes));
+                try {
+                    return new Fetched(body(entity, maxBytes, deadline), fileNameOf(uri), hold);
+                } catch (IOException | RuntimeException e) {
+                    hold.close();
+                    throw e;
+                }
             } catch (ForbiddenAddress e) {
                 throw new IntakeRejection("ADDRESS_NOT_ALLOWED",
                         "文件地址解析到内部或保留网络地址（" + e.getMessage() + "），不予访问", 403);

@@ -4,6 +4,7 @@ import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import io.nianbao.events.Topics;
 import io.nianbao.service.DeadLetters;
+import io.nianbao.service.DocumentMemory;
 import io.nianbao.service.NianbaoProperties;
 import io.nianbao.service.NianbaoServices;
 import io.nianbao.service.Poll;
@@ -79,9 +80,9 @@ public class IngestServiceApplication implements WebMvcConfigurer {
     }
 
     @Bean
-    FilterRegistrationBean<BufferedBody> bufferedBody(IngestProperties properties, JsonMapper json) {
+    FilterRegistrationBean<BufferedBody> bufferedBody(IngestProperties properties, DocumentMemory memory, JsonMapper json) {
         FilterRegistrationBean<BufferedBody> registration =
-                new FilterRegistrationBean<>(new BufferedBody(properties.maxRequestSize().toBytes(), json));
+                new FilterRegistrationBean<>(new BufferedBody(properties.maxRequestSize().toBytes(), memory, json));
         registration.addUrlPatterns("/api/*");
         return registration;
     }

@@ -71,21 +71,22 @@ public class ReportIntake {
         try {
             checkSender(submission);
             checkMetadata(submission);
-            DocumentFetcher.Fetched document = documentOf(submission);
-            String sha256 = Digests.sha256Hex(document.bytes());
-            reportId = reportId(agencyId, submission.year(), sha256);
-            String mediaType = inspector.mediaTypeOf(document.bytes());
-            if (!seen.claim(reportId)) {
-                log.info("report {} of {} from portal {} is a duplicate: not sent again", reportId, agencyId, submission.portalId());
-                return new Submitted(new IntakeResult.Accepted(reportId, true), null, null);
-            }
-            try {
-                ReportIngested report = reportOf(submission, reportId, sha256, mediaType, document);
-                return new Submitted(new IntakeResult.Accepted(reportId, false), report,
-                        ingested.send(Topics.INGESTED.name(), report.getAgencyId(), report));
-            } catch (RuntimeException e) {
-                seen.release(reportId);
-                throw e;
+            try (DocumentFetcher.Fetched document = documentOf(submission)) {
+                String sha256 = Digests.sha256Hex(document.bytes());
+                reportId = reportId(agencyId, submission.year(), sha256);
+                String mediaType = inspector.mediaTypeOf(document.bytes());
+                if (!seen.claim(reportId)) {
+                    log.info("report {} of {} from portal {} is a duplicate: not sent again", reportId, agencyId, submission.portalId());
+                    return new Submitted(new IntakeResult.Accepted(reportId, true), null, null);
+                }
+                try {
+                    ReportIngested report = reportOf(submission, reportId, sha256, mediaType, document);
+                    return new Submitted(new IntakeResult.Accepted(reportId, false), report,
+                            ingested.send(Topics.INGESTED.name(), report.getAgencyId(), report));
+                } catch (RuntimeException e) {
+                    seen.release(reportId);
+                    throw e;
+                }
             }
         } catch (IntakeRejection rejection) {
             IntakeResult.Rejected problem = rejection.rejected();
@@ -162,7 +163,10 @@ public class ReportIntake {
         }
     }
 
-    /** The bytes handed in, or fetched from the URL; not empty and within the size limit. */
+    /**
+     * The bytes handed in, or fetched from the URL; not empty and within the size limit. A fetched
+     * document holds its share of the document memory until closed.
+     */
     private DocumentFetcher.Fetched documentOf(Submission submission) {
         long max = properties.maxDocumentSize().toBytes();
         boolean byUrl = blankToNull(submission.documentUrl()) != null;
@@ -173,9 +177,11 @@ public class ReportIntake {
                 ? fetcher.fetch(submission.documentUrl().trim(), submission.portal(), max)
                 : new DocumentFetcher.Fetched(submission.document(), submission.fileName());
         if (document.bytes() == null || document.bytes().length == 0) {
+            document.close();
             throw new IntakeRejection("EMPTY", "未收到报告文件，或文件为空", 400);
         }
         if (document.bytes().length > max) {
+            document.close();
             throw IntakeRejection.tooLarge(max);
         }
         return document;

@@ -3,6 +3,7 @@ package io.nianbao.ingest;
 import io.nianbao.localstack.LocalStack;
 import io.nianbao.service.NianbaoServices;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.unit.DataSize;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,6 +34,7 @@ final class IngestInstance implements AutoCloseable {
     static final String HMAC_SECRET = "test-portal-secret";
     /** Agencies the test portal may publish for. */
     static final String AGENCY_PREFIX = "it-";
+    static final DataSize MEMORY_BUDGET = DataSize.ofMegabytes(2);
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -68,6 +70,7 @@ final class IngestInstance implements AutoCloseable {
         properties.put("nianbao.documents.dir", stack.dataDir().resolve("documents").toString());
         properties.put("nianbao.ingest.max-document-size", "1MB");
         properties.put("nianbao.ingest.inline-limit", "64KB");
+        properties.put("nianbao.documents.memory-budget", MEMORY_BUDGET.toBytes() + "B");
         portal(properties, 0, "test-portal", KEY, AGENCY_PREFIX + "*", false);
         properties.put("nianbao.ingest.portals[0].hmac-secret", HMAC_SECRET);
         List<String> hosts = List.of("127.0.0.1", "localhost", "10.0.0.8");

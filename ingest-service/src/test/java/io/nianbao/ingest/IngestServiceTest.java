@@ -14,6 +14,7 @@ import io.nianbao.events.serde.ConfluentAvroSerializer;
 import io.nianbao.events.serde.SchemaRegistryClient;
 import io.nianbao.localstack.LocalStack;
 import io.nianbao.localstack.LocalStackExtension;
+import io.nianbao.service.DocumentMemory;
 import io.nianbao.service.DocumentStore;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -129,6 +130,8 @@ class IngestServiceTest {
         assertThat(ingested.getSha256()).isEqualTo(Digests.sha256Hex(large));
         assertThat(ingested.getSizeBytes()).isEqualTo(large.length);
         assertThat(ingest.bean(DocumentStore.class).contentOf(ingested)).isEqualTo(large);
+        assertThat(ingest.bean(DocumentMemory.class).freeBytes()).as("the upload's share of the memory given back")
+                .isEqualTo(IngestInstance.MEMORY_BUDGET.toBytes());
     }
 
     @Test

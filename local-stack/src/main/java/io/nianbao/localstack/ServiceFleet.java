@@ -190,7 +190,7 @@ public final class ServiceFleet implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: run ./mvnw package -DskipTests first");
         }
-        List<String> command = new ArrayList<>(serviceJvmArgs(Runtime.version().feature()));
+        List<String> command = new ArrayList<>(serviceJvmArgs(service, Runtime.version().feature()));
         command.addAll(List.of("-Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.nianbao.events", "-jar", jar.toString()));
         arguments.forEach((key, value) -> command.add("--" + key + "=" + value));
         // An earlier fleet on the same stack keeps its log as <name>.log.1.
@@ -202,6 +202,13 @@ public final class ServiceFleet implements AutoCloseable {
         return instance;
     }
 
+    /**
+     * A thread that reads a file into a heap array in one call (a stored 17 MB document) is lent a
+     * direct buffer of that size, which the JDK then keeps for the thread: parse-service's three
+     * threads had kept ~50 MB beside their heap after large PDFs. Larger buffers are now freed.
+     */
+    static final String NIO_BUFFER_CACHE_LIMIT = "-Djdk.nio.maxCachedBufferSize=262144";
+
     /** validate-service's RocksDB loads a JNI library: allowed, not warned about (JDK 24+) or refused later. */
     static final String NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
 
@@ -212,17 +219,22 @@ public final class ServiceFleet implements AutoCloseable {
      * <ul>
      * <li>C1 only: on two cores C2 compiled for most of a 10,000-report run, which then went no
      *     faster (50 vs 51 reports/s), cost 55–80 MB resident each and 17 s more at startup;
-     * <li>the serial collector, and a heap that starts at 64 MB and grows to 256 MB as needed
-     *     (without {@code -Xms} it starts at 1/64 of the machine's memory, the whole 256 MB on 24 GB,
-     *     whose young generation alone kept ~70 MB resident) and gives back what a collection frees
-     *     beyond 30%;
+     * <li>the serial collector, and a heap that starts at 64 MB (without {@code -Xms} it starts at
+     *     1/64 of the machine's memory, the whole ceiling on 24 GB) and gives back what a collection
+     *     frees beyond 30%;
+     * <li>a heap ceiling that is the peak under load: the serial collector grows the old generation
+     *     to its ceiling before it collects it. ~40 MB is live after a 20,000-report burst; with
+     *     256 MB the old generations reached ~130 MB and the services 300–343 MB resident, with
+     *     112 MB (96 MB for validate, whose RocksDB cache and write buffers take 32 MB outside the
+     *     heap) 266–285 MB, at the same rate and collection time;
      * <li>from JDK 22 glibc's freed memory is returned every 10 s; from 25 objects have 8-byte headers.
      * </ul>
      * The container images keep the tiered compilers: on more cores and over days C2 pays back.
      */
-    static List<String> serviceJvmArgs(int javaFeature) {
-        List<String> args = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1", "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
-                "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-Xss512k", NATIVE_ACCESS));
+    static List<String> serviceJvmArgs(String service, int javaFeature) {
+        String heapCeiling = service.equals("validate-service") ? "-Xmx96m" : "-Xmx112m";
+        List<String> args = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1", "-Xms64m", heapCeiling, "-XX:+UseSerialGC",
+                "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-Xss512k", NIO_BUFFER_CACHE_LIMIT, NATIVE_ACCESS));
         if (javaFeature >= 22) {
             args.add("-XX:TrimNativeHeapInterval=10000");
         }

@@ -14,7 +14,7 @@ class ServiceFleetTest {
     @Test
     void theServicesJvmOptionsAreAcceptedByThisJdk() throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(ServiceFleet.serviceJvmArgs(Runtime.version().feature()));
+        command.addAll(ServiceFleet.serviceJvmArgs("validate-service", Runtime.version().feature()));
         command.add("-version");
         Process java = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(java.getInputStream().readAllBytes());
@@ -25,9 +25,15 @@ class ServiceFleetTest {
 
     @Test
     void optionsOfLaterJdksAreLeftOutOnJdk21() {
-        assertThat(ServiceFleet.serviceJvmArgs(21)).contains("-XX:TieredStopAtLevel=1", "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
-                        ServiceFleet.NATIVE_ACCESS)
+        assertThat(ServiceFleet.serviceJvmArgs("parse-service", 21)).contains("-XX:TieredStopAtLevel=1", "-Xms64m", "-XX:+UseSerialGC",
+                        ServiceFleet.NIO_BUFFER_CACHE_LIMIT, ServiceFleet.NATIVE_ACCESS)
                 .noneMatch(arg -> arg.contains("TrimNativeHeap") || arg.contains("CompactObjectHeaders"));
-        assertThat(ServiceFleet.serviceJvmArgs(25)).contains("-XX:TrimNativeHeapInterval=10000", "-XX:+UseCompactObjectHeaders");
+        assertThat(ServiceFleet.serviceJvmArgs("parse-service", 25)).contains("-XX:TrimNativeHeapInterval=10000", "-XX:+UseCompactObjectHeaders");
+    }
+
+    @Test
+    void validateLeavesRoomOutsideItsHeapForRocksDb() {
+        assertThat(ServiceFleet.serviceJvmArgs("ingest-service", 25)).contains("-Xmx112m");
+        assertThat(ServiceFleet.serviceJvmArgs("validate-service", 25)).contains("-Xmx96m").doesNotContain("-Xmx112m");
     }
 }

@@ -4,6 +4,7 @@ import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import io.nianbao.core.ReportReader;
 import io.nianbao.service.DeadLetters;
+import io.nianbao.service.DocumentMemory;
 import io.nianbao.service.DocumentStore;
 import io.nianbao.service.NianbaoServices;
 import io.nianbao.service.PipelineMetrics;
@@ -34,10 +35,10 @@ public class ParseServiceApplication {
     }
 
     @Bean
-    Consumer<Message<?>> parseReports(ReportReader reader, DocumentStore documents, StreamBridge bridge,
-                                      Rejections rejections, DeadLetters deadLetters, Tracer tracer,
+    Consumer<Message<?>> parseReports(ReportReader reader, DocumentStore documents, DocumentMemory memory,
+                                      StreamBridge bridge, Rejections rejections, DeadLetters deadLetters, Tracer tracer,
                                       Propagator propagator, PipelineMetrics metrics) {
-        return new PollParser(reader, documents, bridge, rejections, deadLetters, new StreamTracing(tracer, propagator),
-                metrics)::parse;
+        return new PollParser(reader, documents, memory, bridge, rejections, deadLetters,
+                new StreamTracing(tracer, propagator), metrics)::parse;
     }
 }

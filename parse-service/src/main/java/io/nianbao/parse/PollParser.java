@@ -7,6 +7,7 @@ import io.nianbao.events.ReportParsed;
 import io.nianbao.events.Stage;
 import io.nianbao.events.Topics;
 import io.nianbao.service.DeadLetters;
+import io.nianbao.service.DocumentMemory;
 import io.nianbao.service.DocumentStore;
 import io.nianbao.service.PipelineMetrics;
 import io.nianbao.service.Poll;
@@ -29,6 +30,9 @@ import org.springframework.messaging.Message;
  * parse throws, goes to report.ingested.dlq at once (a parse that failed once fails again) and the
  * rest of the poll goes on. What does fail it (the broker, the schema registry) rolls the whole
  * poll back, to be retried until it commits ({@link DeadLetters}).
+ *
+ * <p>A document is read and parsed within the service's {@link DocumentMemory}: threads that took
+ * large PDFs together parse them in turn instead of needing the heap for all of them.
  */
 class PollParser {
 
@@ -36,16 +40,18 @@ class PollParser {
 
     private final ReportReader reader;
     private final DocumentStore documents;
+    private final DocumentMemory memory;
     private final StreamBridge bridge;
     private final Rejections rejections;
     private final DeadLetters deadLetters;
     private final StreamTracing tracing;
     private final PipelineMetrics metrics;
 
-    PollParser(ReportReader reader, DocumentStore documents, StreamBridge bridge, Rejections rejections,
-               DeadLetters deadLetters, StreamTracing tracing, PipelineMetrics metrics) {
+    PollParser(ReportReader reader, DocumentStore documents, DocumentMemory memory, StreamBridge bridge,
+               Rejections rejections, DeadLetters deadLetters, StreamTracing tracing, PipelineMetrics metrics) {
         this.reader = reader;
         this.documents = documents;
+        this.memory = memory;
         this.bridge = bridge;
         this.rejections = rejections;
         this.deadLetters = deadLetters;
@@ -66,7 +72,7 @@ class PollParser {
         }
         metrics.reportIn();
         ReportParsed parsed;
-        try {
+        try (DocumentMemory.Hold held = memory.hold(ingested.getSizeBytes())) {
             parsed = ReportEvents.toEvent(ingested, reader.read(documents.contentOf(ingested), ReportEvents.hintsOf(ingested)));
         } catch (UnreadableDocumentException e) {
             log.info("rejected report {} of {}: {}", ingested.getReportId(), ingested.getAgencyId(), e.getMessage());

@@ -10,6 +10,7 @@ import io.nianbao.events.serde.SchemaRegistryClient;
 import io.nianbao.localstack.LocalStack;
 import io.nianbao.localstack.LocalStackExtension;
 import io.nianbao.service.DeadLetters;
+import io.nianbao.service.DocumentMemory;
 import io.nianbao.service.NianbaoServices;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.unit.DataSize;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -57,6 +59,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ParseServiceTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final DataSize MEMORY_BUDGET = DataSize.ofMegabytes(1);
 
     private LocalStack stack;
     private SchemaRegistryClient registry;
@@ -73,6 +76,7 @@ class ParseServiceTest {
                 .run("--nianbao.kafka.bootstrap-servers=" + stack.bootstrapServers(),
                         "--nianbao.schema-registry.url=" + stack.schemaRegistryUrl(),
                         "--nianbao.documents.dir=" + documents,
+                        "--nianbao.documents.memory-budget=" + MEMORY_BUDGET.toBytes() + "B",
                         "--server.port=0");
     }
 
@@ -121,6 +125,8 @@ class ParseServiceTest {
             assertThat(reasonOf(dead)).isNotBlank();
         });
         assertThat(deadLetters).anySatisfy(dead -> assertThat(reasonOf(dead)).contains("store:no-such-document", "missing"));
+        assertThat(service.getBean(DocumentMemory.class).freeBytes())
+                .as("every document's share of the memory given back, the missing one's too").isEqualTo(MEMORY_BUDGET.toBytes());
     }
 
     private static ReportIngested ingested(String agency, String name, byte[] document, String documentRef) {

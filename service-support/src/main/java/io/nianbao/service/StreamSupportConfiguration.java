@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.converter.BatchMessagingMessageConverter;
+import org.springframework.util.unit.DataSize;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -58,6 +59,11 @@ public class StreamSupportConfiguration {
     @Bean
     DocumentStore documentStore(@Value("${nianbao.documents.dir}") Path dir) {
         return new DocumentStore(dir);
+    }
+
+    @Bean
+    DocumentMemory documentMemory(@Value("${nianbao.documents.memory-budget}") DataSize budget) {
+        return new DocumentMemory(budget);
     }
 
     /**
