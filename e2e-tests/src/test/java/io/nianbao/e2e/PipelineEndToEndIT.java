@@ -236,6 +236,9 @@ class PipelineEndToEndIT {
                 if (service.equals("validate-service")) {
                     assertThat(metrics).contains("nianbao_findings_total{", "rule=\"T3-BALANCE\"");
                 }
+                if (service.equals("ingest-service") || service.equals("parse-service")) {
+                    assertThat(metrics).as("every document's share given back").contains("nianbao_documents_memory_free_bytes 2.5165824E7");
+                }
             }
         }
     }

@@ -66,6 +66,14 @@ public class StreamSupportConfiguration {
         return new DocumentMemory(budget);
     }
 
+    /** Near zero for long: large documents queue for memory (ingest, parse). */
+    @Bean
+    MeterBinder documentMemoryGauge(DocumentMemory memory) {
+        return registry -> Gauge.builder("nianbao.documents.memory.free", memory, DocumentMemory::freeBytes).baseUnit("bytes")
+                .description("document bytes this instance may still take into memory (nianbao.documents.memory-budget)")
+                .register(registry);
+    }
+
     /**
      * The Kafka observations (trace context into and out of record headers) and HTTP's, not those
      * the function and Spring Integration layers start around every message besides: spans and
