@@ -32,8 +32,9 @@ class ServiceFleetTest {
     }
 
     @Test
-    void validateLeavesRoomOutsideItsHeapForRocksDb() {
-        assertThat(ServiceFleet.serviceJvmArgs("ingest-service", 25)).contains("-Xmx112m");
+    void eachServiceHasTheHeapCeilingItsStateAndNativeMemoryNeed() {
+        assertThat(ServiceFleet.serviceJvmArgs("parse-service", 25)).contains("-Xmx112m");
+        assertThat(ServiceFleet.serviceJvmArgs("ingest-service", 25)).contains("-Xmx160m").doesNotContain("-Xmx112m");
         assertThat(ServiceFleet.serviceJvmArgs("validate-service", 25)).contains("-Xmx96m").doesNotContain("-Xmx112m");
     }
 }
