@@ -103,7 +103,10 @@ public class DocumentFetcher implements DisposableBean {
                 }
                 HttpEntity entity = response.getEntity();
                 long announced = entity == null ? 0 : entity.getContentLength();
-                DocumentMemory.Hold hold = memory.hold(announced < 0 ? maxBytes : Math.min(announced, maxBytes));
+                if (announced > maxBytes) {
+                    throw IntakeRejection.tooLarge(maxBytes);
+                }
+                DocumentMemory.Hold hold = memory.hold(announced < 0 ? maxBytes : announced);
                 try {
                     return new Fetched(body(entity, maxBytes, deadline), fileNameOf(uri), hold);
                 } catch (IOException | RuntimeException e) {
@@ -150,9 +153,6 @@ public class DocumentFetcher implements DisposableBean {
     private static byte[] body(HttpEntity entity, long maxBytes, long deadline) throws IOException {
         if (entity == null) {
             return new byte[0];
-        }
-        if (entity.getContentLength() > maxBytes) {
-            throw IntakeRejection.tooLarge(maxBytes);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[64 * 1024];

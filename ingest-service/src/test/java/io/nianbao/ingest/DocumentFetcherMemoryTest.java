@@ -5,6 +5,7 @@ import io.nianbao.service.DocumentMemory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.springframework.util.unit.DataSize;
 
 import java.io.IOException;
@@ -96,9 +97,18 @@ class DocumentFetcherMemoryTest {
     }
 
     @Test
-    void aFailedDownloadGivesItsShareBack() {
+    void aDownloadFoundTooLargeOnTheWayGivesItsShareBack() {
+        assertThatThrownBy(() -> fetcher.fetch(url("/chunked"), PORTAL, DOCUMENT.length - 1))
+                .isInstanceOf(IntakeRejection.class).hasMessageContaining(String.valueOf(DOCUMENT.length - 1));
+        assertThat(memory.freeBytes()).isEqualTo(MAX);
+    }
+
+    @Test
+    @Timeout(10)
+    void aDocumentAnnouncedTooLargeIsRefusedWithoutWaitingForMemory() {
+        DocumentMemory.Hold everything = memory.hold(MAX);
         assertThatThrownBy(() -> fetcher.fetch(url("/sized"), PORTAL, DOCUMENT.length - 1))
                 .isInstanceOf(IntakeRejection.class);
-        assertThat(memory.freeBytes()).isEqualTo(MAX);
+        everything.close();
     }
 }
