@@ -3,6 +3,7 @@ package io.nianbao.service;
 import org.springframework.util.unit.DataSize;
 
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The document bytes a service's threads may have in memory at once. Documents run up to 20 MB
@@ -15,7 +16,7 @@ import java.util.concurrent.Semaphore;
  *
  * <p>A thread that holds a share already (a request body, then the document its URL names) gets
  * more without waiting: no thread waits while it holds, so none waits for another that waits for
- * it. Holds are taken and given back on the same thread.
+ * it.
  */
 public final class DocumentMemory {
 
@@ -33,7 +34,7 @@ public final class DocumentMemory {
 
     private final int budgetKib;
     private final Budget freeKib;
-    private final ThreadLocal<int[]> heldKibByThread = ThreadLocal.withInitial(() -> new int[1]);
+    private final ThreadLocal<AtomicInteger> heldKibByThread = ThreadLocal.withInitial(AtomicInteger::new);
 
     public DocumentMemory(DataSize budget) {
         if (budget.toKilobytes() < 1 || budget.toKilobytes() > Integer.MAX_VALUE) {
@@ -49,15 +50,15 @@ public final class DocumentMemory {
      */
     public Hold hold(long bytes) {
         int kib = (int) Math.clamp(Math.ceilDiv(bytes, KIB), 1, budgetKib);
-        int[] heldByThisThread = heldKibByThread.get();
-        if (heldByThisThread[0] == 0) {
+        AtomicInteger heldByThisThread = heldKibByThread.get();
+        if (heldByThisThread.get() == 0) {
             freeKib.acquireUninterruptibly(kib);
         } else {
             // Counted, so that other threads wait; the semaphore may go below zero meanwhile.
             freeKib.takeWithoutWaiting(kib);
         }
-        heldByThisThread[0] += kib;
-        return new Held(kib);
+        heldByThisThread.addAndGet(kib);
+        return new Held(kib, heldByThisThread);
     }
 
     /** Bytes not held at the moment (for tests and gauges). */
@@ -78,17 +79,20 @@ public final class DocumentMemory {
 
     private final class Held implements Hold {
         private final int kib;
+        private final AtomicInteger heldByHolder;
         private boolean released;
 
-        Held(int kib) {
+        /** {@code heldByHolder}: the holding thread's count, right whichever thread gives the share back. */
+        Held(int kib, AtomicInteger heldByHolder) {
             this.kib = kib;
+            this.heldByHolder = heldByHolder;
         }
 
         @Override
         public synchronized void close() {
             if (!released) {
                 released = true;
-                heldKibByThread.get()[0] -= kib;
+                heldByHolder.addAndGet(-kib);
                 freeKib.release(kib);
             }
         }

@@ -82,6 +82,19 @@ class DocumentMemoryTest {
     }
 
     @Test
+    void aShareGivenBackByAnotherThreadLeavesTheHolderWaitingAgainForItsNext() throws Exception {
+        DocumentMemory.Hold theirs = CompletableFuture.supplyAsync(() -> memory.hold(20 * MB), otherThread).get(5, TimeUnit.SECONDS);
+        theirs.close();
+        DocumentMemory.Hold mine = memory.hold(20 * MB);
+
+        // Had the share been counted against this thread, the other would now take 20 MB more at once.
+        CompletableFuture<DocumentMemory.Hold> next = CompletableFuture.supplyAsync(() -> memory.hold(20 * MB), otherThread);
+        assertStillWaiting(next);
+        mine.close();
+        next.get(5, TimeUnit.SECONDS).close();
+    }
+
+    @Test
     void givingBackTwiceGivesBackOnce() {
         DocumentMemory.Hold hold = memory.hold(MB);
         hold.close();
