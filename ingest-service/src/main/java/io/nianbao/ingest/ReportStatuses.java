@@ -38,29 +38,37 @@ public class ReportStatuses implements DisposableBean {
                          @Schema(description = "拒收说明（仅已拒收时）") String message,
                          @Schema(description = "核查发现的问题数（核查后）") Integer findings,
                          @Schema(description = "最近一次状态变化的时间") Instant updatedAt) {
+    }
 
-        private Status after(Status earlier) {
+    /** A report's status as kept: its id is the map's key, as a {@link ReportKey} (32 bytes, the string took 72). */
+    private record Progress(String agencyId, Stage stage, String reason, String message, Integer findings, Instant updatedAt) {
+
+        private Progress after(Progress earlier) {
             if (earlier == null) {
                 return this;
             }
             if (earlier.stage.compareTo(stage) >= 0) {
                 return earlier;
             }
-            return new Status(reportId, agencyId, stage, reason, message, findings != null ? findings : earlier.findings, updatedAt);
+            return new Progress(agencyId, stage, reason, message, findings != null ? findings : earlier.findings, updatedAt);
+        }
+
+        private Status of(String reportId) {
+            return new Status(reportId, agencyId, stage, reason, message, findings, updatedAt);
         }
     }
 
     private static final List<String> TOPICS = List.of(Topics.INGESTED.name(), Topics.PARSED.name(),
             Topics.VALIDATED.name(), Topics.REJECTED.name(), Topics.NOTIFICATION_SENT.name());
 
-    private final Map<String, Status> byId;
+    private final Map<ReportKey, Progress> byId;
     private final TopicFollower follower;
 
     public ReportStatuses(Broker broker, IngestProperties properties) {
         int capacity = properties.status().capacity();
         this.byId = new LinkedHashMap<>(1024, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Status> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<ReportKey, Progress> eldest) {
                 return size() > capacity;
             }
         };
@@ -70,25 +78,29 @@ public class ReportStatuses implements DisposableBean {
 
     public Optional<Status> of(String reportId) {
         synchronized (byId) {
-            return Optional.ofNullable(byId.get(reportId));
+            return Optional.ofNullable(byId.get(ReportKey.of(reportId))).map(progress -> progress.of(reportId));
         }
     }
 
     /** Also called by the intake for what it just sent, so the status is readable at once. */
     void apply(SpecificRecord event) {
-        Status status = switch (event) {
-            case ReportIngested e -> new Status(e.getReportId(), e.getAgencyId(), Stage.INGESTED, null, null, null, e.getIngestedAt());
-            case ReportParsed e -> new Status(e.getReportId(), e.getAgencyId(), Stage.PARSED, null, null, null, Instant.now());
-            case ReportValidated e -> new Status(e.getReportId(), e.getAgencyId(), Stage.VALIDATED, null, null,
-                    e.getFindings().size(), e.getValidatedAt());
-            case ReportRejected e when e.getReportId() != null -> new Status(e.getReportId(), e.getAgencyId(),
-                    Stage.REJECTED, e.getReason(), e.getMessage(), null, e.getRejectedAt());
-            case NotificationSent e -> new Status(e.getReportId(), e.getAgencyId(), Stage.NOTIFIED, null, null, null, e.getSentAt());
+        Map.Entry<String, Progress> update = switch (event) {
+            case ReportIngested e -> Map.entry(e.getReportId(),
+                    new Progress(e.getAgencyId(), Stage.INGESTED, null, null, null, e.getIngestedAt()));
+            case ReportParsed e -> Map.entry(e.getReportId(),
+                    new Progress(e.getAgencyId(), Stage.PARSED, null, null, null, Instant.now()));
+            case ReportValidated e -> Map.entry(e.getReportId(),
+                    new Progress(e.getAgencyId(), Stage.VALIDATED, null, null, e.getFindings().size(), e.getValidatedAt()));
+            case ReportRejected e when e.getReportId() != null -> Map.entry(e.getReportId(),
+                    new Progress(e.getAgencyId(), Stage.REJECTED, e.getReason(), e.getMessage(), null, e.getRejectedAt()));
+            case NotificationSent e -> Map.entry(e.getReportId(),
+                    new Progress(e.getAgencyId(), Stage.NOTIFIED, null, null, null, e.getSentAt()));
             default -> null;
         };
-        if (status != null) {
+        if (update != null) {
+            ReportKey key = ReportKey.of(update.getKey());
             synchronized (byId) {
-                byId.put(status.reportId(), status.after(byId.get(status.reportId())));
+                byId.put(key, update.getValue().after(byId.get(key)));
             }
         }
     }

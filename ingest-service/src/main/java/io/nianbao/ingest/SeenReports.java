@@ -14,8 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The report ids already sent downstream, so a document handed in again is acknowledged and not
@@ -30,7 +28,7 @@ public class SeenReports implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(SeenReports.class);
     private static final Duration LOAD_TIMEOUT = Duration.ofSeconds(120);
 
-    private final Set<String> seen = ConcurrentHashMap.newKeySet();
+    private final ReportIdSet seen = new ReportIdSet();
     private final KafkaProducer<String, SpecificRecord> producer;
     private final TopicFollower follower;
 
