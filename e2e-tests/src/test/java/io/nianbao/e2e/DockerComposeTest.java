@@ -2,6 +2,7 @@ package io.nianbao.e2e;
 
 import io.nianbao.events.Topic;
 import io.nianbao.events.Topics;
+import io.nianbao.localstack.ServiceFleet;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -22,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * docker-compose.yml (not run here: no Docker engine) kept consistent with the services'
- * configuration: the variables it sets are the ones they read, ports, registry and broker, topics.
+ * configuration: the variables it sets are the ones they read, ports, registry and broker, topics,
+ * heap ceilings.
  */
 class DockerComposeTest {
 
@@ -57,6 +59,18 @@ class DockerComposeTest {
                 assertThat(published).as(service + " publishes no host port").isEmpty();
                 assertThat(map(services.get(service))).as(service).doesNotContainKey("container_name");
             }
+        }
+    }
+
+    /** The containers' heaps are sized as the embedded default's, whose figures the README gives. */
+    @Test
+    void imagesAreBuiltWithTheHeapCeilingsOfTheEmbeddedDefault() throws IOException {
+        assertThat(Files.readString(HOME.resolve("Dockerfile"))).contains("-Xmx${HEAP_CEILING}").doesNotContain("MaxRAMPercentage");
+        for (String service : SERVICES) {
+            Map<String, Object> build = map(map(services.get(service)).get("build"));
+            assertThat(map(build.get("args"))).as(service + " build args")
+                    .containsEntry("SERVICE", service)
+                    .containsEntry("HEAP_CEILING", ServiceFleet.heapCeiling(service));
         }
     }
 

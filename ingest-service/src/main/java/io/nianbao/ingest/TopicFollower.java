@@ -33,6 +33,7 @@ import java.util.stream.Collectors;
 final class TopicFollower implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(TopicFollower.class);
+    static final int FETCH_MAX_BYTES = 4 * 1024 * 1024;
 
     private final String name;
     private final KafkaConsumer<String, byte[]> consumer;
@@ -55,6 +56,10 @@ final class TopicFollower implements AutoCloseable {
                 // cost a fifth of ingest-service's CPU under load (JFR).
                 ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 64 * 1024,
                 ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 250,
+                // A fetch response is one buffer in the heap: catching up on 30 partitions of
+                // events whose documents travel inline (up to 512 KB each) would otherwise take
+                // 30 MB at a time, and as much again in the records copied out of it.
+                ConsumerConfig.FETCH_MAX_BYTES_CONFIG, FETCH_MAX_BYTES,
                 ConsumerConfig.CLIENT_ID_CONFIG, "ingest-" + name + "-" + ProcessHandle.current().pid()),
                 new StringDeserializer(), new ByteArrayDeserializer());
         this.avro = new ConfluentAvroDeserializer(registry);

@@ -226,20 +226,15 @@ public final class ServiceFleet implements AutoCloseable {
      *     to its ceiling before it collects it. ~40 MB is live after a 20,000-report burst; with
      *     256 MB the old generations reached ~130 MB and the services 300–343 MB resident, with
      *     112 MB (96 MB for validate, whose RocksDB cache and write buffers take 32 MB outside the
-     *     heap) 266–285 MB, at the same rate and collection time. ingest gets 160 MB: over a year it
-     *     keeps ~45 MB more live (200,000 seen report ids and 100,000 statuses), which would not
-     *     leave a 112 MB heap's old generation (75 MB) room to work;
+     *     heap) 266–285 MB, at the same rate and collection time. ingest gets 128 MB: over a year it
+     *     keeps ~27 MB more live (200,000 seen report ids and 100,000 statuses), with which a 112 MB
+     *     heap spent a quarter of a 20,000-report burst in full collections;
      * <li>from JDK 22 glibc's freed memory is returned every 10 s; from 25 objects have 8-byte headers.
      * </ul>
      * The container images keep the tiered compilers: on more cores and over days C2 pays back.
      */
     static List<String> serviceJvmArgs(String service, int javaFeature) {
-        String heapCeiling = switch (service) {
-            case "ingest-service" -> "-Xmx160m";
-            case "validate-service" -> "-Xmx96m";
-            default -> "-Xmx112m";
-        };
-        List<String> args = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1", "-Xms64m", heapCeiling, "-XX:+UseSerialGC",
+        List<String> args = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1", "-Xms64m", "-Xmx" + heapCeiling(service), "-XX:+UseSerialGC",
                 "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-Xss512k", NIO_BUFFER_CACHE_LIMIT, NATIVE_ACCESS));
         if (javaFeature >= 22) {
             args.add("-XX:TrimNativeHeapInterval=10000");
@@ -248,6 +243,15 @@ public final class ServiceFleet implements AutoCloseable {
             args.add("-XX:+UseCompactObjectHeaders");
         }
         return args;
+    }
+
+    /** A service's {@code -Xmx} (above); the container images are built with the same (docker-compose.yml). */
+    public static String heapCeiling(String service) {
+        return switch (service) {
+            case "ingest-service" -> "128m";
+            case "validate-service" -> "96m";
+            default -> "112m";
+        };
     }
 
     /**
