@@ -13,6 +13,7 @@ import io.nianbao.events.serde.SchemaRegistryClient;
 import io.nianbao.localstack.LocalPostgres;
 import io.nianbao.localstack.LocalStack;
 import io.nianbao.localstack.MailCatcher;
+import io.nianbao.localstack.MutableClock;
 import io.nianbao.service.DeadLetters;
 import io.nianbao.service.NianbaoServices;
 import org.apache.avro.specific.SpecificRecord;
@@ -44,10 +45,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -57,7 +56,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 /**
@@ -73,7 +71,7 @@ final class NotifyHarness implements AutoCloseable {
 
     private static LocalPostgres postgres;
 
-    final MutableClock clock = new MutableClock(Instant.parse("2025-03-01T01:00:00Z"));
+    final MutableClock clock = new MutableClock(Instant.parse("2025-03-01T01:00:00Z"), ZoneOffset.UTC);
     final MailCatcher mail = MailCatcher.start();
     final String topic;
     private final LocalStack stack;
@@ -283,34 +281,5 @@ final class NotifyHarness implements AutoCloseable {
                 .setMessage(message)
                 .setEvidence("原文：" + message)
                 .build();
-    }
-
-    /** A clock the tests set. */
-    static final class MutableClock extends Clock {
-
-        private final AtomicReference<Instant> now;
-
-        MutableClock(Instant start) {
-            now = new AtomicReference<>(start);
-        }
-
-        void set(Instant instant) {
-            now.set(instant);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("a test clock stays in UTC");
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
     }
 }

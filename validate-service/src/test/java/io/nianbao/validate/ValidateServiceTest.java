@@ -14,6 +14,7 @@ import io.nianbao.events.serde.ConfluentAvroSerializer;
 import io.nianbao.events.serde.SchemaRegistryClient;
 import io.nianbao.localstack.LocalStack;
 import io.nianbao.localstack.LocalStackExtension;
+import io.nianbao.localstack.MutableClock;
 import io.nianbao.service.NianbaoServices;
 import io.nianbao.service.ReportEvents;
 import org.apache.avro.specific.SpecificRecord;
@@ -51,11 +52,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -84,7 +83,7 @@ class ValidateServiceTest {
     private static final String LATE = "late-" + UUID.randomUUID();
     private static final String PUNCTUAL = "punctual-" + UUID.randomUUID();
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2025-01-10T02:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2025-01-10T02:00:00Z"), ValidateServiceApplication.CHINA);
     private LocalStack stack;
     private Path roster;
     private ConfigurableApplicationContext service;
@@ -392,31 +391,4 @@ class ValidateServiceTest {
         return new ArrayList<>(validated.getFindings().stream().map(Finding::getRule).toList());
     }
 
-    /** The clock the service reads "today" from; tests move it. */
-    private static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ValidateServiceApplication.CHINA;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }
