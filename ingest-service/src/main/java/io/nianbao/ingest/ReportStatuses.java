@@ -40,7 +40,7 @@ public class ReportStatuses implements DisposableBean {
                          @Schema(description = "最近一次状态变化的时间") Instant updatedAt) {
     }
 
-    /** A report's status as kept: its id is the map's key, as a {@link ReportKey} (32 bytes, the string took 72). */
+    /** A report's status as kept: its id is the map's key, as a {@link ReportKey} (24 bytes, the string took 72). */
     private record Progress(String agencyId, Stage stage, String reason, String message, Integer findings, Instant updatedAt) {
 
         private Progress after(Progress earlier) {

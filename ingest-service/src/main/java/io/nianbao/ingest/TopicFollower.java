@@ -33,7 +33,7 @@ import java.util.stream.Collectors;
 final class TopicFollower implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(TopicFollower.class);
-    static final int FETCH_MAX_BYTES = 4 * 1024 * 1024;
+    private static final int FETCH_MAX_BYTES = 4 * 1024 * 1024;
 
     private final String name;
     private final KafkaConsumer<String, byte[]> consumer;
