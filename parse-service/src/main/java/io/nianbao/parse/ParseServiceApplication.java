@@ -10,11 +10,13 @@ import io.nianbao.service.NianbaoServices;
 import io.nianbao.service.PipelineMetrics;
 import io.nianbao.service.Rejections;
 import io.nianbao.service.StreamTracing;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.messaging.Message;
 
+import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
@@ -37,8 +39,9 @@ public class ParseServiceApplication {
     @Bean
     Consumer<Message<?>> parseReports(ReportReader reader, DocumentStore documents, DocumentMemory memory,
                                       StreamBridge bridge, Rejections rejections, DeadLetters deadLetters, Tracer tracer,
-                                      Propagator propagator, PipelineMetrics metrics) {
+                                      Propagator propagator, PipelineMetrics metrics,
+                                      @Value("${nianbao.parse.poll-time-budget}") Duration pollTimeBudget) {
         return new PollParser(reader, documents, memory, bridge, rejections, deadLetters,
-                new StreamTracing(tracer, propagator), metrics)::parse;
+                new StreamTracing(tracer, propagator), metrics, pollTimeBudget)::parse;
     }
 }

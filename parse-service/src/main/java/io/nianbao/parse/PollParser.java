@@ -18,7 +18,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.kafka.support.Acknowledgment;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
+
+import java.time.Duration;
+import java.util.List;
 
 /**
  * One poll of report.ingested → report.parsed, or report.rejected for a document that cannot be
@@ -33,6 +38,12 @@ import org.springframework.messaging.Message;
  *
  * <p>A document is read and parsed within the service's {@link DocumentMemory}: threads that took
  * large PDFs together parse them in turn instead of needing the heap for all of them.
+ *
+ * <p>A poll takes no further report once it has run for its time budget: what it parsed commits,
+ * the rest comes again in the next poll ({@link Acknowledgment#nack(int, Duration)}). A backlog of
+ * long PDFs (60 pages read, ~1 s each under load) had made polls of 20 outlast the transaction's
+ * timeout: the broker aborted them and they came again whole, each report parsed four times over.
+ * A poll parses at least one report, so every poll moves on.
  */
 class PollParser {
 
@@ -46,9 +57,11 @@ class PollParser {
     private final DeadLetters deadLetters;
     private final StreamTracing tracing;
     private final PipelineMetrics metrics;
+    private final Duration timeBudget;
 
     PollParser(ReportReader reader, DocumentStore documents, DocumentMemory memory, StreamBridge bridge,
-               Rejections rejections, DeadLetters deadLetters, StreamTracing tracing, PipelineMetrics metrics) {
+               Rejections rejections, DeadLetters deadLetters, StreamTracing tracing, PipelineMetrics metrics,
+               Duration timeBudget) {
         this.reader = reader;
         this.documents = documents;
         this.memory = memory;
@@ -57,12 +70,28 @@ class PollParser {
         this.deadLetters = deadLetters;
         this.tracing = tracing;
         this.metrics = metrics;
+        this.timeBudget = timeBudget;
     }
 
     void parse(Message<?> poll) {
-        for (ConsumerRecord<?, ?> record : Poll.recordsOf(poll)) {
+        Acknowledgment acknowledgment = poll.getHeaders().get(KafkaHeaders.ACKNOWLEDGMENT, Acknowledgment.class);
+        if (acknowledgment == null) {
+            throw new IllegalStateException("no " + KafkaHeaders.ACKNOWLEDGMENT + " header: the binding's ack-mode must be MANUAL");
+        }
+        List<ConsumerRecord<?, ?>> records = Poll.recordsOf(poll);
+        long start = System.nanoTime();
+        for (int i = 0; i < records.size(); i++) {
+            if (i > 0 && System.nanoTime() - start > timeBudget.toNanos()) {
+                log.warn("a poll ran past its {} budget after {} of {} reports: the other {} come again in the next poll",
+                        timeBudget, i, records.size(), records.size() - i);
+                acknowledgment.nack(i, Duration.ZERO);
+                return;
+            }
+            ConsumerRecord<?, ?> record = records.get(i);
             tracing.inSpan("parse", record.headers(), forwarded -> parse(record));
         }
+        // Within a transaction the container commits the whole poll anyway; without one, only this does.
+        acknowledgment.acknowledge();
     }
 
     private void parse(ConsumerRecord<?, ?> record) {

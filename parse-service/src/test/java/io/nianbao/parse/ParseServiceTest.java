@@ -31,6 +31,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.unit.DataSize;
 
@@ -46,6 +48,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,7 +58,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * report.ingested is parsed in one Kafka transaction, and a record that cannot be read goes to
  * the DLQ alone while the rest of its poll is parsed.
  */
-@ExtendWith(LocalStackExtension.class)
+@ExtendWith({LocalStackExtension.class, OutputCaptureExtension.class})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ParseServiceTest {
 
@@ -63,6 +67,7 @@ class ParseServiceTest {
 
     private LocalStack stack;
     private SchemaRegistryClient registry;
+    private ConfluentAvroSerializer avro;
     private Path documents;
     private ConfigurableApplicationContext service;
 
@@ -72,12 +77,16 @@ class ParseServiceTest {
         stack = localStack;
         registry = SchemaRegistryClient.shared(stack.schemaRegistryUrl());
         documents = Files.createTempDirectory("parse-documents");
-        service = new SpringApplicationBuilder(ParseServiceApplication.class)
-                .run("--nianbao.kafka.bootstrap-servers=" + stack.bootstrapServers(),
-                        "--nianbao.schema-registry.url=" + stack.schemaRegistryUrl(),
-                        "--nianbao.documents.dir=" + documents,
-                        "--nianbao.documents.memory-budget=" + MEMORY_BUDGET.toBytes() + "B",
-                        "--server.port=0");
+        avro = new ConfluentAvroSerializer(registry);
+        service = new SpringApplicationBuilder(ParseServiceApplication.class).run(serviceArguments());
+    }
+
+    private String[] serviceArguments(String... more) {
+        return Stream.concat(Stream.of("--nianbao.kafka.bootstrap-servers=" + stack.bootstrapServers(),
+                "--nianbao.schema-registry.url=" + stack.schemaRegistryUrl(),
+                "--nianbao.documents.dir=" + documents,
+                "--nianbao.documents.memory-budget=" + MEMORY_BUDGET.toBytes() + "B",
+                "--server.port=0"), Stream.of(more)).toArray(String[]::new);
     }
 
     @AfterAll
@@ -89,7 +98,7 @@ class ParseServiceTest {
 
     @Test
     void aPollWithAnUndecodableAndAnUnparsableRecordDeadLettersThemAloneAndParsesTheRestOnceEach() throws Exception {
-        // One key, one partition, one producer batch: the four records reach the service in one poll.
+        // One key: the four records reach the service in one poll.
         String agency = "poll-" + UUID.randomUUID();
         String traceId = UUID.randomUUID().toString().replace("-", "");
         ReportIngested first = ingested(agency, "first", ReportRenderer.bytes(SampleReports.consistentGb2021()), null);
@@ -97,19 +106,13 @@ class ParseServiceTest {
         ReportIngested second = ingested(agency, "second", ReportRenderer.bytes(SampleReports.withArithmeticErrors()), null);
         byte[] undecodable = "not a ReportIngested".getBytes(StandardCharsets.UTF_8);
 
-        ConfluentAvroSerializer avro = new ConfluentAvroSerializer(registry);
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
-                ProducerConfig.LINGER_MS_CONFIG, 5_000), new StringSerializer(), new ByteArraySerializer())) {
-            ProducerRecord<String, byte[]> traced = new ProducerRecord<>(Topics.INGESTED.name(), agency,
-                    avro.serialize(Topics.INGESTED.name(), first));
-            traced.headers().add("traceparent", ("00-" + traceId + "-00f067aa0ba902b7-01").getBytes(StandardCharsets.US_ASCII));
-            producer.send(traced);
-            producer.send(new ProducerRecord<>(Topics.INGESTED.name(), agency, undecodable));
-            producer.send(new ProducerRecord<>(Topics.INGESTED.name(), agency, avro.serialize(Topics.INGESTED.name(), missing)));
-            producer.send(new ProducerRecord<>(Topics.INGESTED.name(), agency, avro.serialize(Topics.INGESTED.name(), second)));
-            producer.flush();
-        }
+        ProducerRecord<String, byte[]> traced = new ProducerRecord<>(Topics.INGESTED.name(), agency,
+                avro.serialize(Topics.INGESTED.name(), first));
+        traced.headers().add("traceparent", ("00-" + traceId + "-00f067aa0ba902b7-01").getBytes(StandardCharsets.US_ASCII));
+        sendInOneBatch(List.of(traced,
+                new ProducerRecord<>(Topics.INGESTED.name(), agency, undecodable),
+                new ProducerRecord<>(Topics.INGESTED.name(), agency, avro.serialize(Topics.INGESTED.name(), missing)),
+                new ProducerRecord<>(Topics.INGESTED.name(), agency, avro.serialize(Topics.INGESTED.name(), second))));
 
         List<ConsumerRecord<String, SpecificRecord>> parsed = readCommitted(Topics.PARSED.name(),
                 new ConfluentAvroDeserializer(registry), agency, 2);
@@ -127,6 +130,44 @@ class ParseServiceTest {
         assertThat(deadLetters).anySatisfy(dead -> assertThat(reasonOf(dead)).contains("store:no-such-document", "missing"));
         assertThat(service.getBean(DocumentMemory.class).freeBytes())
                 .as("every document's share of the memory given back, the missing one's too").isEqualTo(MEMORY_BUDGET.toBytes());
+    }
+
+    /**
+     * A poll past its time budget commits what it parsed and leaves the rest to the next poll. With
+     * a budget of a millisecond each poll parses one report: five sent in one batch are parsed once
+     * each, none dead-lettered, in polls that said they left the rest.
+     */
+    @Test
+    void aPollPastItsTimeBudgetCommitsWhatItParsedAndLeavesTheRestToTheNext(CapturedOutput output) throws Exception {
+        String agency = "budget-" + UUID.randomUUID();
+        String topic = Topics.INGESTED.name() + "." + agency;
+        List<ReportIngested> reports = IntStream.range(0, 5)
+                .mapToObj(i -> ingested(agency, "report-" + i, ReportRenderer.bytes(SampleReports.consistentGb2021()), null))
+                .toList();
+        try (ConfigurableApplicationContext budgeted = new SpringApplicationBuilder(ParseServiceApplication.class)
+                .run(serviceArguments("--nianbao.parse.poll-time-budget=1ms",
+                        "--spring.cloud.stream.bindings.parseReports-in-0.destination=" + topic,
+                        "--spring.cloud.stream.bindings.parseReports-in-0.group=" + agency))) {
+            sendInOneBatch(reports.stream()
+                    .map(report -> new ProducerRecord<>(topic, agency, avro.serialize(topic, report))).toList());
+
+            List<ConsumerRecord<String, SpecificRecord>> parsed = readCommitted(Topics.PARSED.name(),
+                    new ConfluentAvroDeserializer(registry), agency, reports.size());
+            assertThat(parsed).extracting(r -> reportIdOf(r.value()))
+                    .containsExactlyInAnyOrderElementsOf(reports.stream().map(ReportIngested::getReportId).toList());
+            assertThat(readCommitted(DeadLetters.dlqOf(topic), new ByteArrayDeserializer(), agency, 0)).isEmpty();
+            assertThat(output.getOut()).contains("budget after 1 of", "come again in the next poll");
+        }
+    }
+
+    /** One key, one partition, one producer batch: the records reach the service in one poll. */
+    private void sendInOneBatch(List<ProducerRecord<String, byte[]>> records) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
+                ProducerConfig.LINGER_MS_CONFIG, 5_000), new StringSerializer(), new ByteArraySerializer())) {
+            records.forEach(producer::send);
+            producer.flush();
+        }
     }
 
     private static ReportIngested ingested(String agency, String name, byte[] document, String documentRef) {
