@@ -13,7 +13,7 @@ ARG SERVICE
 # The serial collector fills the old generation up to the ceiling before it collects it, so the
 # ceiling is the service's peak (README, Performance); docker-compose.yml passes each service's.
 # Raise it at run time with JDK_JAVA_OPTIONS=-Xmx…, which comes after JAVA_TOOL_OPTIONS.
-ARG HEAP_CEILING=112m
+ARG HEAP_OPTIONS=-Xmx112m
 RUN useradd --system --uid 10001 --home-dir /app nianbao && mkdir -p /data/documents && chown nianbao /data/documents
 WORKDIR /app
 COPY --from=layers /layers/extracted/dependencies/ ./
@@ -22,5 +22,5 @@ COPY --from=layers /layers/extracted/snapshot-dependencies/ ./
 COPY --from=layers /layers/extracted/application/ ./
 USER nianbao
 ENV NIANBAO_DOCUMENTS_DIR=/data/documents \
-    JAVA_TOOL_OPTIONS="-Xmx${HEAP_CEILING} -XX:+UseSerialGC -Djdk.nio.maxCachedBufferSize=262144 --enable-native-access=ALL-UNNAMED -Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.nianbao.events"
+    JAVA_TOOL_OPTIONS="${HEAP_OPTIONS} -XX:+UseSerialGC -Djdk.nio.maxCachedBufferSize=262144 --enable-native-access=ALL-UNNAMED -Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.nianbao.events"
 ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]

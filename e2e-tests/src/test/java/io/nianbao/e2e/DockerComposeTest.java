@@ -64,13 +64,13 @@ class DockerComposeTest {
 
     /** The containers' heaps are sized as the embedded default's, whose figures the README gives. */
     @Test
-    void imagesAreBuiltWithTheHeapCeilingsOfTheEmbeddedDefault() throws IOException {
-        assertThat(Files.readString(HOME.resolve("Dockerfile"))).contains("-Xmx${HEAP_CEILING}").doesNotContain("MaxRAMPercentage");
+    void imagesAreBuiltWithTheHeapOptionsOfTheEmbeddedDefault() throws IOException {
+        assertThat(Files.readString(HOME.resolve("Dockerfile"))).contains("JAVA_TOOL_OPTIONS=\"${HEAP_OPTIONS} ").doesNotContain("MaxRAMPercentage");
         for (String service : SERVICES) {
             Map<String, Object> build = map(map(services.get(service)).get("build"));
             assertThat(map(build.get("args"))).as(service + " build args")
                     .containsEntry("SERVICE", service)
-                    .containsEntry("HEAP_CEILING", ServiceFleet.heapCeiling(service));
+                    .containsEntry("HEAP_OPTIONS", ServiceFleet.heapOptions(service));
         }
     }
 

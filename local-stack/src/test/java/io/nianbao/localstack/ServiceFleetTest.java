@@ -34,7 +34,7 @@ class ServiceFleetTest {
     @Test
     void eachServiceHasTheHeapCeilingItsStateAndNativeMemoryNeed() {
         assertThat(ServiceFleet.serviceJvmArgs("parse-service", 25)).contains("-Xmx112m");
-        assertThat(ServiceFleet.serviceJvmArgs("ingest-service", 25)).contains("-Xmx128m").doesNotContain("-Xmx112m");
+        assertThat(ServiceFleet.serviceJvmArgs("ingest-service", 25)).contains("-Xmx120m", "-XX:NewRatio=3").doesNotContain("-Xmx112m");
         assertThat(ServiceFleet.serviceJvmArgs("validate-service", 25)).contains("-Xmx96m").doesNotContain("-Xmx112m");
     }
 }
