@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * docker-compose.yml (not run here: no Docker engine) kept consistent with the services'
  * configuration: the variables it sets are the ones they read, ports, registry and broker, topics,
- * heap ceilings.
+ * heap options.
  */
 class DockerComposeTest {
 
