@@ -18,9 +18,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
- * {@code nianbao bench [--quick] [--reports N] [--rate N] [--out FILE]}: measures the pure core (JMH), the whole pipeline
- * (throughput, latency from publication to notification) and the bare-Kafka limit of this
- * machine, with each process's memory and CPU; prints one table and writes the figures as JSON.
+ * {@code nianbao bench [--quick] [--reports N] [--rate N] [--year-state] [--out FILE]}: measures the pure core (JMH), the
+ * whole pipeline (throughput, latency from publication to notification) and the bare-Kafka limit
+ * of this machine, with each process's memory and CPU; prints one table and writes the figures as
+ * JSON. ingest-service first reads a year's state unless the run is quick, or when asked.
  */
 final class BenchCommand {
 
@@ -30,6 +31,7 @@ final class BenchCommand {
     static int run(String[] args) throws Exception {
         List<String> options = List.of(args);
         boolean quick = options.contains("--quick");
+        boolean withYearState = !quick || options.contains("--year-state");
         Path home = Path.of(System.getProperty("nianbao.home", ".")).toAbsolutePath().normalize();
         Path dir = home.resolve(".nianbao-data").resolve("bench");
         int burst;
@@ -55,7 +57,7 @@ final class BenchCommand {
                 System.err.println("另一个 nianbao bench 正在运行（" + dir + "），请等它结束后再试");
                 return 1;
             }
-            result = new Benchmark(home, dir, quick, burst, pacedPerSecond, console).run();
+            result = new Benchmark(home, dir, quick, burst, pacedPerSecond, withYearState, console).run();
         }
         console.println();
         console.println(result.table());

@@ -32,6 +32,6 @@ public final class Main {
                   nianbao check 文件 [--format json|text] [--agency 机关] [--level DEPARTMENT|GOVERNMENT|TOWNSHIP]
                                      [--year 年度] [--published YYYY-MM-DD] [--previous 上年报告]
                   nianbao demo [--once]
-                  nianbao bench [--quick] [--reports 份数] [--rate 每秒份数] [--out 结果.json]""");
+                  nianbao bench [--quick] [--reports 份数] [--rate 每秒份数] [--year-state] [--out 结果.json]""");
     }
 }

@@ -15,6 +15,12 @@ public final class Topics {
     /** validate-service's own ticks for PUB-MISSING: one per roster agency and year, on the agency's report.parsed partition. */
     public static final Topic<DeadlineCheck> DEADLINE_CHECKS = new Topic<>("validate.deadline-checks", DeadlineCheck.class);
 
+    /**
+     * ingest-service's own ledger of the report ids it sent downstream: compacted, and keyed by
+     * report id, not agency. Not part of the flow; named here for the bench, which fills it.
+     */
+    public static final Topic<ReportSeen> SEEN_REPORTS = new Topic<>("ingest.seen-reports", ReportSeen.class);
+
     public static final List<Topic<?>> ALL = List.of(PUBLISHED, INGESTED, REJECTED, PARSED, VALIDATED, NOTIFICATION_SENT,
             DEADLINE_CHECKS);
 

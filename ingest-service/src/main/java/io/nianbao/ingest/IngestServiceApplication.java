@@ -1,5 +1,7 @@
 package io.nianbao.ingest;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import io.nianbao.events.Topics;
@@ -72,6 +74,19 @@ public class IngestServiceApplication implements WebMvcConfigurer {
         KafkaTemplate<String, SpecificRecord> template = new KafkaTemplate<>(broker.producerFactory(0));
         template.setObservationEnabled(true);
         return template;
+    }
+
+    /** What ingest keeps in memory grows over a year: these two say how far. */
+    @Bean
+    MeterBinder yearStateGauges(SeenReports seen, ReportStatuses statuses) {
+        return registry -> {
+            Gauge.builder("nianbao.ingest.seen.reports", seen, SeenReports::size)
+                    .description("report ids kept in memory to recognise a document handed in again (all since the start)")
+                    .register(registry);
+            Gauge.builder("nianbao.ingest.statuses", statuses, ReportStatuses::size)
+                    .description("report statuses kept in memory (nianbao.ingest.status.capacity at most)")
+                    .register(registry);
+        };
     }
 
     @Override

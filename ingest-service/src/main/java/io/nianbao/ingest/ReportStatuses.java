@@ -82,6 +82,13 @@ public class ReportStatuses implements DisposableBean {
         }
     }
 
+    /** Statuses in memory, at most the configured capacity. */
+    public int size() {
+        synchronized (byId) {
+            return byId.size();
+        }
+    }
+
     /** Also called by the intake for what it just sent, so the status is readable at once. */
     void apply(SpecificRecord event) {
         Map.Entry<String, Progress> update = switch (event) {

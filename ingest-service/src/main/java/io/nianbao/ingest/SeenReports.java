@@ -2,6 +2,7 @@ package io.nianbao.ingest;
 
 import io.nianbao.events.ReportIngested;
 import io.nianbao.events.ReportSeen;
+import io.nianbao.events.Topics;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -17,14 +18,14 @@ import java.util.Map;
 
 /**
  * The report ids already sent downstream, so a document handed in again is acknowledged and not
- * sent twice. The ledger is the compacted topic {@value #TOPIC}, keyed by report id (compaction
+ * sent twice. The ledger is the compacted topic ingest.seen-reports, keyed by report id (compaction
  * keeps one record per id for ever): every instance reads it all at startup, before it takes
  * requests, and keeps following it, so ids survive restarts and are shared between instances.
  */
 @Component
 public class SeenReports implements DisposableBean {
 
-    static final String TOPIC = "ingest.seen-reports";
+    private static final String TOPIC = Topics.SEEN_REPORTS.name();
     private static final Logger log = LoggerFactory.getLogger(SeenReports.class);
     private static final Duration LOAD_TIMEOUT = Duration.ofSeconds(120);
 
@@ -55,6 +56,11 @@ public class SeenReports implements DisposableBean {
 
     public boolean contains(String reportId) {
         return seen.contains(reportId);
+    }
+
+    /** Ids in memory: every report sent downstream, for ever (the ledger is compacted, not expired). */
+    public int size() {
+        return seen.size();
     }
 
     /**

@@ -125,6 +125,11 @@ final class IngestInstance implements AutoCloseable {
         return send(request(path, key).GET().build());
     }
 
+    /** The body of an unauthenticated GET as text (the actuator's Prometheus page). */
+    String getText(String path) throws Exception {
+        return http.send(request(path, null).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
     private HttpRequest.Builder request(String path, String key) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60));
         return key == null ? builder : builder.header(PortalAuthenticator.API_KEY, key);

@@ -1,5 +1,6 @@
 package io.nianbao.ingest;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.nianbao.events.ReportIngested;
 import io.nianbao.events.Topics;
 import io.nianbao.localstack.LocalStack;
@@ -13,7 +14,10 @@ import java.util.UUID;
 import static io.nianbao.ingest.IngestInstance.KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The seen report ids are shared by instances and survive restarts: a duplicate goes downstream once. */
+/**
+ * The seen report ids are shared by instances and survive restarts: a duplicate goes downstream
+ * once. How many ids and statuses an instance keeps is a metric.
+ */
 @ExtendWith(LocalStackExtension.class)
 class SeenReportsTest {
 
@@ -40,5 +44,23 @@ class SeenReportsTest {
         }
         assertThat(new TopicReader(stack).values(Topics.INGESTED.name(), ReportIngested.class,
                 r -> r.getAgencyId().equals(agency))).hasSize(1);
+    }
+
+    @Test
+    void gaugesCountTheIdsAndStatusesKept(LocalStack stack) throws Exception {
+        try (IngestInstance ingest = IngestInstance.start(stack, Map.of())) {
+            MeterRegistry meters = ingest.bean(MeterRegistry.class);
+            double seenBefore = meters.get("nianbao.ingest.seen.reports").gauge().value();
+            double statusesBefore = meters.get("nianbao.ingest.statuses").gauge().value();
+            assertThat(seenBefore).isEqualTo(ingest.bean(SeenReports.class).size());
+
+            String agency = IngestInstance.AGENCY_PREFIX + UUID.randomUUID();
+            ingest.postJson(KEY, Map.of("agencyId", agency, "text", "2024年政府信息公开工作年度报告\n" + agency));
+
+            assertThat(meters.get("nianbao.ingest.seen.reports").gauge().value()).isEqualTo(seenBefore + 1);
+            assertThat(meters.get("nianbao.ingest.statuses").gauge().value()).isEqualTo(statusesBefore + 1);
+            assertThat(ingest.getText("/actuator/prometheus"))
+                    .contains("nianbao_ingest_seen_reports ", "nianbao_ingest_statuses ");
+        }
     }
 }

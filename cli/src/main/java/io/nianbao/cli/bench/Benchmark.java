@@ -29,7 +29,7 @@ public final class Benchmark {
     public record Result(boolean quick, int cores, String java,
                          List<CoreBenchmarks.Result> core,
                          Run pipeline, int pacedPerSecond, Run pipelinePaced, Run bareRelay,
-                         Map<String, ProcessSampler.Usage> processesUnderLoad) {
+                         YearState.Loaded yearState, Map<String, ProcessSampler.Usage> processesUnderLoad) {
 
         /** Pipeline throughput as a share of the bare relay's on the same machine. */
         public double pipelineToRelay() {
@@ -57,6 +57,10 @@ public final class Benchmark {
             row(t, "裸中继（尽快发布）", bareRelay);
             t.append("  流水线/裸中继 = %.0f%%%n".formatted(pipelineToRelay() * 100));
             t.append("各进程（负载期间）：\n");
+            if (yearState != null) {
+                t.append("  ingest-service 载有一年的状态：已发出报告编号 %d 个、报告状态 %d 条（写入并载入用时 %.1f 秒）%n".formatted(
+                        yearState.seenReports(), yearState.statuses(), yearState.seconds()));
+            }
             t.append("  %-20s %10s %10s %10s %12s%n".formatted("", "静息MB", "峰值MB", "CPU核", "CPU毫秒/份"));
             processesUnderLoad.forEach((name, u) -> t.append("  %-20s %10d %10d %10.2f %12.2f%n".formatted(
                     name, u.restRssMegabytes(), u.peakRssMegabytes(), u.cores(), cpuMillisPerReport(u))));
@@ -81,18 +85,22 @@ public final class Benchmark {
     private final boolean quick;
     private final int burst;
     private final int pacedPerSecond;
+    private final boolean withYearState;
     private final PrintStream console;
 
     /**
      * @param burst          reports published as fast as possible; 0: 500 when quick, else 20,000
      * @param pacedPerSecond the rate of the paced run; 0: 100 reports/s
+     * @param withYearState  ingest-service first reads a year's state ({@link YearState})
      */
-    public Benchmark(Path home, Path dir, boolean quick, int burst, int pacedPerSecond, PrintStream console) {
+    public Benchmark(Path home, Path dir, boolean quick, int burst, int pacedPerSecond, boolean withYearState,
+                     PrintStream console) {
         this.home = home;
         this.dir = dir;
         this.quick = quick;
         this.burst = burst > 0 ? burst : quick ? 500 : 20_000;
         this.pacedPerSecond = pacedPerSecond > 0 ? pacedPerSecond : 100;
+        this.withYearState = withYearState;
         this.console = console;
     }
 
@@ -112,6 +120,12 @@ public final class Benchmark {
             Measurement measurement = new Measurement(stack.bootstrapServers());
             ConfluentAvroSerializer serializer = new ConfluentAvroSerializer(SchemaRegistryClient.shared(stack.schemaRegistryUrl()));
             String run = UUID.randomUUID().toString().substring(0, 8);
+            YearState.Loaded yearState = null;
+            if (withYearState) {
+                console.println("    写入一年的状态（已发出报告编号 " + YearState.SEEN_REPORTS + " 个、报告状态 " + YearState.STATUSES
+                        + " 条），等 ingest-service 载入…");
+                yearState = YearState.load(stack.bootstrapServers(), serializer, fleet.ingestUrl(), timeout);
+            }
 
             console.println("3/4 流水线：预热，尽快发布 " + burst + " 份，再以每秒100份发布 " + paced + " 份…");
             List<String> firstAndLast = List.of(Topics.PUBLISHED.name(), Topics.NOTIFICATION_SENT.name());
@@ -136,7 +150,7 @@ public final class Benchmark {
                 }
             }
             return new Result(quick, Runtime.getRuntime().availableProcessors(), Runtime.version().toString(),
-                    core, pipeline, pacedPerSecond, steady, relay, usage);
+                    core, pipeline, pacedPerSecond, steady, relay, yearState, usage);
         }
     }
 

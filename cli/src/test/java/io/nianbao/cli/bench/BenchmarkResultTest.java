@@ -21,7 +21,8 @@ class BenchmarkResultTest {
         Map<String, ProcessSampler.Usage> usage = new LinkedHashMap<>();
         usage.put("kafka", new ProcessSampler.Usage(200, 240, 0.30));
         usage.put("notify-service", new ProcessSampler.Usage(220, 260, 0.45));
-        Benchmark.Result result = new Benchmark.Result(true, 2, "25", List.of(), burst, 100, paced, relay, usage);
+        Benchmark.Result result = new Benchmark.Result(true, 2, "25", List.of(), burst, 100, paced, relay,
+                new YearState.Loaded(200_000, 100_000, 7.25), usage);
 
         // 0.30 cores over 30 s is 9 CPU seconds for 3,000 reports: 3 ms each.
         assertThat(result.cpuMillisPerReport(usage.get("kafka"))).isCloseTo(3.0, within(1e-9));
@@ -31,6 +32,22 @@ class BenchmarkResultTest {
                 .contains("合计 0.75 核，每份 7.5 CPU毫秒（本机 2 核；PostgreSQL 不计）")
                 .contains("流水线/裸中继 = 3%")
                 .containsPattern("其中 report.published → report.ingested +20 +90 +90")
-                .containsPattern("其中 report.ingested → notification.sent +30 +30 +30");
+                .containsPattern("其中 report.ingested → notification.sent +30 +30 +30")
+                .contains("ingest-service 载有一年的状态：已发出报告编号 200000 个、报告状态 100000 条（写入并载入用时 7.3 秒）");
+    }
+
+    @Test
+    void aGaugeIsReadFromThePrometheusPageWithOrWithoutLabels() {
+        String page = """
+                # HELP nianbao_ingest_seen_reports report ids kept in memory
+                # TYPE nianbao_ingest_seen_reports gauge
+                nianbao_ingest_seen_reports 200000.0
+                nianbao_ingest_statuses_other 3.0
+                nianbao_ingest_statuses{application="ingest-service"} 99999.0
+                """;
+
+        assertThat(YearState.gauge(page, YearState.SEEN_GAUGE)).hasValue(200_000.0);
+        assertThat(YearState.gauge(page, YearState.STATUSES_GAUGE)).hasValue(99_999.0);
+        assertThat(YearState.gauge(page, "nianbao_ingest_missing")).isEmpty();
     }
 }
