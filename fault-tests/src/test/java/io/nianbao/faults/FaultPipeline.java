@@ -194,11 +194,16 @@ final class FaultPipeline implements AutoCloseable {
         return byReport;
     }
 
-    /** Writes bytes that are not our Avro to {@code topic}; returns them. */
-    byte[] injectPoison(String topic) throws Exception {
-        byte[] poison = ("poison " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+    /**
+     * Writes bytes that are not our Avro to {@code topic}, padded to {@code size} bytes (a short
+     * text if smaller); returns them.
+     */
+    byte[] injectPoison(String topic, int size) throws Exception {
+        byte[] text = ("poison " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        byte[] poison = Arrays.copyOf(text, Math.max(text.length, size));
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2 * 1024 * 1024), new StringSerializer(), new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>(topic, "poison-agency", poison)).get();
         }
         return poison;

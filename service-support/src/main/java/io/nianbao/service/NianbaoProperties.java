@@ -34,6 +34,13 @@ public record NianbaoProperties(@Valid @NotNull(message = "is missing (NIANBAO_K
             String url) {
     }
 
-    public record Topics(@Min(1) int partitions, @Min(1) short replicationFactor) {
+    /**
+     * @param deadLetterMaxBytes the largest record a dead-letter topic and its producers take: a dead
+     *                           letter is its record plus the reason headers, so more than the topics
+     *                           it stands for take (the broker's default, 1 MB)
+     */
+    public record Topics(@Min(1) int partitions, @Min(1) short replicationFactor,
+                         @Min(value = 1_048_588, message = "must exceed the broker's default record limit (1048588 bytes)")
+                         int deadLetterMaxBytes) {
     }
 }

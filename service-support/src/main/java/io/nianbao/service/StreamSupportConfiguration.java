@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.health.actuate.endpoint.HealthDescriptor;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -41,8 +42,14 @@ public class StreamSupportConfiguration {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, nianbao.kafka().bootstrapServers(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, DeadLetterSerializer.class,
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, nianbao.topics().deadLetterMaxBytes(),
                 "schema.registry.url", nianbao.schemaRegistry().url());
         return new DeadLetters(new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producer)), metrics);
+    }
+
+    @Bean
+    DeadLetterTopics deadLetterTopics(NianbaoProperties nianbao, BindingServiceProperties bindings) {
+        return new DeadLetterTopics(nianbao.kafka().bootstrapServers(), bindings, nianbao.topics().deadLetterMaxBytes());
     }
 
     /** The converter of batch bindings ({@link Poll}). */

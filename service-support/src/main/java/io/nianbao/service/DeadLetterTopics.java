@@ -1,0 +1,130 @@
+package io.nianbao.service;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.cloud.stream.config.BindingServiceProperties;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
+
+/**
+ * Creates the dead-letter topic of every topic the service consumes, taking records of up to
+ * {@code nianbao.topics.dead-letter-max-bytes}. A dead letter is the record it stands for plus its
+ * reason headers: a DLQ created by its first record, with the broker's default limit, refused the
+ * dead letter of a record near that limit, and the consumer retried it for ever. A DLQ that exists
+ * with a lower limit has it raised.
+ *
+ * <p>Beside the startup, not in its way: until the broker answers it tries again every
+ * {@link #RETRY}. A dead letter sent before creates its topic with the broker's defaults, whose
+ * limit is then raised.
+ */
+final class DeadLetterTopics implements DisposableBean {
+
+    static final Duration RETRY = Duration.ofSeconds(10);
+    private static final Logger log = LoggerFactory.getLogger(DeadLetterTopics.class);
+
+    private final String bootstrapServers;
+    private final Collection<String> deadLetterTopics;
+    private final int maxMessageBytes;
+    private final Thread thread;
+
+    DeadLetterTopics(String bootstrapServers, BindingServiceProperties bindings, int maxMessageBytes) {
+        this.bootstrapServers = bootstrapServers;
+        this.deadLetterTopics = consumedTopics(bindings).stream().map(DeadLetters::dlqOf).toList();
+        this.maxMessageBytes = maxMessageBytes;
+        this.thread = Thread.ofVirtual().name("dead-letter-topics").start(this::ensureUntilDone);
+    }
+
+    /** The destinations of the input bindings ({@code <function>-in-<n>}, comma-separated lists included). */
+    static List<String> consumedTopics(BindingServiceProperties bindings) {
+        return bindings.getBindings().entrySet().stream()
+                .filter(binding -> binding.getKey().contains("-in-") && binding.getValue().getDestination() != null)
+                .flatMap(binding -> Arrays.stream(binding.getValue().getDestination().split(",")))
+                .map(String::trim)
+                .filter(topic -> !topic.isEmpty())
+                .distinct()
+                .toList();
+    }
+
+    /** Waits until every DLQ exists and takes records of the configured size; false if not within {@code timeout}. */
+    boolean awaitDone(Duration timeout) throws InterruptedException {
+        return thread.join(timeout);
+    }
+
+    private void ensureUntilDone() {
+        while (!Thread.currentThread().isInterrupted()) {
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) RETRY.toMillis(),
+                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) RETRY.toMillis()))) {
+                ensure(admin);
+                log.info("dead-letter topics {} take records of up to {} bytes", deadLetterTopics, maxMessageBytes);
+                return;
+            } catch (ExecutionException | RuntimeException e) {
+                log.warn("cannot prepare the dead-letter topics {} yet, trying again in {}: {}", deadLetterTopics, RETRY,
+                        rootCause(e).toString());
+            } catch (InterruptedException e) {
+                return;
+            }
+            try {
+                Thread.sleep(RETRY);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private void ensure(Admin admin) throws ExecutionException, InterruptedException {
+        Map<String, String> limit = Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(maxMessageBytes));
+        for (String topic : deadLetterTopics) {
+            try {
+                // Partitions and replicas as the broker would give a topic created by its first record.
+                admin.createTopics(List.of(new NewTopic(topic, Optional.empty(), Optional.empty()).configs(limit))).all().get();
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw e;
+                }
+            }
+        }
+        List<ConfigResource> resources = deadLetterTopics.stream()
+                .map(topic -> new ConfigResource(ConfigResource.Type.TOPIC, topic)).toList();
+        Map<ConfigResource, Collection<AlterConfigOp>> raises = admin.describeConfigs(resources).all().get().entrySet().stream()
+                .filter(e -> Integer.parseInt(e.getValue().get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG).value()) < maxMessageBytes)
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> List.of(new AlterConfigOp(
+                        new ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(maxMessageBytes)),
+                        AlterConfigOp.OpType.SET))));
+        if (!raises.isEmpty()) {
+            admin.incrementalAlterConfigs(raises).all().get();
+            log.info("raised the record limit of {} to {} bytes", raises.keySet().stream().map(ConfigResource::name).toList(),
+                    maxMessageBytes);
+        }
+    }
+
+    private static Throwable rootCause(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        thread.interrupt();
+        thread.join(RETRY);
+    }
+}

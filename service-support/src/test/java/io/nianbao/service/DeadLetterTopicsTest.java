@@ -1,0 +1,63 @@
+package io.nianbao.service;
+
+import io.nianbao.localstack.LocalStack;
+import io.nianbao.localstack.LocalStackExtension;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.cloud.stream.config.BindingProperties;
+import org.springframework.cloud.stream.config.BindingServiceProperties;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The DLQs of a service's input topics are made ready for dead letters larger than the broker's default. */
+@ExtendWith(LocalStackExtension.class)
+class DeadLetterTopicsTest {
+
+    private static final int TWO_MB = 2 * 1024 * 1024;
+
+    @Test
+    void createsTheMissingDeadLetterTopicsAndRaisesTheLimitOfThoseCreatedByTheirFirstRecord(LocalStack stack) throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String reports = "reports-" + run;
+        String ticks = "ticks-" + run;
+        BindingServiceProperties bindings = new BindingServiceProperties();
+        bindings.setBindings(Map.of(
+                "check-in-0", binding(reports + ", " + ticks),
+                "check-out-0", binding("results-" + run)));
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()))) {
+            // As the first dead letter would have created it: the broker's default limit.
+            admin.createTopics(List.of(new NewTopic(DeadLetters.dlqOf(reports), Optional.empty(), Optional.empty()))).all().get();
+            assertThat(maxMessageBytes(admin, DeadLetters.dlqOf(reports))).isLessThan(TWO_MB);
+
+            DeadLetterTopics topics = new DeadLetterTopics(stack.bootstrapServers(), bindings, TWO_MB);
+            assertThat(topics.awaitDone(Duration.ofSeconds(60))).isTrue();
+
+            assertThat(maxMessageBytes(admin, DeadLetters.dlqOf(reports))).isEqualTo(TWO_MB);
+            assertThat(maxMessageBytes(admin, DeadLetters.dlqOf(ticks))).isEqualTo(TWO_MB);
+            assertThat(admin.listTopics().names().get()).as("outputs have no DLQ").doesNotContain(DeadLetters.dlqOf("results-" + run));
+        }
+    }
+
+    private static BindingProperties binding(String destination) {
+        BindingProperties binding = new BindingProperties();
+        binding.setDestination(destination);
+        return binding;
+    }
+
+    private static int maxMessageBytes(Admin admin, String topic) throws Exception {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        return Integer.parseInt(admin.describeConfigs(List.of(resource)).all().get().get(resource)
+                .get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG).value());
+    }
+}
