@@ -43,8 +43,8 @@ class DeadLetterTopicsTest {
             DeadLetterTopics topics = new DeadLetterTopics(stack.bootstrapServers(), bindings, TWO_MB);
             assertThat(topics.awaitDone(Duration.ofSeconds(60))).isTrue();
 
-            assertThat(maxMessageBytes(admin, DeadLetters.dlqOf(reports))).isEqualTo(TWO_MB);
-            assertThat(maxMessageBytes(admin, DeadLetters.dlqOf(ticks))).isEqualTo(TWO_MB);
+            assertThat(settledMaxMessageBytes(admin, DeadLetters.dlqOf(reports))).isEqualTo(TWO_MB);
+            assertThat(settledMaxMessageBytes(admin, DeadLetters.dlqOf(ticks))).isEqualTo(TWO_MB);
             assertThat(admin.listTopics().names().get()).as("outputs have no DLQ").doesNotContain(DeadLetters.dlqOf("results-" + run));
         }
     }
@@ -53,6 +53,17 @@ class DeadLetterTopicsTest {
         BindingProperties binding = new BindingProperties();
         binding.setDestination(destination);
         return binding;
+    }
+
+    /** The broker applies a config change a moment after it was accepted: the value once it is {@link #TWO_MB}, or after 10 s. */
+    private static int settledMaxMessageBytes(Admin admin, String topic) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        int value = maxMessageBytes(admin, topic);
+        while (value != TWO_MB && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            value = maxMessageBytes(admin, topic);
+        }
+        return value;
     }
 
     private static int maxMessageBytes(Admin admin, String topic) throws Exception {
