@@ -14,6 +14,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.cloud.stream.config.BindingServiceProperties;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -90,6 +91,7 @@ final class DeadLetterTopics implements DisposableBean {
 
     private void ensure(Admin admin) throws ExecutionException, InterruptedException {
         Map<String, String> limit = Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(maxMessageBytes));
+        List<ConfigResource> existing = new ArrayList<>();
         for (String topic : deadLetterTopics) {
             try {
                 // Partitions and replicas as the broker would give a topic created by its first record.
@@ -98,11 +100,13 @@ final class DeadLetterTopics implements DisposableBean {
                 if (!(e.getCause() instanceof TopicExistsException)) {
                     throw e;
                 }
+                existing.add(new ConfigResource(ConfigResource.Type.TOPIC, topic));
             }
         }
-        List<ConfigResource> resources = deadLetterTopics.stream()
-                .map(topic -> new ConfigResource(ConfigResource.Type.TOPIC, topic)).toList();
-        Map<ConfigResource, Collection<AlterConfigOp>> raises = admin.describeConfigs(resources).all().get().entrySet().stream()
+        if (existing.isEmpty()) {
+            return;
+        }
+        Map<ConfigResource, Collection<AlterConfigOp>> raises = admin.describeConfigs(existing).all().get().entrySet().stream()
                 .filter(e -> Integer.parseInt(e.getValue().get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG).value()) < maxMessageBytes)
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> List.of(new AlterConfigOp(
                         new ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(maxMessageBytes)),
