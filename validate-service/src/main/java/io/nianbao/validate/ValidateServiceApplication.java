@@ -28,6 +28,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.Properties;
 import java.util.function.Function;
 
 /**
@@ -80,20 +81,29 @@ public class ValidateServiceApplication {
     }
 
     /**
-     * A stream thread that dies (a send to report.validated or a DLQ that failed while the broker
-     * or the registry was away) is replaced and resumes from its last commit. Kafka Streams' default
-     * shuts the client down, which leaves the process up and healthy-looking but validating nothing.
-     * The binder sets that default on the factory when it starts, after every configurer; a
-     * KafkaStreams customizer runs later still, on the instance itself. The binder takes a configurer
-     * only if it is unique or primary, and Boot's metrics auto-configuration declares another.
+     * How the streams fail. A stream thread that dies (a send to report.validated or a DLQ that
+     * failed while the broker or the registry was away) is replaced and resumes from its last
+     * commit. Kafka Streams' default shuts the client down, which leaves the process up and
+     * healthy-looking but validating nothing. The binder sets that default on the factory when it
+     * starts, after every configurer; a KafkaStreams customizer runs later still, on the instance
+     * itself. A record the processor fails on is dead-lettered by {@link DeadLetteringProcessingHandler}
+     * (application.yaml), which finds the service's {@link DeadLetters} in the streams configuration.
+     * The binder takes a configurer only if it is unique or primary, and Boot's metrics
+     * auto-configuration declares another.
      */
     @Bean
     @Primary
-    StreamsBuilderFactoryBeanConfigurer replaceDeadStreamThreads() {
-        return factory -> factory.setKafkaStreamsCustomizer(streams -> streams.setUncaughtExceptionHandler(exception -> {
-            log.error("stream thread died, replacing it; it resumes from the last committed offsets", exception);
-            return StreamThreadExceptionResponse.REPLACE_THREAD;
-        }));
+    StreamsBuilderFactoryBeanConfigurer streamFailureHandling(DeadLetters deadLetters) {
+        return factory -> {
+            // The factory hands out a copy of its configuration and takes one back.
+            Properties configuration = factory.getStreamsConfiguration();
+            configuration.put(DeadLetteringProcessingHandler.DEAD_LETTERS, deadLetters);
+            factory.setStreamsConfiguration(configuration);
+            factory.setKafkaStreamsCustomizer(streams -> streams.setUncaughtExceptionHandler(exception -> {
+                log.error("stream thread died, replacing it; it resumes from the last committed offsets", exception);
+                return StreamThreadExceptionResponse.REPLACE_THREAD;
+            }));
+        };
     }
 
     /** A record the binder cannot deserialize goes, as its bytes, to the DLQ of its topic (t → t.dlq), and counts. */

@@ -46,6 +46,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.cloud.stream.binder.kafka.streams.KafkaStreamsBindingInformationCatalogue;
 import org.springframework.cloud.stream.binder.kafka.streams.KafkaStreamsRegistry;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.util.FileSystemUtils;
 
 import java.io.IOException;
@@ -227,12 +228,38 @@ class ValidateServiceTest {
         publish(agency, report(2023, null));
 
         assertThat(awaitValidated(agency, 1)).as("the report after the poison record").hasSize(1);
-        assertThat(deadLetter(Topics.PARSED.dlq(), poison)).as("the poison bytes in report.parsed.dlq").isTrue();
+        assertThat(deadLetter(Topics.PARSED.dlq(), poison)).as("the poison bytes in report.parsed.dlq").isNotNull();
         // A DLQ topic is created by its first record, whose send may meet NOT_LEADER_OR_FOLLOWER.
         assertThat(service.getBean(KafkaStreamsBindingInformationCatalogue.class).getDlqProducerFactories())
                 .as("dead-letter producers retry transient errors").isNotEmpty()
                 .allSatisfy(factory -> assertThat(factory.getConfigurationProperties())
                         .extractingByKey(ProducerConfig.RETRIES_CONFIG).hasToString(Integer.toString(Integer.MAX_VALUE)));
+    }
+
+    /** Well-formed Avro, but not a report: the processor refuses it, and it goes to the DLQ as it came. */
+    @Test
+    void aRecordTheProcessorFailsOnGoesToTheDeadLetterTopicWithItsBytesAndReasonAndTheServiceGoesOn() {
+        String agency = "wrong-type-" + UUID.randomUUID();
+        ReportIngested notAReport = ReportIngested.newBuilder()
+                .setReportId(agency + "-ingested")
+                .setAgencyId(agency)
+                .setMediaType("text/plain")
+                .setSha256("0")
+                .setSizeBytes(0)
+                .setIngestedAt(Instant.now())
+                .build();
+        // Registered under report.ingested's subject, where its schema belongs, and sent as bytes to report.parsed.
+        byte[] bytes = new ConfluentAvroSerializer(SchemaRegistryClient.shared(stack.schemaRegistryUrl()))
+                .serialize(Topics.INGESTED.name(), notAReport);
+        publishRaw(agency, bytes);
+        publish(agency, report(2023, null));
+
+        assertThat(awaitValidated(agency, 1)).as("the report after the refused record").hasSize(1);
+        ConsumerRecord<String, byte[]> deadLetter = deadLetter(Topics.PARSED.dlq(), bytes);
+        assertThat(deadLetter).as("the refused record's bytes in report.parsed.dlq").isNotNull();
+        assertThat(deadLetter.key()).isEqualTo(agency);
+        assertThat(new String(deadLetter.headers().lastHeader(KafkaHeaders.DLT_EXCEPTION_MESSAGE).value(), StandardCharsets.UTF_8))
+                .contains("does not handle io.nianbao.events.ReportIngested");
     }
 
     @Test
@@ -259,7 +286,7 @@ class ValidateServiceTest {
         publish(agency, report(2023, null));
 
         assertThat(awaitValidated(agency, 1)).as("the report after the poison record").hasSize(1);
-        assertThat(deadLetter(Topics.PARSED.dlq(), poison)).as("the poison bytes in report.parsed.dlq").isTrue();
+        assertThat(deadLetter(Topics.PARSED.dlq(), poison)).as("the poison bytes in report.parsed.dlq").isNotNull();
     }
 
     private ConfigurableApplicationContext startService() {
@@ -369,7 +396,8 @@ class ValidateServiceTest {
         return found.subList(0, count);
     }
 
-    private boolean deadLetter(String topic, byte[] value) {
+    /** The record of {@code topic} whose value is {@code value}; null if none came within {@link #WAIT}. */
+    private ConsumerRecord<String, byte[]> deadLetter(String topic, byte[] value) {
         try (KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader-" + UUID.randomUUID(),
@@ -379,11 +407,11 @@ class ValidateServiceTest {
             while (System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, byte[]> record : reader.poll(Duration.ofMillis(500))) {
                     if (Arrays.equals(record.value(), value)) {
-                        return true;
+                        return record;
                     }
                 }
             }
-            return false;
+            return null;
         }
     }
 
