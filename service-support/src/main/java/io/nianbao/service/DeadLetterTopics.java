@@ -8,6 +8,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -19,13 +20,12 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 
 /**
- * Creates the dead-letter topic of every topic the service consumes, taking records of up to
- * {@code nianbao.topics.dead-letter-max-bytes}. A dead letter is the record it stands for plus its
+ * Creates the dead-letter topic of every topic the service consumes, with its partitions, taking
+ * records of up to {@code nianbao.topics.dead-letter-max-bytes}. A dead letter is the record it stands for plus its
  * reason headers: a DLQ created by its first record, with the broker's default limit, refused the
  * dead letter of a record near that limit, and the consumer retried it for ever. A DLQ that exists
  * with a lower limit has it raised.
@@ -40,14 +40,16 @@ final class DeadLetterTopics implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(DeadLetterTopics.class);
 
     private final String bootstrapServers;
-    private final Collection<String> deadLetterTopics;
-    private final int maxMessageBytes;
+    private final List<String> consumedTopics;
+    private final List<String> deadLetterTopics;
+    private final NianbaoProperties.Topics settings;
     private final Thread thread;
 
-    DeadLetterTopics(String bootstrapServers, BindingServiceProperties bindings, int maxMessageBytes) {
+    DeadLetterTopics(String bootstrapServers, BindingServiceProperties bindings, NianbaoProperties.Topics settings) {
         this.bootstrapServers = bootstrapServers;
-        this.deadLetterTopics = consumedTopics(bindings).stream().map(DeadLetters::dlqOf).toList();
-        this.maxMessageBytes = maxMessageBytes;
+        this.consumedTopics = consumedTopics(bindings);
+        this.deadLetterTopics = consumedTopics.stream().map(DeadLetters::dlqOf).toList();
+        this.settings = settings;
         this.thread = Thread.ofVirtual().name("dead-letter-topics").start(this::ensureUntilDone);
     }
 
@@ -73,7 +75,7 @@ final class DeadLetterTopics implements DisposableBean {
                     AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) RETRY.toMillis(),
                     AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) RETRY.toMillis()))) {
                 ensure(admin);
-                log.info("dead-letter topics {} take records of up to {} bytes", deadLetterTopics, maxMessageBytes);
+                log.info("dead-letter topics {} take records of up to {} bytes", deadLetterTopics, settings.deadLetterMaxBytes());
                 return;
             } catch (ExecutionException | RuntimeException e) {
                 log.warn("cannot prepare the dead-letter topics {} yet, trying again in {}: {}", deadLetterTopics, RETRY,
@@ -90,12 +92,15 @@ final class DeadLetterTopics implements DisposableBean {
     }
 
     private void ensure(Admin admin) throws ExecutionException, InterruptedException {
+        int maxMessageBytes = settings.deadLetterMaxBytes();
         Map<String, String> limit = Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(maxMessageBytes));
         List<ConfigResource> existing = new ArrayList<>();
-        for (String topic : deadLetterTopics) {
+        for (String consumed : consumedTopics) {
+            String topic = DeadLetters.dlqOf(consumed);
             try {
-                // Partitions and replicas as the broker would give a topic created by its first record.
-                admin.createTopics(List.of(new NewTopic(topic, Optional.empty(), Optional.empty()).configs(limit))).all().get();
+                // As many partitions as its topic: Kafka Streams' dead letters keep their record's partition.
+                admin.createTopics(List.of(new NewTopic(topic, partitionsOf(admin, consumed), settings.replicationFactor())
+                        .configs(limit))).all().get();
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof TopicExistsException)) {
                     throw e;
@@ -115,6 +120,18 @@ final class DeadLetterTopics implements DisposableBean {
             admin.incrementalAlterConfigs(raises).all().get();
             log.info("raised the record limit of {} to {} bytes", raises.keySet().stream().map(ConfigResource::name).toList(),
                     maxMessageBytes);
+        }
+    }
+
+    /** The topic's partitions, or as many as the services give the topics they create when it does not exist yet. */
+    private int partitionsOf(Admin admin, String topic) throws ExecutionException, InterruptedException {
+        try {
+            return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                return settings.partitions();
+            }
+            throw e;
         }
     }
 

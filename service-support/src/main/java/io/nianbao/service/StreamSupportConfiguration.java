@@ -49,7 +49,7 @@ public class StreamSupportConfiguration {
 
     @Bean
     DeadLetterTopics deadLetterTopics(NianbaoProperties nianbao, BindingServiceProperties bindings) {
-        return new DeadLetterTopics(nianbao.kafka().bootstrapServers(), bindings, nianbao.topics().deadLetterMaxBytes());
+        return new DeadLetterTopics(nianbao.kafka().bootstrapServers(), bindings, nianbao.topics());
     }
 
     /** The converter of batch bindings ({@link Poll}). */

@@ -31,22 +31,33 @@ class DeadLetterTopicsTest {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String reports = "reports-" + run;
         String ticks = "ticks-" + run;
+        String notes = "notes-" + run;
         BindingServiceProperties bindings = new BindingServiceProperties();
         bindings.setBindings(Map.of(
                 "check-in-0", binding(reports + ", " + ticks),
+                "note-in-0", binding(notes),
                 "check-out-0", binding("results-" + run)));
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(notes, 3, (short) 1))).all().get();
             // As the first dead letter would have created it: the broker's default limit.
             admin.createTopics(List.of(new NewTopic(DeadLetters.dlqOf(reports), Optional.empty(), Optional.empty()))).all().get();
             assertThat(maxMessageBytes(admin, DeadLetters.dlqOf(reports))).isLessThan(TWO_MB);
 
-            DeadLetterTopics topics = new DeadLetterTopics(stack.bootstrapServers(), bindings, TWO_MB);
+            DeadLetterTopics topics = new DeadLetterTopics(stack.bootstrapServers(), bindings,
+                    new NianbaoProperties.Topics(2, (short) 1, TWO_MB));
             assertThat(topics.awaitDone(Duration.ofSeconds(60))).isTrue();
 
             assertThat(settledMaxMessageBytes(admin, DeadLetters.dlqOf(reports))).isEqualTo(TWO_MB);
             assertThat(settledMaxMessageBytes(admin, DeadLetters.dlqOf(ticks))).isEqualTo(TWO_MB);
+            assertThat(settledMaxMessageBytes(admin, DeadLetters.dlqOf(notes))).isEqualTo(TWO_MB);
+            assertThat(partitions(admin, DeadLetters.dlqOf(notes))).as("as many as its topic").isEqualTo(3);
+            assertThat(partitions(admin, DeadLetters.dlqOf(ticks))).as("its topic not there yet: as configured").isEqualTo(2);
             assertThat(admin.listTopics().names().get()).as("outputs have no DLQ").doesNotContain(DeadLetters.dlqOf("results-" + run));
         }
+    }
+
+    private static int partitions(Admin admin, String topic) throws Exception {
+        return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
     }
 
     private static BindingProperties binding(String destination) {
