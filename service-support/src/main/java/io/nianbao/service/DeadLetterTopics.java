@@ -4,6 +4,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
@@ -24,15 +25,15 @@ import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 
 /**
- * Creates the dead-letter topic of every topic the service consumes, with its partitions, taking
- * records of up to {@code nianbao.topics.dead-letter-max-bytes}. A dead letter is the record it stands for plus its
- * reason headers: a DLQ created by its first record, with the broker's default limit, refused the
- * dead letter of a record near that limit, and the consumer retried it for ever. A DLQ that exists
- * with a lower limit has it raised.
+ * Creates the dead-letter topic of every topic the service consumes, with that topic's partitions,
+ * taking records of up to {@code nianbao.topics.dead-letter-max-bytes}. A dead letter is the record
+ * it stands for plus its reason headers: a DLQ created by its first record, with the broker's
+ * default limit, refused the dead letter of a record near that limit, and the consumer retried it
+ * for ever. A DLQ that exists with a lower limit or fewer partitions has them raised.
  *
  * <p>Beside the startup, not in its way: until the broker answers it tries again every
  * {@link #RETRY}. A dead letter sent before creates its topic with the broker's defaults, whose
- * limit is then raised.
+ * limit and partitions are then raised.
  */
 final class DeadLetterTopics implements DisposableBean {
 
@@ -97,15 +98,19 @@ final class DeadLetterTopics implements DisposableBean {
         List<ConfigResource> existing = new ArrayList<>();
         for (String consumed : consumedTopics) {
             String topic = DeadLetters.dlqOf(consumed);
+            // As many partitions as its topic: Kafka Streams' dead letters keep their record's partition.
+            int partitions = partitionsOf(admin, consumed);
             try {
-                // As many partitions as its topic: Kafka Streams' dead letters keep their record's partition.
-                admin.createTopics(List.of(new NewTopic(topic, partitionsOf(admin, consumed), settings.replicationFactor())
-                        .configs(limit))).all().get();
+                admin.createTopics(List.of(new NewTopic(topic, partitions, settings.replicationFactor()).configs(limit))).all().get();
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof TopicExistsException)) {
                     throw e;
                 }
                 existing.add(new ConfigResource(ConfigResource.Type.TOPIC, topic));
+                if (partitionsOf(admin, topic) < partitions) {
+                    admin.createPartitions(Map.of(topic, NewPartitions.increaseTo(partitions))).all().get();
+                    log.info("{} now has the {} partitions of {}", topic, partitions, consumed);
+                }
             }
         }
         if (existing.isEmpty()) {

@@ -27,7 +27,8 @@ class DeadLetterTopicsTest {
     private static final int TWO_MB = 2 * 1024 * 1024;
 
     @Test
-    void createsTheMissingDeadLetterTopicsAndRaisesTheLimitOfThoseCreatedByTheirFirstRecord(LocalStack stack) throws Exception {
+    void createsTheMissingDeadLetterTopicsAndRaisesTheLimitAndPartitionsOfThoseCreatedByTheirFirstRecord(LocalStack stack)
+            throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String reports = "reports-" + run;
         String ticks = "ticks-" + run;
@@ -38,10 +39,10 @@ class DeadLetterTopicsTest {
                 "note-in-0", binding(notes),
                 "check-out-0", binding("results-" + run)));
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(notes, 3, (short) 1))).all().get();
-            // As the first dead letter would have created it: the broker's default limit.
+            admin.createTopics(List.of(new NewTopic(notes, 3, (short) 1), new NewTopic(DeadLetters.dlqOf(notes), 1, (short) 1)))
+                    .all().get();
+            // As the first dead letter would have created it: the broker's default limit (1 MB).
             admin.createTopics(List.of(new NewTopic(DeadLetters.dlqOf(reports), Optional.empty(), Optional.empty()))).all().get();
-            assertThat(maxMessageBytes(admin, DeadLetters.dlqOf(reports))).isLessThan(TWO_MB);
 
             DeadLetterTopics topics = new DeadLetterTopics(stack.bootstrapServers(), bindings,
                     new NianbaoProperties.Topics(2, (short) 1, TWO_MB));
@@ -50,7 +51,7 @@ class DeadLetterTopicsTest {
             assertThat(settledMaxMessageBytes(admin, DeadLetters.dlqOf(reports))).isEqualTo(TWO_MB);
             assertThat(settledMaxMessageBytes(admin, DeadLetters.dlqOf(ticks))).isEqualTo(TWO_MB);
             assertThat(settledMaxMessageBytes(admin, DeadLetters.dlqOf(notes))).isEqualTo(TWO_MB);
-            assertThat(partitions(admin, DeadLetters.dlqOf(notes))).as("as many as its topic").isEqualTo(3);
+            assertThat(partitions(admin, DeadLetters.dlqOf(notes))).as("as many as its topic, raised from 1").isEqualTo(3);
             assertThat(partitions(admin, DeadLetters.dlqOf(ticks))).as("its topic not there yet: as configured").isEqualTo(2);
             assertThat(admin.listTopics().names().get()).as("outputs have no DLQ").doesNotContain(DeadLetters.dlqOf("results-" + run));
         }
