@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.cloud.stream.config.BindingServiceProperties;
+import org.springframework.core.NestedExceptionUtils;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -80,7 +81,7 @@ final class DeadLetterTopics implements DisposableBean {
                 return;
             } catch (ExecutionException | RuntimeException e) {
                 log.warn("cannot prepare the dead-letter topics {} yet, trying again in {}: {}", deadLetterTopics, RETRY,
-                        rootCause(e).toString());
+                        NestedExceptionUtils.getMostSpecificCause(e).toString());
             } catch (InterruptedException e) {
                 return;
             }
@@ -138,14 +139,6 @@ final class DeadLetterTopics implements DisposableBean {
             }
             throw e;
         }
-    }
-
-    private static Throwable rootCause(Throwable failure) {
-        Throwable cause = failure;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 
     @Override
