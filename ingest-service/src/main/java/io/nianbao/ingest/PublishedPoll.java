@@ -16,8 +16,9 @@ import java.util.List;
  * <p>A record that is not a ReportPublished goes to report.published.dlq at once. A record whose
  * intake fails (its send refused, the registry away) is named to the listener container
  * ({@link BatchListenerFailedException}) once every send of the poll has been waited for: the
- * records before it are committed, it is retried and then dead-lettered ({@link DeadLetters}), and
- * the rest of the poll comes again; what of it went through then counts as a duplicate.
+ * records before it are committed, it is retried and then dead-lettered ({@link DeadLetters}; when
+ * the broker or the registry is away, retried until it is back), and the rest of the poll comes
+ * again; what of it went through then counts as a duplicate.
  */
 class PublishedPoll {
 

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 
 /**
  * A real PostgreSQL server on 127.0.0.1 (free port) whose binaries come as a Maven artifact
@@ -21,23 +22,34 @@ public final class LocalPostgres implements AutoCloseable {
 
     public static final String USER = "postgres";
 
-    private final EmbeddedPostgres server;
+    private final Path dataDir;
+    private final int port;
+    private volatile EmbeddedPostgres server;
 
-    private LocalPostgres(EmbeddedPostgres server) {
-        this.server = server;
+    private LocalPostgres(Path dataDir, int port) throws IOException {
+        this.dataDir = dataDir;
+        this.port = port;
+        this.server = startServer();
     }
 
     public static LocalPostgres start(Path dataDir) throws IOException {
         Files.createDirectories(dataDir);
-        return new LocalPostgres(EmbeddedPostgres.builder()
-                .setDataDirectory(dataDir.toAbsolutePath())
-                .setCleanDataDirectory(false)
-                .setPort(ChildProcess.freePort())
-                .start());
+        return new LocalPostgres(dataDir.toAbsolutePath(), ChildProcess.freePort());
+    }
+
+    private EmbeddedPostgres startServer() throws IOException {
+        return EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false).setPort(port).start();
     }
 
     public int port() {
-        return server.getPort();
+        return port;
+    }
+
+    /** Stops the server for {@code outage} (its clients' connections refused), then starts it again on the same port and data. */
+    public synchronized void stopFor(Duration outage) throws IOException, InterruptedException {
+        server.close();
+        Thread.sleep(outage);
+        server = startServer();
     }
 
     /** JDBC URL of {@code database}, e.g. for {@code spring.datasource.url}. */
@@ -64,7 +76,7 @@ public final class LocalPostgres implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         try {
             server.close();
         } catch (IOException e) {

@@ -85,7 +85,8 @@ public class Notifier {
      * and silences, recorded and claimed in one transaction, and their unsettled claims read in one
      * query; then each report's notifications go out, in the poll's order. A record that fails is
      * named to the listener container ({@link BatchListenerFailedException}): the records before it
-     * are done and committed, it is retried and then dead-lettered (DeadLetters), and the rest of the
+     * are done and committed, it is retried and then dead-lettered (DeadLetters; or, when it failed
+     * because the database or the mail server is away, retried until they are back), and the rest of the
      * poll comes again, finding its claims made. A record that is not a ReportValidated is
      * dead-lettered at once.
      */
@@ -93,7 +94,12 @@ public class Notifier {
         int next = 0;
         // Records ahead of the first report need nothing from the database.
         while (next < poll.size() && !isReport(poll.get(next))) {
-            deadLetters.deadLetterUnexpected(poll.get(next++), ReportValidated.class);
+            ConsumerRecord<?, ?> record = poll.get(next++);
+            try {
+                deadLetters.deadLetterUnexpected(record, ReportValidated.class);
+            } catch (RuntimeException e) {
+                throw failedAt(record, e);
+            }
         }
         if (next == poll.size()) {
             return;
@@ -113,9 +119,14 @@ public class Notifier {
                     deadLetters.deadLetterUnexpected(record, ReportValidated.class);
                 }
             } catch (RuntimeException e) {
-                throw new BatchListenerFailedException("cannot notify record " + record.topic() + "-" + record.partition() + "@" + record.offset(), e, record);
+                throw failedAt(record, e);
             }
         }
+    }
+
+    private static BatchListenerFailedException failedAt(ConsumerRecord<?, ?> record, RuntimeException failure) {
+        return new BatchListenerFailedException("cannot notify record " + record.topic() + "-" + record.partition() + "@"
+                + record.offset(), failure, record);
     }
 
     /** The poll's reports with their routes, and their claims not yet settled (by report, then target). */

@@ -1,5 +1,6 @@
 package io.nianbao.notify;
 
+import io.nianbao.service.Outages;
 import jakarta.mail.BodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
@@ -9,10 +10,14 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchRuntimeException;
 
 class EmailChannelTest {
 
@@ -56,5 +61,32 @@ class EmailChannelTest {
         assertThat((String) html.getContent()).isEqualTo(MailText.html(notification, "https://nianbao.example/inbox"));
         assertThat(new String(wire.toByteArray(), StandardCharsets.US_ASCII)).as("the bodies travel base64-encoded")
                 .doesNotContain("T3-BALANCE");
+    }
+
+    /**
+     * What Jakarta Mail throws when no mail server answers is an outage: the report waits for the
+     * server (DeadLetters). A recipient it refuses outright is the report's own failure.
+     */
+    @Test
+    void aMailServerThatRefusesConnectionsIsAnOutageAMalformedRecipientIsNot() throws IOException {
+        JavaMailSenderImpl settings = new JavaMailSenderImpl();
+        settings.setProtocol("smtp");
+        settings.setHost("127.0.0.1");
+        try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            settings.setPort(closed.getLocalPort());
+        }
+        EmailChannel channel = new EmailChannel(new SmtpConnections(settings), new NotifyProperties("nianbao@example.org",
+                List.of(), List.of(), "https://nianbao.example/inbox", null, List.of(), null, null));
+        Notification notification = MailTextTest.sample();
+        Notification malformed = new Notification(notification.id(), Target.email("ops@nianbao..test"),
+                notification.digest(), notification.reports());
+
+        RuntimeException serverAway = catchRuntimeException(() -> channel.deliver(notification));
+        RuntimeException recipientRefused = catchRuntimeException(() -> channel.deliver(malformed));
+
+        assertThat(serverAway).hasMessageContaining("cannot mail notification");
+        assertThat(Outages.isOutage(serverAway)).as("%s", serverAway).isTrue();
+        assertThat(recipientRefused).hasMessageContaining("ops@nianbao..test");
+        assertThat(Outages.isOutage(recipientRefused)).as("%s", recipientRefused).isFalse();
     }
 }

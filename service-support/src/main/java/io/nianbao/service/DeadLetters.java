@@ -5,6 +5,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.stream.binder.ExtendedConsumerProperties;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
 import org.springframework.cloud.stream.binder.kafka.properties.KafkaConsumerProperties;
 import org.springframework.kafka.core.KafkaOperations;
@@ -40,11 +41,15 @@ import java.util.function.BiFunction;
  * the record that failed ({@link BatchListenerFailedException}): the records before it are
  * committed, it alone is retried as a record binding's would be, then dead-lettered, and the poll
  * goes on after it.
+ *
+ * <p>A record that failed for an outage ({@link Outages}: the database, the mail server, the
+ * registry or the broker away) is not dead-lettered however long the outage lasts: it is retried
+ * at most a minute apart until it goes through, and its partition waits behind it.
  */
 public final class DeadLetters implements ListenerContainerWithDlqAndRetryCustomizer {
 
-    /** Back-off of a batch: retried until it goes through, at most a minute apart. */
-    static final BackOff UNTIL_THE_BATCH_GOES_THROUGH = backOffForEver();
+    /** Back-off of a batch, and of a record that failed for an outage: retried until it goes through, at most a minute apart. */
+    static final BackOff UNTIL_IT_GOES_THROUGH = backOffForEver();
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
 
@@ -72,13 +77,31 @@ public final class DeadLetters implements ListenerContainerWithDlqAndRetryCustom
         boolean batch = binding != null && binding.isBatchMode();
         BackOff retries = backOff != null ? backOff : new FixedBackOff(1000, 2);
         if (batch && transactions != null) {
-            container.setAfterRollbackProcessor(new DefaultAfterRollbackProcessor<>(UNTIL_THE_BATCH_GOES_THROUGH));
+            container.setAfterRollbackProcessor(new DefaultAfterRollbackProcessor<>(UNTIL_IT_GOES_THROUGH));
         } else if (transactions == null) {
-            container.setCommonErrorHandler(new DefaultErrorHandler(this::deadLetter, retries));
+            DefaultErrorHandler handler = new DefaultErrorHandler(this::deadLetter, retries);
+            handler.setBackOffFunction(DeadLetters::backOffForOutage);
+            container.setCommonErrorHandler(handler);
         } else {
-            container.setAfterRollbackProcessor(new DefaultAfterRollbackProcessor<>(this::deadLetter, retries,
-                    new KafkaTemplate<>(transactions.getProducerFactory()), true));
+            DefaultAfterRollbackProcessor<Object, Object> processor = new DefaultAfterRollbackProcessor<>(this::deadLetter,
+                    retries, new KafkaTemplate<>(transactions.getProducerFactory()), true);
+            processor.setBackOffFunction(DeadLetters::backOffForOutage);
+            container.setAfterRollbackProcessor(processor);
         }
+    }
+
+    /**
+     * A record that failed because the database, the mail server, the registry or the broker is
+     * away waits for it however long it takes: dead-lettered, a good report would leave the
+     * pipeline. Any other failure keeps the binding's back-off (null).
+     */
+    static BackOff backOffForOutage(ConsumerRecord<?, ?> record, Exception failure) {
+        if (!Outages.isOutage(failure)) {
+            return null;
+        }
+        log.warn("record {}-{}@{} waits for a dependency to come back: {}", record.topic(), record.partition(),
+                record.offset(), NestedExceptionUtils.getMostSpecificCause(failure).toString());
+        return UNTIL_IT_GOES_THROUGH;
     }
 
     /**
@@ -92,10 +115,16 @@ public final class DeadLetters implements ListenerContainerWithDlqAndRetryCustom
 
     /**
      * Dead-letters a record of a batch that is not the {@code expected} event: undecodable (its
-     * bytes kept), or another type.
+     * bytes kept), or another type. A record undecodable because the registry was unavailable is
+     * not dead-lettered: this throws, and the batch's failure handling retries it.
      */
     public void deadLetterUnexpected(ConsumerRecord<?, ?> record, Class<?> expected) {
         Exception reason = Poll.undecodable(record);
+        if (reason != null && Outages.isOutage(reason)) {
+            // Its schema could not be fetched: the record is good, and decodes once the registry is back.
+            throw new IllegalStateException("cannot decode record " + record.topic() + "-" + record.partition() + "@"
+                    + record.offset() + " while the schema registry is unavailable", reason);
+        }
         if (reason == null) {
             reason = new IllegalArgumentException("not a " + expected.getSimpleName() + ": " + record.value());
         }

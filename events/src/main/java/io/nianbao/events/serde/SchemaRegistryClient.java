@@ -171,7 +171,7 @@ public final class SchemaRegistryClient {
             }
             return JSON.readTree(response.body());
         } catch (IOException e) {
-            throw new SchemaRegistryException(-1, "schema registry " + baseUrl + " unreachable: " + e);
+            throw new SchemaRegistryException(-1, "schema registry " + baseUrl + " unreachable: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SchemaRegistryException(-1, "interrupted while calling the schema registry");
