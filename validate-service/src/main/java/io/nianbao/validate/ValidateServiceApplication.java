@@ -20,7 +20,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.cloud.stream.binder.kafka.utils.DlqDestinationResolver;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
@@ -86,8 +85,9 @@ public class ValidateServiceApplication {
      * commit. Kafka Streams' default shuts the client down, which leaves the process up and
      * healthy-looking but validating nothing. The binder sets that default on the factory when it
      * starts, after every configurer; a KafkaStreams customizer runs later still, on the instance
-     * itself. A record the processor fails on is dead-lettered by {@link DeadLetteringProcessingHandler}
-     * (application.yaml), which finds the service's {@link DeadLetters} in the streams configuration.
+     * itself. A record that cannot be deserialized or that the processor fails on is dead-lettered by
+     * {@link DeadLetteringExceptionHandler} (application.yaml), which finds the service's
+     * {@link DeadLetters} in the streams configuration.
      * The binder takes a configurer only if it is unique or primary, and Boot's metrics
      * auto-configuration declares another.
      */
@@ -97,7 +97,7 @@ public class ValidateServiceApplication {
         return factory -> {
             // The factory hands out a copy of its configuration and takes one back.
             Properties configuration = factory.getStreamsConfiguration();
-            configuration.put(DeadLetteringProcessingHandler.DEAD_LETTERS, deadLetters);
+            configuration.put(DeadLetteringExceptionHandler.DEAD_LETTERS, deadLetters);
             factory.setStreamsConfiguration(configuration);
             factory.setKafkaStreamsCustomizer(streams -> streams.setUncaughtExceptionHandler(exception -> {
                 log.error("stream thread died, replacing it; it resumes from the last committed offsets", exception);
@@ -106,13 +106,4 @@ public class ValidateServiceApplication {
         };
     }
 
-    /** A record the binder cannot deserialize goes, as its bytes, to the DLQ of its topic (t → t.dlq), and counts. */
-    @Bean
-    DlqDestinationResolver deadLetterTopic(PipelineMetrics metrics) {
-        return (record, exception) -> {
-            String dlq = DeadLetters.dlqOf(record.topic());
-            metrics.deadLettered(dlq);
-            return dlq;
-        };
-    }
 }

@@ -1,5 +1,6 @@
 package io.nianbao.validate;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.nianbao.core.model.ApplicationsTable;
 import io.nianbao.core.model.ParsedReport;
 import io.nianbao.core.model.ReportMetadata;
@@ -16,7 +17,15 @@ import io.nianbao.localstack.LocalStack;
 import io.nianbao.localstack.LocalStackExtension;
 import io.nianbao.localstack.MutableClock;
 import io.nianbao.service.NianbaoServices;
+import io.nianbao.service.PipelineMetrics;
 import io.nianbao.service.ReportEvents;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.generic.GenericRecordBuilder;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -43,13 +52,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.cloud.stream.binder.kafka.streams.KafkaStreamsBindingInformationCatalogue;
 import org.springframework.cloud.stream.binder.kafka.streams.KafkaStreamsRegistry;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.util.FileSystemUtils;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -229,11 +239,47 @@ class ValidateServiceTest {
 
         assertThat(awaitValidated(agency, 1)).as("the report after the poison record").hasSize(1);
         assertThat(deadLetter(Topics.PARSED.dlq(), poison)).as("the poison bytes in report.parsed.dlq").isNotNull();
-        // A DLQ topic is created by its first record, whose send may meet NOT_LEADER_OR_FOLLOWER.
-        assertThat(service.getBean(KafkaStreamsBindingInformationCatalogue.class).getDlqProducerFactories())
-                .as("dead-letter producers retry transient errors").isNotEmpty()
-                .allSatisfy(factory -> assertThat(factory.getConfigurationProperties())
-                        .extractingByKey(ProducerConfig.RETRIES_CONFIG).hasToString(Integer.toString(Integer.MAX_VALUE)));
+        assertThat(service.getBean(MeterRegistry.class).find(PipelineMetrics.DEAD_LETTERS).tag("topic", Topics.PARSED.dlq())
+                .counter()).as("dead letters counted").isNotNull().satisfies(counter -> assertThat(counter.count()).isPositive());
+    }
+
+    /**
+     * A record whose schema validate has not fetched yet, arriving while the registry is away: not
+     * dead-lettered then (before, it was, as "unreachable"); read again once the registry is back.
+     * Its schema is one no event class has, so that second reading dead-letters it, for a reason of
+     * its own: the proof it was read again and not lost.
+     */
+    @Test
+    void aRecordUndecodableWhileTheRegistryIsAwayWaitsForItInsteadOfGoingToTheDeadLetterTopic() throws Exception {
+        String agency = "registry-away-" + UUID.randomUUID();
+        Schema unseen = SchemaBuilder.record("Unseen" + UUID.randomUUID().toString().replace("-", ""))
+                .namespace("io.nianbao.test").fields().requiredString("agencyId").endRecord();
+        // A client of its own: the service's (shared in this JVM) must not have the schema cached.
+        int schemaId = new SchemaRegistryClient(stack.schemaRegistryUrl()).register("registry-away-" + UUID.randomUUID(), unseen);
+        GenericRecord value = new GenericRecordBuilder(unseen).set("agencyId", agency).build();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.write(ByteBuffer.allocate(5).put((byte) 0).putInt(schemaId).array());
+        BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(bytes, null);
+        new GenericDatumWriter<GenericRecord>(unseen).write(value, encoder);
+        byte[] record = bytes.toByteArray();
+
+        stack.stopRegistry();
+        try {
+            publishRaw(agency, record);
+            // Several 5 s waits of the stream thread: long enough for a dead letter to have been written.
+            Thread.sleep(12_000);
+            assertThat(deadLetter(Topics.PARSED.dlq(), record, Duration.ofSeconds(2)))
+                    .as("dead-lettered while the registry was away").isNull();
+        } finally {
+            stack.startRegistry();
+        }
+        publish(agency, report(2023, null));
+
+        assertThat(awaitValidated(agency, 1)).as("the report after it").hasSize(1);
+        ConsumerRecord<String, byte[]> deadLetter = deadLetter(Topics.PARSED.dlq(), record);
+        assertThat(deadLetter).as("read again once the registry was back").isNotNull();
+        assertThat(new String(deadLetter.headers().lastHeader(KafkaHeaders.DLT_EXCEPTION_MESSAGE).value(), StandardCharsets.UTF_8))
+                .contains("no generated class");
     }
 
     /** Well-formed Avro, but not a report: the processor refuses it, and it goes to the DLQ as it came. */
@@ -398,12 +444,17 @@ class ValidateServiceTest {
 
     /** The record of {@code topic} whose value is {@code value}; null if none came within {@link #WAIT}. */
     private ConsumerRecord<String, byte[]> deadLetter(String topic, byte[] value) {
+        return deadLetter(topic, value, WAIT);
+    }
+
+    /** The record of {@code topic} whose value is {@code value}; null if none came within {@code wait}. */
+    private ConsumerRecord<String, byte[]> deadLetter(String topic, byte[] value, Duration wait) {
         try (KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
             reader.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + WAIT.toNanos();
+            long deadline = System.nanoTime() + wait.toNanos();
             while (System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, byte[]> record : reader.poll(Duration.ofMillis(500))) {
                     if (Arrays.equals(record.value(), value)) {
