@@ -112,6 +112,11 @@ final class NotifyHarness implements AutoCloseable {
         return postgres;
     }
 
+    /** The PostgreSQL server of the test JVM, e.g. to stop it for a while. */
+    LocalPostgres database() {
+        return postgres();
+    }
+
     /** Starts the service with a new consumer group: it reads its topic from the beginning. */
     NotifyHarness start() {
         group = "notify-test-" + UUID.randomUUID();
