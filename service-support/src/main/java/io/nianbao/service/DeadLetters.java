@@ -122,8 +122,10 @@ public final class DeadLetters implements ListenerContainerWithDlqAndRetryCustom
         Exception reason = Poll.undecodable(record);
         if (reason != null && Outages.isOutage(reason)) {
             // Its schema could not be fetched: the record is good, and decodes once the registry is back.
+            // The cause is what is under the DeserializationException, which Spring Kafka classifies as
+            // not worth retrying: it would go to the DLQ at once, whatever the back-off.
             throw new IllegalStateException("cannot decode record " + record.topic() + "-" + record.partition() + "@"
-                    + record.offset() + " while the schema registry is unavailable", reason);
+                    + record.offset() + " while the schema registry is unavailable", reason.getCause());
         }
         if (reason == null) {
             reason = new IllegalArgumentException("not a " + expected.getSimpleName() + ": " + record.value());
