@@ -85,19 +85,6 @@ class FaultsIT extends FleetTest {
     }
 
     /**
-     * Longer than a connection request waits (30 s), so reports fail and wait. A mail sent just before
-     * the stop cannot be settled and goes out again, as after a crash (notify-service's README).
-     */
-    @Test
-    void notifyServicesDatabaseDownFor45SecondsDelaysMailsButLosesNone() throws Exception {
-        Batch batch = pipeline.publish("database", 45, 15);
-        pipeline.awaitProgress("notified", () -> pipeline.trail().notifiedOf(batch), 3);
-
-        pipeline.fleet().database().stopFor(Duration.ofSeconds(45));
-        pipeline.assertNothingLostNothingTwice(batch, true, true);
-    }
-
-    /**
      * Small, and as large as a topic takes with the broker's defaults (1 MiB a record batch): the
      * dead letter is the same bytes plus the reason headers, which the DLQ must take too.
      */

@@ -158,11 +158,6 @@ public final class ServiceFleet implements AutoCloseable {
         return "http://127.0.0.1:" + instance("notify-service").port + "/inbox";
     }
 
-    /** notify-service's database, e.g. to stop it for a while. */
-    public LocalPostgres database() {
-        return postgres;
-    }
-
     /** Memory and CPU of each instance now, in {@link #SERVICES} order, then added instances. */
     public List<ProcessSample> sample() {
         return instances.stream().map(i -> i.process().sample()).toList();
