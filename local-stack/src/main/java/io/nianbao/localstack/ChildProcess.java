@@ -3,8 +3,6 @@ package io.nianbao.localstack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -213,13 +211,6 @@ final class ChildProcess {
             } catch (ExecutionException e) {
                 throw new IllegalStateException("cannot wait for pid " + process.pid(), e);
             }
-        }
-    }
-
-    /** A port free right now on 127.0.0.1 (another process could still take it before the child binds). */
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 }

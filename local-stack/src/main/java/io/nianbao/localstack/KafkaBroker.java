@@ -30,7 +30,7 @@ final class KafkaBroker {
     static KafkaBroker launch(Path dataDir, int port, int partitions) throws IOException {
         Path dir = dataDir.resolve("kafka");
         Files.createDirectories(dir);
-        int controllerPort = ChildProcess.freePort();
+        int controllerPort = FreePorts.loopback();
         Properties props = new Properties();
         props.putAll(Map.ofEntries(
                 Map.entry("process.roles", "broker,controller"),

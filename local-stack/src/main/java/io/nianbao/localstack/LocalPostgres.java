@@ -34,7 +34,7 @@ public final class LocalPostgres implements AutoCloseable {
 
     public static LocalPostgres start(Path dataDir) throws IOException {
         Files.createDirectories(dataDir);
-        return new LocalPostgres(dataDir.toAbsolutePath(), ChildProcess.freePort());
+        return new LocalPostgres(dataDir.toAbsolutePath(), FreePorts.loopback());
     }
 
     private EmbeddedPostgres startServer() throws IOException {

@@ -183,7 +183,7 @@ public final class LocalStack implements AutoCloseable {
         }
 
         private static int orFree(int port) throws IOException {
-            return port > 0 ? port : ChildProcess.freePort();
+            return port > 0 ? port : FreePorts.loopback();
         }
     }
 }

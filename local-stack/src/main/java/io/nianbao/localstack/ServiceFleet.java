@@ -167,7 +167,7 @@ public final class ServiceFleet implements AutoCloseable {
         long running = instances.stream().filter(i -> i.service.equals(service)).count();
         boolean web = service.equals("ingest-service") || service.equals("notify-service");
         Instance instance = new Instance(service, running == 0 ? service : service + "-" + (running + 1),
-                web ? ChildProcess.freePort() : 0);
+                web ? FreePorts.loopback() : 0);
         Map<String, String> arguments = new LinkedHashMap<>(common);
         arguments.put("server.port", Integer.toString(instance.port));
         if (service.equals("ingest-service")) {

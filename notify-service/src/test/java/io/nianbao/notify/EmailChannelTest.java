@@ -1,5 +1,6 @@
 package io.nianbao.notify;
 
+import io.nianbao.localstack.FreePorts;
 import io.nianbao.service.Outages;
 import jakarta.mail.BodyPart;
 import jakarta.mail.internet.MimeMessage;
@@ -11,8 +12,6 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -72,9 +71,7 @@ class EmailChannelTest {
         JavaMailSenderImpl settings = new JavaMailSenderImpl();
         settings.setProtocol("smtp");
         settings.setHost("127.0.0.1");
-        try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            settings.setPort(closed.getLocalPort());
-        }
+        settings.setPort(FreePorts.loopback());
         EmailChannel channel = new EmailChannel(new SmtpConnections(settings), new NotifyProperties("nianbao@example.org",
                 List.of(), List.of(), "https://nianbao.example/inbox", null, List.of(), null, null));
         Notification notification = MailTextTest.sample();

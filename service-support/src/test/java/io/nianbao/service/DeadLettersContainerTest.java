@@ -2,6 +2,7 @@ package io.nianbao.service;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.nianbao.events.serde.ConfluentAvroDeserializer;
+import io.nianbao.localstack.FreePorts;
 import io.nianbao.localstack.LocalStack;
 import io.nianbao.localstack.LocalStackExtension;
 import org.apache.avro.specific.SpecificRecord;
@@ -30,8 +31,6 @@ import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.util.backoff.FixedBackOff;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -126,8 +125,6 @@ class DeadLettersContainerTest {
     }
 
     private static String unreachableRegistry() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return "http://127.0.0.1:" + socket.getLocalPort() + "/apis/ccompat/v7";
-        }
+        return "http://127.0.0.1:" + FreePorts.loopback() + "/apis/ccompat/v7";
     }
 }

@@ -3,6 +3,7 @@ package io.nianbao.service;
 import io.nianbao.events.serde.ConfluentAvroDeserializer;
 import io.nianbao.events.serde.SchemaRegistryClient;
 import io.nianbao.events.serde.SchemaRegistryException;
+import io.nianbao.localstack.FreePorts;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -14,7 +15,6 @@ import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.sql.SQLException;
@@ -35,7 +35,7 @@ class OutagesTest {
     /** The path of a record whose schema cannot be fetched: deserializer, error-handling wrapper, header, {@link Poll}. */
     @Test
     void aRecordUndecodableWhileTheRegistryIsUnreachableIsAnOutage() throws IOException {
-        String unreachable = "http://127.0.0.1:" + closedPort() + "/apis/ccompat/v7";
+        String unreachable = "http://127.0.0.1:" + FreePorts.loopback() + "/apis/ccompat/v7";
         byte[] confluentWireFormat = ByteBuffer.allocate(9).put((byte) 0).putInt(4242).array();
         RecordHeaders headers = new RecordHeaders();
         try (ErrorHandlingDeserializer<SpecificRecord> deserializer = new ErrorHandlingDeserializer<>(
@@ -82,18 +82,11 @@ class OutagesTest {
     }
 
     private static ConnectException refusedConnection() throws IOException {
-        int port = closedPort();
+        int port = FreePorts.loopback();
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             throw new AssertionError("port " + port + " accepted a connection");
         } catch (ConnectException refused) {
             return refused;
-        }
-    }
-
-    /** A port nothing listens on (free a moment ago). */
-    private static int closedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 }
