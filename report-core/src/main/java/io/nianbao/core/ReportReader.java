@@ -4,6 +4,9 @@ import io.nianbao.core.UnreadableDocumentException.Reason;
 import io.nianbao.core.extract.DocumentType;
 import io.nianbao.core.extract.HtmlExtractor;
 import io.nianbao.core.extract.PdfExtractor;
+import io.nianbao.core.extract.PdfStructure;
+import io.nianbao.core.extract.ReadingLimits;
+import io.nianbao.core.extract.ReadingLimits.LimitExceeded;
 import io.nianbao.core.extract.TextDecoder;
 import io.nianbao.core.extract.WordExtractor;
 import io.nianbao.core.model.ParsedReport;
@@ -11,7 +14,6 @@ import io.nianbao.core.model.ReportMetadata;
 import io.nianbao.core.parse.ReportParser;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -25,19 +27,17 @@ import java.util.regex.Pattern;
  */
 public final class ReportReader {
 
-    /** Annual reports are kilobytes of text or a few hundred KB of PDF; far beyond is not one. */
-    public static final int MAX_BYTES = 64 * 1024 * 1024;
-    /** Characters of extracted text read at most: bounds the work on pathological documents. */
-    public static final int MAX_CHARS = 3_000_000;
-    private static final Duration PDF_BUDGET = Duration.ofSeconds(20);
+    /** Annual reports are kilobytes of text or a few hundred KB of PDF; ingest takes 20 MB at most. */
+    public static final int MAX_BYTES = 32 * 1024 * 1024;
     private static final Pattern LINES = Pattern.compile("\r\n|\r|\n");
 
     /**
      * @param document the document's bytes
      * @param hints    metadata from the publication event; it wins over what the text says
      * @throws UnreadableDocumentException when the document is empty, of an unsupported type,
-     *                                     corrupt, an image-only scan, or too large; nothing else
-     *                                     is thrown
+     *                                     corrupt, an image-only scan, too large, or beyond a
+     *                                     reading limit ({@link ReadingLimits}, reason TOO_COMPLEX);
+     *                                     nothing else is thrown
      */
     public ParsedReport read(byte[] document, ReportMetadata hints) throws UnreadableDocumentException {
         if (document == null || document.length == 0) {
@@ -46,16 +46,16 @@ public final class ReportReader {
         if (document.length > MAX_BYTES) {
             throw new UnreadableDocumentException(Reason.TOO_LARGE, "文件过大，不是常见的年度报告。", document.length + " bytes");
         }
+        ReadingLimits limits = ReadingLimits.start();
         try {
-            List<String> lines = extract(document);
-            long chars = lines.stream().mapToLong(String::length).sum();
-            if (chars > MAX_CHARS) {
-                throw new UnreadableDocumentException(Reason.TOO_LARGE, "文件文字过多，不是常见的年度报告。", chars + " chars");
-            }
+            List<String> lines = extract(document, limits);
             if (lines.stream().allMatch(String::isBlank)) {
                 throw new UnreadableDocumentException(Reason.EMPTY, "文件中没有文字内容。", "no text");
             }
+            limits.checkTime();
             return ReportParser.parse(lines, hints == null ? ReportMetadata.UNKNOWN : hints);
+        } catch (LimitExceeded e) {
+            throw tooComplex(e);
         } catch (UnreadableDocumentException e) {
             throw e;
         } catch (RuntimeException | StackOverflowError | IOException e) {
@@ -65,14 +65,56 @@ public final class ReportReader {
         }
     }
 
-    private static List<String> extract(byte[] document) throws UnreadableDocumentException, IOException {
+    /**
+     * The limits that can be checked on a document's bytes without reading it, in a fraction of
+     * the time a reading takes: a PDF's structure (objects, nesting, declared pages, what its
+     * streams inflate to), an HTML page's elements, a text's length. Ingest checks them before it
+     * accepts a document, so that the portal hears the reason in its answer.
+     *
+     * @throws UnreadableDocumentException with reason TOO_COMPLEX when one is crossed
+     */
+    public static void checkShape(byte[] document) throws UnreadableDocumentException {
+        try {
+            switch (DocumentType.detect(document)) {
+                case PDF -> PdfStructure.check(document);
+                case HTML -> HtmlExtractor.checkElements(document);
+                case TEXT -> checkTextLength(document);
+                default -> {
+                }
+            }
+        } catch (LimitExceeded e) {
+            throw tooComplex(e);
+        }
+    }
+
+    private static UnreadableDocumentException tooComplex(LimitExceeded e) {
+        return new UnreadableDocumentException(Reason.TOO_COMPLEX,
+                "文件过于复杂：" + e.limit() + "，超出年度报告的读取限制，不予处理。", e.getMessage());
+    }
+
+    /** A text of more bytes than four times the character limit has more characters than it, whatever its charset. */
+    private static void checkTextLength(byte[] document) {
+        if (document.length > 4L * ReadingLimits.MAX_CHARS) {
+            ReadingLimits.start().chars(document.length / 4);
+        }
+    }
+
+    private static List<String> extract(byte[] document, ReadingLimits limits) throws UnreadableDocumentException, IOException {
         DocumentType type = DocumentType.detect(document);
         return switch (type) {
-            case PDF -> PdfExtractor.lines(document, System.nanoTime() + PDF_BUDGET.toNanos());
-            case DOCX -> WordExtractor.docx(document);
-            case DOC -> WordExtractor.doc(document);
-            case HTML -> HtmlExtractor.lines(decode(document, true));
-            case TEXT -> List.of(LINES.split(decode(document, false), -1));
+            case PDF -> PdfExtractor.lines(document, limits);
+            case DOCX -> WordExtractor.docx(document, limits);
+            case DOC -> WordExtractor.doc(document, limits);
+            case HTML -> {
+                HtmlExtractor.checkElements(document);
+                yield HtmlExtractor.lines(decode(document, true), limits);
+            }
+            case TEXT -> {
+                checkTextLength(document);
+                String text = decode(document, false);
+                limits.chars(text.length());
+                yield List.of(LINES.split(text, -1));
+            }
             case IMAGE -> throw new UnreadableDocumentException(Reason.NEEDS_OCR,
                     "需要OCR：提交的是图片文件，没有可提取的文字，请提供文字版或经OCR识别后再提交。", "image");
             case OTHER_ZIP, OTHER_OLE, OTHER_BINARY -> throw new UnreadableDocumentException(Reason.UNSUPPORTED_TYPE,

@@ -4,7 +4,7 @@ package io.nianbao.core;
 public final class UnreadableDocumentException extends Exception {
 
     /** Machine-readable reasons; {@link #chineseMessage()} is what a portal or inspector reads. */
-    public enum Reason { EMPTY, UNSUPPORTED_TYPE, CORRUPT, NEEDS_OCR, BAD_CHARSET, TOO_LARGE }
+    public enum Reason { EMPTY, UNSUPPORTED_TYPE, CORRUPT, NEEDS_OCR, BAD_CHARSET, TOO_LARGE, TOO_COMPLEX }
 
     private final Reason reason;
     private final String chineseMessage;

@@ -1,5 +1,6 @@
 package io.nianbao.core.extract;
 
+import io.nianbao.core.extract.ReadingLimits.LimitExceeded;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -31,7 +32,22 @@ public final class HtmlExtractor {
     private HtmlExtractor() {
     }
 
-    public static List<String> lines(String html) {
+    /**
+     * Fails when the page has more elements than {@link ReadingLimits#MAX_ELEMENTS}, counted on its
+     * bytes as the tags that open one ('<' and a letter: a byte that no GBK or UTF-8 character
+     * contains), before the page takes the memory of its tree.
+     */
+    public static void checkElements(byte[] html) {
+        int tags = 0;
+        for (int i = 0; i + 1 < html.length; i++) {
+            if (html[i] == '<' && ((html[i + 1] | 0x20) >= 'a' && (html[i + 1] | 0x20) <= 'z') && ++tags > ReadingLimits.MAX_ELEMENTS) {
+                throw new LimitExceeded("网页元素超过" + ReadingLimits.MAX_ELEMENTS + "个",
+                        "more than " + ReadingLimits.MAX_ELEMENTS + " elements");
+            }
+        }
+    }
+
+    public static List<String> lines(String html, ReadingLimits limits) {
         Document doc = Jsoup.parse(html);
         doc.select("script, style, noscript, template").remove();
         List<String> lines = new ArrayList<>();
@@ -41,18 +57,23 @@ public final class HtmlExtractor {
             lines.add(doc.title());
         }
         root.filter(new NodeFilter() {
+            private int nodes;
+
             @Override
             public FilterResult head(Node node, int depth) {
+                if (++nodes % 1024 == 0) {
+                    limits.checkTime();
+                }
                 if (node instanceof TextNode t) {
                     current.append(t.getWholeText().replace('\n', ' '));
                 } else if (node instanceof Element e) {
                     if (e.nameIs("table")) {
-                        flush(current, lines);
-                        lines.addAll(tableLines(e));
+                        flush(current, lines, limits);
+                        lines.addAll(tableLines(e, limits));
                         return FilterResult.SKIP_ENTIRELY;
                     }
                     if (BLOCKS.contains(e.normalName())) {
-                        flush(current, lines);
+                        flush(current, lines, limits);
                     }
                 }
                 return FilterResult.CONTINUE;
@@ -61,17 +82,18 @@ public final class HtmlExtractor {
             @Override
             public FilterResult tail(Node node, int depth) {
                 if (node instanceof Element e && BLOCKS.contains(e.normalName())) {
-                    flush(current, lines);
+                    flush(current, lines, limits);
                 }
                 return FilterResult.CONTINUE;
             }
         });
-        flush(current, lines);
+        flush(current, lines, limits);
         return lines;
     }
 
-    private static void flush(StringBuilder current, List<String> lines) {
+    private static void flush(StringBuilder current, List<String> lines, ReadingLimits limits) {
         String s = current.toString().strip();
+        limits.chars(s.length());
         if (!s.isEmpty()) {
             lines.add(s);
         }
@@ -79,7 +101,7 @@ public final class HtmlExtractor {
     }
 
     /** One line per grid row: the cells that start in that row, in column order, tab-separated. */
-    static List<String> tableLines(Element table) {
+    static List<String> tableLines(Element table, ReadingLimits limits) {
         Map<Long, Boolean> covered = new HashMap<>();
         List<Map<Integer, String>> grid = new ArrayList<>();
         List<Element> rows = table.select("> tr, > thead > tr, > tbody > tr, > tfoot > tr");
@@ -97,7 +119,10 @@ public final class HtmlExtractor {
                 }
                 int rowspan = span(cell.attr("rowspan"), MAX_ROWSPAN);
                 int colspan = span(cell.attr("colspan"), MAX_COLSPAN);
-                grid.get(r).put(col, cellText(cell));
+                limits.cells((long) rowspan * colspan);
+                String text = cellText(cell);
+                limits.chars(text.length());
+                grid.get(r).put(col, text);
                 for (int dr = 0; dr < rowspan; dr++) {
                     for (int dc = 0; dc < colspan; dc++) {
                         covered.put(key(r + dr, col + dc), Boolean.TRUE);

@@ -2,16 +2,32 @@ package io.nianbao.core.extract;
 
 import io.nianbao.core.UnreadableDocumentException;
 import io.nianbao.core.UnreadableDocumentException.Reason;
+import io.nianbao.core.extract.ReadingLimits.LimitExceeded;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.contentstream.operator.Operator;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.io.MemoryUsageSetting;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.io.RandomAccessStreamCache.StreamCacheCreateFunction;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 
 import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -25,8 +41,11 @@ import java.util.regex.Pattern;
  */
 public final class PdfExtractor {
 
-    /** Pages beyond this are not read: annual reports run to a dozen pages. */
-    private static final int MAX_PAGES = 60;
+    /**
+     * Where PDFBox keeps what it decrypts: in memory up to 4 MB, then in a scratch file, 64 MB at
+     * most (beyond, the document is refused as corrupt).
+     */
+    private static final StreamCacheCreateFunction SCRATCH = MemoryUsageSetting.setupMixed(4L << 20, 64L << 20).streamCache;
     private static final Pattern PAGE_NUMBER = Pattern.compile("^[-—–\\s]*(?:第\\s*)?\\d{1,3}\\s*(?:页)?(?:\\s*[/共]\\s*\\d{1,3}\\s*页?)?[-—–\\s]*$");
     /** Share of the page height at top and bottom where page numbers live. */
     private static final float MARGIN = 0.1f;
@@ -62,32 +81,35 @@ public final class PdfExtractor {
     private PdfExtractor() {
     }
 
-    public static List<String> lines(byte[] bytes, long deadlineNanos) throws UnreadableDocumentException {
-        try (PDDocument doc = Loader.loadPDF(bytes)) {
-            int pages = Math.min(doc.getNumberOfPages(), MAX_PAGES);
-            if (pages == 0) {
-                throw new UnreadableDocumentException(Reason.EMPTY, "PDF文件没有页面。", "pdf without pages");
+    /**
+     * The document's lines, page by page. Read within {@code limits}: its shape is checked on its
+     * bytes first ({@link PdfStructure}), then on what PDFBox loaded (objects, and pages: the page
+     * tree is walked by hand before PDFBox's page iterator, which takes in every page of the tree
+     * at once, recursively), and glyphs and time are counted while pages are read.
+     */
+    public static List<String> lines(byte[] bytes, ReadingLimits limits) throws UnreadableDocumentException {
+        PdfStructure.Shape shape = PdfStructure.check(bytes);
+        try (PDDocument doc = Loader.loadPDF(new RandomAccessReadBuffer(bytes), "", null, null, SCRATCH)) {
+            if (doc.getDocument().getXrefTable().size() > ReadingLimits.MAX_PDF_OBJECTS) {
+                throw new LimitExceeded("对象超过" + ReadingLimits.MAX_PDF_OBJECTS + "个",
+                        doc.getDocument().getXrefTable().size() + " objects in the cross-reference table");
             }
-            List<String> out = new ArrayList<>();
-            boolean anyText = false;
-            for (int p = 1; p <= pages; p++) {
-                if (System.nanoTime() > deadlineNanos) {
-                    throw new UnreadableDocumentException(Reason.TOO_LARGE, "文件过大或过于复杂，无法在限定时间内读取。", "pdf deadline at page " + p);
+            if (shape.encrypted()) {
+                PdfStructure.checkDecrypted(doc);
+            }
+            if (countPages(doc) == 0) {
+                throw new UnreadableDocumentException(Reason.CORRUPT, "PDF文件没有可读的页面。", "pdf without readable pages");
+            }
+            WordCollector collector = new WordCollector(limits);
+            collector.writeText(doc, Writer.nullWriter());
+            if (collector.lines.stream().noneMatch(l -> l.codePoints().anyMatch(Character::isLetterOrDigit))) {
+                if (collector.drawn == 0) {
+                    throw new UnreadableDocumentException(Reason.EMPTY, "PDF文件的页面上没有任何内容。", "pdf with blank pages");
                 }
-                WordCollector collector = new WordCollector();
-                collector.setStartPage(p);
-                collector.setEndPage(p);
-                collector.getText(doc);
-                float height = doc.getPage(p - 1).getMediaBox().getHeight();
-                List<String> pageLines = pageLines(collector.words, height);
-                anyText |= pageLines.stream().anyMatch(l -> l.codePoints().anyMatch(Character::isLetterOrDigit));
-                out.addAll(pageLines);
-            }
-            if (!anyText) {
                 throw new UnreadableDocumentException(Reason.NEEDS_OCR,
                         "需要OCR：该PDF只有图像、没有可提取的文字（可能为扫描件），请提供文字版或经OCR识别后再提交。", "pdf without text");
             }
-            return out;
+            return collector.lines;
         } catch (InvalidPasswordException e) {
             throw new UnreadableDocumentException(Reason.UNSUPPORTED_TYPE, "PDF文件已加密，无法读取。", e.getMessage());
         } catch (IOException e) {
@@ -95,13 +117,113 @@ public final class PdfExtractor {
         }
     }
 
-    /** Collects words with their boxes instead of writing text. */
-    private static final class WordCollector extends PDFTextStripper {
-        final List<Word> words = new ArrayList<>();
+    /**
+     * The pages of the page tree, walked by hand: at most {@link ReadingLimits#MAX_PAGES}
+     * whatever the tree's /Count says, no deeper than the nesting limit; a node met twice (a
+     * cycle) is counted once.
+     */
+    private static int countPages(PDDocument doc) {
+        int declared = doc.getNumberOfPages();
+        if (declared > ReadingLimits.MAX_PAGES) {
+            throw tooManyPages(declared + " pages declared");
+        }
+        int pages = 0;
+        COSDictionary root = doc.getDocumentCatalog().getCOSObject().getCOSDictionary(COSName.PAGES);
+        Set<COSDictionary> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<PageNode> stack = new ArrayDeque<>();
+        if (root != null) {
+            stack.push(new PageNode(root, 1));
+        }
+        while (!stack.isEmpty()) {
+            PageNode next = stack.pop();
+            if (!seen.add(next.node())) {
+                continue;
+            }
+            ReadingLimits.checkNesting(next.depth());
+            COSArray kids = next.node().getCOSArray(COSName.KIDS);
+            if (kids == null) {
+                if (++pages > ReadingLimits.MAX_PAGES) {
+                    throw tooManyPages("more than " + ReadingLimits.MAX_PAGES + " pages in the page tree");
+                }
+                continue;
+            }
+            if (kids.size() > ReadingLimits.MAX_PAGES) {
+                throw tooManyPages("a page tree node with " + kids.size() + " kids");
+            }
+            for (int k = kids.size() - 1; k >= 0; k--) {
+                if (kids.getObject(k) instanceof COSDictionary kid) {
+                    stack.push(new PageNode(kid, next.depth() + 1));
+                }
+            }
+        }
+        return pages;
+    }
 
-        WordCollector() {
+    private record PageNode(COSDictionary node, int depth) {
+    }
+
+    private static LimitExceeded tooManyPages(String detail) {
+        return new LimitExceeded("页数超过" + ReadingLimits.MAX_PAGES + "页", detail);
+    }
+
+    /**
+     * Collects words with their boxes instead of writing text, page by page; counts glyphs per
+     * page and time, and what was drawn besides text.
+     */
+    private static final class WordCollector extends PDFTextStripper {
+        /** Operators that paint a path, and the inline image operator. */
+        private static final Set<String> PAINTING = Set.of("f", "F", "f*", "B", "B*", "b", "b*", "S", "s", "sh", "BI");
+
+        private final ReadingLimits limits;
+        final List<String> lines = new ArrayList<>();
+        private final List<Word> words = new ArrayList<>();
+        private int glyphs;
+        private int operators;
+        /** Images and painted paths: a document of only those is a scan, or text turned into outlines. */
+        int drawn;
+
+        WordCollector(ReadingLimits limits) {
             super();
+            this.limits = limits;
             setSortByPosition(false);
+            setShouldSeparateByBeads(false);
+        }
+
+        @Override
+        protected void startPage(PDPage page) {
+            words.clear();
+            glyphs = 0;
+        }
+
+        @Override
+        protected void endPage(PDPage page) {
+            List<String> pageLines = pageLines(words, page.getMediaBox().getHeight());
+            limits.chars(pageLines.stream().mapToLong(String::length).sum());
+            lines.addAll(pageLines);
+            words.clear();
+        }
+
+        @Override
+        protected void processOperator(Operator operator, List<COSBase> operands) throws IOException {
+            if (++operators % 512 == 0) {
+                limits.checkTime();
+            }
+            String name = operator.getName();
+            if (PAINTING.contains(name) || name.equals("Do") && !operands.isEmpty()
+                    && operands.getFirst() instanceof COSName xobject && getResources() != null
+                    && getResources().isImageXObject(xobject)) {
+                drawn++;
+            }
+            super.processOperator(operator, operands);
+        }
+
+        @Override
+        protected void processTextPosition(TextPosition text) {
+            if (++glyphs > ReadingLimits.MAX_GLYPHS_PER_PAGE) {
+                throw new LimitExceeded("单页文字超过" + ReadingLimits.MAX_GLYPHS_PER_PAGE + "个字符",
+                        "more than " + ReadingLimits.MAX_GLYPHS_PER_PAGE + " glyphs on a page");
+            }
+            super.processTextPosition(text);
         }
 
         /** A run is cut where a glyph leaves the baseline or steps back (text from another cell). */

@@ -1,75 +1,301 @@
 package io.nianbao.core.extract;
 
+import io.nianbao.core.extract.ReadingLimits.LimitExceeded;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 import org.apache.poi.hwpf.HWPFDocument;
 import org.apache.poi.hwpf.usermodel.Paragraph;
 import org.apache.poi.hwpf.usermodel.Range;
-import org.apache.poi.xwpf.usermodel.IBodyElement;
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.apache.poi.xwpf.usermodel.XWPFParagraph;
-import org.apache.poi.xwpf.usermodel.XWPFTable;
-import org.apache.poi.xwpf.usermodel.XWPFTableCell;
-import org.apache.poi.xwpf.usermodel.XWPFTableRow;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTcPr;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTVMerge;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.STMerge;
 
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Word documents to lines: paragraphs are lines, table rows are tab-separated lines. A cell that
  * only continues a vertical merge is layout, not a blank cell, and is left out.
+ *
+ * <p>A DOCX is read as a stream (StAX over its main part, taken from the ZIP's central directory),
+ * never as a tree: POI's XWPF model holds the whole document in memory several times over its
+ * size, and the text is all that is needed. A DOC is read with POI's HWPF.
  */
 public final class WordExtractor {
+
+    private static final String MAIN_PART = "word/document.xml";
+    private static final String OFFICE_DOCUMENT = "/officeDocument";
+    /** Elements whose text is not the document's: deleted text, field codes, text boxes, alternates. */
+    private static final Set<String> SKIPPED = Set.of("delText", "instrText", "txbxContent", "Fallback", "pPr", "rPr", "sectPr");
+
+    private static final XMLInputFactory XML = xmlInputFactory();
 
     private WordExtractor() {
     }
 
-    public static List<String> docx(byte[] bytes) throws IOException {
-        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(bytes))) {
-            List<String> lines = new ArrayList<>();
-            for (IBodyElement e : doc.getBodyElements()) {
-                if (e instanceof XWPFParagraph p) {
-                    lines.add(p.getText());
-                } else if (e instanceof XWPFTable t) {
-                    tableLines(t, lines);
-                }
+    public static List<String> docx(byte[] bytes, ReadingLimits limits) throws IOException {
+        try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(bytes)).get()) {
+            ZipArchiveEntry main = zip.getEntry(mainPart(zip));
+            if (main == null) {
+                throw new IOException("no main document part in the DOCX");
             }
-            return lines;
+            try (InputStream xml = new Inflated(zip.getInputStream(main))) {
+                return new BodyReader(limits).read(xml);
+            }
         }
     }
 
-    private static void tableLines(XWPFTable table, List<String> lines) {
-        for (XWPFTableRow row : table.getRows()) {
-            List<String> cells = new ArrayList<>();
-            for (XWPFTableCell cell : row.getTableCells()) {
-                if (!continuesMerge(cell)) {
-                    cells.add(cell.getText().replace('\t', ' ').replace('\n', ' ').strip());
+    /** The main part the package relationships name, or the usual one. */
+    private static String mainPart(ZipFile zip) throws IOException {
+        ZipArchiveEntry rels = zip.getEntry("_rels/.rels");
+        if (rels == null) {
+            return MAIN_PART;
+        }
+        try (InputStream in = new Inflated(zip.getInputStream(rels))) {
+            XMLStreamReader xml = XML.createXMLStreamReader(in);
+            while (xml.hasNext()) {
+                if (xml.next() == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("Relationship")
+                        && String.valueOf(xml.getAttributeValue(null, "Type")).endsWith(OFFICE_DOCUMENT)) {
+                    String target = xml.getAttributeValue(null, "Target");
+                    return target == null ? MAIN_PART : target.startsWith("/") ? target.substring(1) : target;
                 }
             }
-            lines.add(String.join("\t", cells));
+        } catch (XMLStreamException e) {
+            throw new IOException("unreadable package relationships: " + e.getMessage(), e);
+        }
+        return MAIN_PART;
+    }
+
+    /**
+     * No DTDs and no external entities: a document part has neither, and both are ways in. The
+     * JDK's own depth limit (100 from JDK 24) is set above ours, so that ours names the limit.
+     */
+    private static XMLInputFactory xmlInputFactory() {
+        XMLInputFactory factory = XMLInputFactory.newFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        factory.setProperty("jdk.xml.maxElementDepth", 2 * ReadingLimits.MAX_NESTING);
+        return factory;
+    }
+
+    /** The body's paragraphs and table rows, as they stream past. */
+    private static final class BodyReader {
+        private final ReadingLimits limits;
+        private final List<String> lines = new ArrayList<>();
+        /** Open elements' local names: to tell a run's tab from a tab stop. */
+        private final Deque<String> open = new ArrayDeque<>();
+        private final Deque<Table> tables = new ArrayDeque<>();
+        private final StringBuilder paragraph = new StringBuilder();
+        private int skipping;
+        private boolean inText;
+        private int events;
+
+        BodyReader(ReadingLimits limits) {
+            this.limits = limits;
+        }
+
+        /** A table being read: its row's cells, and the cell being read. */
+        private static final class Table {
+            final List<String> row = new ArrayList<>();
+            final StringBuilder cell = new StringBuilder();
+            boolean continuesMerge;
+        }
+
+        List<String> read(InputStream in) throws IOException {
+            try {
+                XMLStreamReader xml = XML.createXMLStreamReader(in);
+                while (xml.hasNext()) {
+                    int event = xml.next();
+                    if (++events % 1024 == 0) {
+                        limits.checkTime();
+                    }
+                    switch (event) {
+                        case XMLStreamConstants.START_ELEMENT -> start(xml);
+                        case XMLStreamConstants.END_ELEMENT -> end(xml.getLocalName());
+                        case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> {
+                            if (inText && skipping == 0) {
+                                paragraph.append(xml.getText());
+                            }
+                        }
+                        default -> {
+                        }
+                    }
+                }
+                return lines;
+            } catch (XMLStreamException e) {
+                throw new IOException("unreadable document part: " + e.getMessage(), e);
+            }
+        }
+
+        private void start(XMLStreamReader xml) {
+            String name = xml.getLocalName();
+            String parent = open.peek();
+            open.push(name);
+            ReadingLimits.checkNesting(open.size());
+            if (skipping > 0 || SKIPPED.contains(name)) {
+                skipping++;
+                return;
+            }
+            boolean inRun = "r".equals(parent);
+            switch (name) {
+                case "t" -> inText = true;
+                case "tab" -> {
+                    if (inRun) {
+                        paragraph.append(tables.isEmpty() ? '\t' : ' ');
+                    }
+                }
+                case "br", "cr" -> {
+                    if (inRun) {
+                        paragraph.append(tables.isEmpty() ? '\n' : ' ');
+                    }
+                }
+                case "noBreakHyphen" -> paragraph.append('-');
+                case "p" -> paragraph.setLength(0);
+                case "tbl" -> tables.push(new Table());
+                case "tc" -> {
+                    if (!tables.isEmpty()) {
+                        tables.peek().cell.setLength(0);
+                        tables.peek().continuesMerge = false;
+                    }
+                }
+                case "vMerge" -> {
+                    String val = xml.getAttributeValue(xml.getNamespaceURI(), "val");
+                    if (!tables.isEmpty() && (val == null || val.equals("continue"))) {
+                        tables.peek().continuesMerge = true;
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+
+        private void end(String name) {
+            open.pop();
+            if (skipping > 0) {
+                skipping--;
+                return;
+            }
+            switch (name) {
+                case "t" -> inText = false;
+                case "p" -> endParagraph();
+                case "tc" -> {
+                    Table table = tables.peek();
+                    if (table != null && !table.continuesMerge) {
+                        String text = table.cell.toString().strip();
+                        limits.cells(1);
+                        table.row.add(text);
+                    }
+                }
+                case "tr" -> endRow();
+                case "tbl" -> tables.pop();
+                default -> {
+                }
+            }
+        }
+
+        private void endParagraph() {
+            String text = paragraph.toString();
+            paragraph.setLength(0);
+            limits.chars(text.length());
+            Table table = tables.peek();
+            if (table != null) {
+                appendTo(table.cell, text);
+            } else {
+                lines.addAll(List.of(text.split("\n", -1)));
+            }
+        }
+
+        /** A top-level table's row is a line; a nested table's row goes into the enclosing cell. */
+        private void endRow() {
+            Table table = tables.pop();
+            Table enclosing = tables.peek();
+            if (enclosing == null) {
+                lines.add(String.join("\t", table.row));
+            } else {
+                appendTo(enclosing.cell, String.join(" ", table.row));
+            }
+            table.row.clear();
+            tables.push(table);
+        }
+
+        private static void appendTo(StringBuilder cell, String text) {
+            String t = text.replace('\t', ' ').replace('\n', ' ').strip();
+            if (!t.isEmpty()) {
+                if (!cell.isEmpty()) {
+                    cell.append(' ');
+                }
+                cell.append(t);
+            }
         }
     }
 
-    private static boolean continuesMerge(XWPFTableCell cell) {
-        CTTcPr pr = cell.getCTTc().getTcPr();
-        if (pr == null || !pr.isSetVMerge()) {
-            return false;
+    /**
+     * What a part inflates to, counted against the reading limit on inflated bytes; and the bytes
+     * between one '<' and the next, since a StAX parser holds a whole text node (or a tag) in
+     * memory: more than four bytes for each character of the character limit is more characters
+     * than it in any encoding.
+     */
+    private static final class Inflated extends FilterInputStream {
+        private static final long MAX_RUN = 4L * ReadingLimits.MAX_CHARS;
+        private long count;
+        private long run;
+
+        Inflated(InputStream in) {
+            super(in);
         }
-        CTVMerge merge = pr.getVMerge();
-        return merge.getVal() == null || merge.getVal() == STMerge.CONTINUE;
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                counted(b, off, n);
+            }
+            return n;
+        }
+
+        private void counted(byte[] b, int off, int n) {
+            count += n;
+            if (count > ReadingLimits.MAX_INFLATED_BYTES) {
+                throw new LimitExceeded("文档内容解压后超过" + ReadingLimits.MAX_INFLATED_BYTES / (1024 * 1024) + "MB",
+                        "a document part inflating to more than " + ReadingLimits.MAX_INFLATED_BYTES + " bytes");
+            }
+            for (int i = off; i < off + n; i++) {
+                run = b[i] == '<' ? 0 : run + 1;
+            }
+            if (run > MAX_RUN) {
+                throw new LimitExceeded("文字超过" + ReadingLimits.MAX_CHARS + "个字符",
+                        "a text or tag of more than " + MAX_RUN + " bytes");
+            }
+        }
     }
 
     /** Word 97–2003: table cells end with the cell mark (\u0007); a row ends with an extra mark. */
-    public static List<String> doc(byte[] bytes) throws IOException {
+    public static List<String> doc(byte[] bytes, ReadingLimits limits) throws IOException {
         try (HWPFDocument doc = new HWPFDocument(new ByteArrayInputStream(bytes))) {
             Range range = doc.getRange();
+            limits.chars(range.text().length());
             List<String> lines = new ArrayList<>();
             List<String> row = new ArrayList<>();
             StringBuilder cell = new StringBuilder();
             for (int i = 0; i < range.numParagraphs(); i++) {
+                if (i % 256 == 0) {
+                    limits.checkTime();
+                }
                 Paragraph p = range.getParagraph(i);
                 String text = p.text();
                 if (p.isInTable()) {
@@ -82,6 +308,7 @@ public final class WordExtractor {
                     boolean cellEnd = text.endsWith("\u0007");
                     cell.append(' ').append(clean(text));
                     if (cellEnd) {
+                        limits.cells(1);
                         row.add(cell.toString().strip());
                         cell.setLength(0);
                     }

@@ -1,0 +1,110 @@
+package io.nianbao.core.extract;
+
+import java.time.Duration;
+
+/**
+ * The limits a document is read within, whatever its shape, and the count of one reading against
+ * them. An annual report has tens of pages, three small tables and some tens of thousands of
+ * characters; each limit is far above that and far below what would take the reader's memory or
+ * time: a document beyond one is not a report, and is refused as too complex
+ * ({@link LimitExceeded}) before it can cost more. Size alone is no guard: a small document can be
+ * enormously complex (a page tree of 100,000 pages in 17 MB, a stream that inflates a
+ * thousandfold).
+ *
+ * <p>Not thread-safe: one instance per reading.
+ */
+public final class ReadingLimits {
+
+    /** Pages of a PDF. */
+    public static final int MAX_PAGES = 200;
+    /** Objects of a PDF, those inside object streams included. */
+    public static final int MAX_PDF_OBJECTS = 100_000;
+    /** Arrays and dictionaries inside each other in a PDF; elements inside each other in a DOCX. */
+    public static final int MAX_NESTING = 100;
+    /** Bytes one stream of a PDF (content, font, object stream) inflates to; images are never inflated. */
+    public static final long MAX_STREAM_BYTES = 24L * 1024 * 1024;
+    /** Bytes all streams of a PDF inflate to together. */
+    public static final long MAX_INFLATED_BYTES = 128L * 1024 * 1024;
+    /** Glyphs drawn on one PDF page: a dense page of text has a few thousand. */
+    public static final int MAX_GLYPHS_PER_PAGE = 50_000;
+    /** Elements of an HTML page or a DOCX body. */
+    public static final int MAX_ELEMENTS = 200_000;
+    /** Table cells, spans counted as the cells they cover. */
+    public static final int MAX_CELLS = 50_000;
+    /** Characters of text read from a document. */
+    public static final int MAX_CHARS = 1_000_000;
+    /** Time for one reading: within parse-service's transaction timeout (15 s) with room to spare. */
+    public static final Duration MAX_TIME = Duration.ofSeconds(10);
+
+    private final long deadlineNanos;
+    private long chars;
+    private long cells;
+
+    private ReadingLimits(long deadlineNanos) {
+        this.deadlineNanos = deadlineNanos;
+    }
+
+    /** A reading that starts now. */
+    public static ReadingLimits start() {
+        return until(System.nanoTime() + MAX_TIME.toNanos());
+    }
+
+    /** A reading that must end by {@code deadlineNanos} ({@link System#nanoTime()}). */
+    static ReadingLimits until(long deadlineNanos) {
+        return new ReadingLimits(deadlineNanos);
+    }
+
+    /** Counts characters of text read. */
+    public void chars(long count) {
+        chars += count;
+        if (chars > MAX_CHARS) {
+            throw new LimitExceeded("文字超过" + MAX_CHARS + "个字符", "more than " + MAX_CHARS + " characters");
+        }
+    }
+
+    /** Counts table cells read (a span counts the cells it covers). */
+    public void cells(long count) {
+        cells += count;
+        if (cells > MAX_CELLS) {
+            throw new LimitExceeded("表格单元格超过" + MAX_CELLS + "个", "more than " + MAX_CELLS + " cells");
+        }
+    }
+
+    /** Fails once the reading has taken its time. */
+    public void checkTime() {
+        if (System.nanoTime() - deadlineNanos > 0) {
+            throw new LimitExceeded("读取用时超过" + MAX_TIME.toSeconds() + "秒", "reading took longer than " + MAX_TIME);
+        }
+    }
+
+    /** Fails when elements or arrays are nested deeper than {@link #MAX_NESTING}. */
+    static void checkNesting(int depth) {
+        if (depth > MAX_NESTING) {
+            throw new LimitExceeded("嵌套超过" + MAX_NESTING + "层", "nested deeper than " + MAX_NESTING);
+        }
+    }
+
+    /**
+     * A document beyond one of the limits. Unchecked, so that it leaves the libraries' callbacks
+     * (PDFBox's operators, a StAX loop) unchanged; {@link io.nianbao.core.ReportReader} turns it
+     * into a rejection with reason TOO_COMPLEX.
+     */
+    public static final class LimitExceeded extends RuntimeException {
+
+        private final String limit;
+
+        /**
+         * @param limit  the limit crossed, in Chinese, for the portal and the inspector ("页数超过200页")
+         * @param detail the same in English, for the log
+         */
+        public LimitExceeded(String limit, String detail) {
+            super(detail, null, false, false);
+            this.limit = limit;
+        }
+
+        /** The limit crossed, in Chinese. */
+        public String limit() {
+            return limit;
+        }
+    }
+}
