@@ -21,6 +21,8 @@ COPY --from=layers /layers/extracted/spring-boot-loader/ ./
 COPY --from=layers /layers/extracted/snapshot-dependencies/ ./
 COPY --from=layers /layers/extracted/application/ ./
 USER nianbao
+# A container listens on every interface of its own network (the embedded default: 127.0.0.1 only).
 ENV NIANBAO_DOCUMENTS_DIR=/data/documents \
-    JAVA_TOOL_OPTIONS="${HEAP_OPTIONS} -XX:+UseSerialGC -Djdk.nio.maxCachedBufferSize=262144 --enable-native-access=ALL-UNNAMED -Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.nianbao.events"
+    NIANBAO_BIND_ADDRESS=0.0.0.0 \
+    JAVA_TOOL_OPTIONS="${HEAP_OPTIONS} -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -Djdk.nio.maxCachedBufferSize=262144 --enable-native-access=ALL-UNNAMED -Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.nianbao.events"
 ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]

@@ -62,10 +62,14 @@ class DockerComposeTest {
         }
     }
 
-    /** The containers' heaps are sized as the embedded default's, whose figures the README gives. */
+    /**
+     * The containers' heaps are sized as the embedded default's, whose figures the README gives;
+     * they end on an OutOfMemoryError as the embedded services do, and listen on their network.
+     */
     @Test
     void imagesAreBuiltWithTheHeapOptionsOfTheEmbeddedDefault() throws IOException {
-        assertThat(Files.readString(HOME.resolve("Dockerfile"))).contains("JAVA_TOOL_OPTIONS=\"${HEAP_OPTIONS} ").doesNotContain("MaxRAMPercentage");
+        assertThat(Files.readString(HOME.resolve("Dockerfile"))).contains("JAVA_TOOL_OPTIONS=\"${HEAP_OPTIONS} ")
+                .contains("-XX:+ExitOnOutOfMemoryError", "NIANBAO_BIND_ADDRESS=0.0.0.0").doesNotContain("MaxRAMPercentage");
         for (String service : SERVICES) {
             Map<String, Object> build = map(map(services.get(service)).get("build"));
             assertThat(map(build.get("args"))).as(service + " build args")

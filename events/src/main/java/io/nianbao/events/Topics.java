@@ -21,6 +21,13 @@ public final class Topics {
      */
     public static final Topic<ReportSeen> SEEN_REPORTS = new Topic<>("ingest.seen-reports", ReportSeen.class);
 
+    /**
+     * What each consumer instance is handling now, so that a record in progress at two deaths of
+     * its consumers is found and set aside (service-support's CrashGuard). Compacted, one
+     * partition, keyed by group/topic/partition, not agency; written and read by every consumer.
+     */
+    public static final Topic<RecordsInFlight> IN_FLIGHT = new Topic<>("consumer.in-flight", RecordsInFlight.class);
+
     public static final List<Topic<?>> ALL = List.of(PUBLISHED, INGESTED, REJECTED, PARSED, VALIDATED, NOTIFICATION_SENT,
             DEADLINE_CHECKS);
 

@@ -1,96 +1,73 @@
 package io.nianbao.ingest;
 
-import io.nianbao.service.DocumentMemory;
-import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
-import org.apache.hc.core5.util.Timeout;
+import io.nianbao.service.outbound.OutboundHttp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Fetches a document a portal points to, without letting the URL reach inside our network:
- * http(s) only, hosts on the portal's allowlist only, and connections only to addresses
- * {@link AddressPolicy} permits. The check sits in the client's DNS resolver, so the address
- * checked is the address connected to (no rebinding between check and connect). Redirects are
- * followed by hand and each hop is checked again; time and size are bounded.
+ * http(s) only, hosts on the portal's allowlist only, and connections only to addresses the
+ * service's {@link OutboundHttp} permits (checked when the host is resolved to connect).
+ * Redirects are followed by hand and each hop is checked again.
+ *
+ * <p>The whole fetch (connect, headers, redirects, body) has one deadline, enforced by aborting
+ * the request: a server that trickles its body a byte a second is cut off at the deadline, not
+ * kept while each read returns in time. The body is written to a file as it arrives
+ * ({@link Incoming}), so a download holds no document memory until it is whole.
  */
 @Component
 public class DocumentFetcher implements DisposableBean {
 
-    /**
-     * A document, the name its URL gives it, and the share of the service's {@link DocumentMemory}
-     * it holds until closed.
-     */
-    public record Fetched(byte[] bytes, String fileName, DocumentMemory.Hold hold) implements AutoCloseable {
-
-        /** A document that was in memory before its size was known (an upload): it holds no share. */
-        public Fetched(byte[] bytes, String fileName) {
-            this(bytes, fileName, DocumentMemory.Hold.NONE);
-        }
-
-        @Override
-        public void close() {
-            hold.close();
-        }
-    }
-
     private static final Logger log = LoggerFactory.getLogger(DocumentFetcher.class);
 
     private final IngestProperties.Fetch settings;
-    private final DocumentMemory memory;
+    private final Incoming incoming;
+    private final OutboundHttp outbound;
     private final CloseableHttpClient http;
+    private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("fetch-deadlines").daemon().factory());
 
-    public DocumentFetcher(IngestProperties properties, DocumentMemory memory) {
+    public DocumentFetcher(IngestProperties properties, Incoming incoming, OutboundHttp outbound) {
         this.settings = properties.fetch();
-        this.memory = memory;
-        AddressPolicy policy = new AddressPolicy(settings.allowLoopback());
-        Timeout connect = Timeout.of(settings.connectTimeout());
-        Timeout read = Timeout.of(settings.timeout());
-        this.http = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setDnsResolver(new CheckingResolver(policy))
-                        .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(connect).setSocketTimeout(read).build())
-                        .build())
-                .setDefaultRequestConfig(RequestConfig.custom()
-                        .setRedirectsEnabled(false).setResponseTimeout(read).build())
-                .disableContentCompression() // no transparent gunzip: the size limit counts what arrives
-                .disableAutomaticRetries()
-                .disableCookieManagement()
-                .setUserAgent("nianbao-ingest")
-                .build();
+        this.incoming = incoming;
+        this.outbound = outbound;
+        this.http = outbound.client(settings.connectTimeout(), settings.timeout());
     }
 
-    /**
-     * The document at {@code url}, at most {@code maxBytes} long; its download waits for its size
-     * (the largest allowed, when the server does not say) to fit in the document memory.
-     */
-    public Fetched fetch(String url, Portal portal, long maxBytes) {
+    /** The document at {@code url}, at most {@code maxBytes} long, in a file deleted when it is closed. */
+    public ReceivedDocument fetch(String url, Portal portal, long maxBytes) {
         long deadline = System.nanoTime() + settings.timeout().toNanos();
         URI uri = checked(url, portal);
         for (int hop = 0; hop <= settings.maxRedirects(); hop++) {
             HttpGet get = new HttpGet(uri);
+            AtomicBoolean aborted = new AtomicBoolean();
+            ScheduledFuture<?> abort = deadlines.schedule(() -> {
+                aborted.set(true);
+                get.cancel();
+            }, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             try (ClassicHttpResponse response = http.executeOpen(null, get, null)) {
                 int status = response.getCode();
                 Header location = response.getFirstHeader("Location");
@@ -102,38 +79,33 @@ public class DocumentFetcher implements DisposableBean {
                     throw failed("服务器返回状态码" + status);
                 }
                 HttpEntity entity = response.getEntity();
-                long announced = entity == null ? 0 : entity.getContentLength();
-                if (announced > maxBytes) {
+                if (entity != null && entity.getContentLength() > maxBytes) {
                     throw IntakeRejection.tooLarge(maxBytes);
                 }
-                DocumentMemory.Hold hold = memory.hold(announced < 0 ? maxBytes : announced);
-                try {
-                    return new Fetched(body(entity, maxBytes, deadline), fileNameOf(uri), hold);
-                } catch (IOException | RuntimeException e) {
-                    hold.close();
-                    throw e;
-                }
-            } catch (ForbiddenAddress e) {
+                return ReceivedDocument.onDisk(body(entity, maxBytes), fileNameOf(uri), true);
+            } catch (OutboundHttp.ForbiddenAddress e) {
                 throw new IntakeRejection("ADDRESS_NOT_ALLOWED",
                         "文件地址解析到内部或保留网络地址（" + e.getMessage() + "），不予访问", 403);
             } catch (IOException e) {
+                if (aborted.get()) {
+                    log.info("fetching {} for portal {} took longer than {}: aborted", uri, portal.id(), settings.timeout());
+                    throw failed("下载超过" + settings.timeout().toSeconds() + "秒未完成，已中止");
+                }
                 log.info("fetching {} for portal {} failed: {}", uri, portal.id(), e.toString());
                 throw failed(e instanceof UnknownHostException ? "无法解析域名" + uri.getHost()
                         : "连接或读取失败（" + e.getClass().getSimpleName() + "）");
+            } finally {
+                abort.cancel(false);
             }
         }
         throw failed("重定向次数超过" + settings.maxRedirects() + "次");
     }
 
-    private static URI checked(String url, Portal portal) {
+    private URI checked(String url, Portal portal) {
         URI uri;
         try {
-            uri = new URI(url).normalize();
-        } catch (URISyntaxException e) {
-            throw badUrl(url);
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || uri.getRawUserInfo() != null) {
+            uri = outbound.checkUrl(url, false);
+        } catch (IllegalArgumentException | OutboundHttp.ForbiddenAddress e) {
             throw badUrl(url);
         }
         if (!portal.mayFetchFrom(uri.getHost())) {
@@ -150,24 +122,31 @@ public class DocumentFetcher implements DisposableBean {
         }
     }
 
-    private static byte[] body(HttpEntity entity, long maxBytes, long deadline) throws IOException {
-        if (entity == null) {
-            return new byte[0];
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[64 * 1024];
-        try (InputStream in = entity.getContent()) {
-            for (int n; (n = in.read(buffer)) >= 0; ) {
-                out.write(buffer, 0, n);
-                if (out.size() > maxBytes) {
-                    throw IntakeRejection.tooLarge(maxBytes);
-                }
-                if (System.nanoTime() > deadline) {
-                    throw failed("下载超时");
+    /** The body, written to a new file as it arrives; the file is deleted if it turns out too large. */
+    private Path body(HttpEntity entity, long maxBytes) throws IOException {
+        Path file = incoming.newFile();
+        boolean whole = false;
+        try {
+            if (entity != null) {
+                long size = 0;
+                byte[] buffer = new byte[64 * 1024];
+                try (InputStream in = entity.getContent(); OutputStream out = Files.newOutputStream(file)) {
+                    for (int n; (n = in.read(buffer)) >= 0; ) {
+                        size += n;
+                        if (size > maxBytes) {
+                            throw IntakeRejection.tooLarge(maxBytes);
+                        }
+                        out.write(buffer, 0, n);
+                    }
                 }
             }
+            whole = true;
+            return file;
+        } finally {
+            if (!whole) {
+                Files.deleteIfExists(file);
+            }
         }
-        return out.toByteArray();
     }
 
     private static String fileNameOf(URI uri) {
@@ -186,33 +165,7 @@ public class DocumentFetcher implements DisposableBean {
 
     @Override
     public void destroy() throws IOException {
+        deadlines.shutdownNow();
         http.close();
-    }
-
-    /** Resolves, then refuses the host if any of its addresses is not permitted. */
-    private record CheckingResolver(AddressPolicy policy) implements DnsResolver {
-
-        @Override
-        public InetAddress[] resolve(String host) throws UnknownHostException {
-            InetAddress[] addresses = InetAddress.getAllByName(host);
-            for (InetAddress address : addresses) {
-                if (!policy.permits(address)) {
-                    throw new ForbiddenAddress(host + " → " + address.getHostAddress());
-                }
-            }
-            return addresses;
-        }
-
-        @Override
-        public String resolveCanonicalHostname(String host) throws UnknownHostException {
-            return host; // no reverse lookups
-        }
-    }
-
-    /** An UnknownHostException so that it passes through the client's connect path unchanged. */
-    private static final class ForbiddenAddress extends UnknownHostException {
-        ForbiddenAddress(String message) {
-            super(message);
-        }
     }
 }

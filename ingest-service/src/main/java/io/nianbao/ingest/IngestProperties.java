@@ -4,28 +4,30 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
 /**
  * @param maxDocumentSize  larger documents are refused (413)
- * @param maxRequestSize   larger HTTP bodies are refused before they are read in full (413)
+ * @param maxRequestSize   larger HTTP bodies (an upload and its envelope) are refused (413)
+ * @param maxJsonSize      larger JSON bodies (a text inline) are refused (413)
+ * @param bodyTimeout      a body not received whole within this is refused (408)
+ * @param incomingDir      where bodies and downloads are written as they arrive
  * @param inlineLimit      documents up to this size travel inside the event; larger ones by reference
  * @param signatureWindow  how far the timestamp of a signed request may be from now
  * @param portals          who may hand reports in
  */
 @ConfigurationProperties("nianbao.ingest")
-public record IngestProperties(DataSize maxDocumentSize, DataSize maxRequestSize, DataSize inlineLimit,
+public record IngestProperties(DataSize maxDocumentSize, DataSize maxRequestSize, DataSize maxJsonSize,
+                               @DefaultValue("120s") Duration bodyTimeout, Path incomingDir, DataSize inlineLimit,
                                @DefaultValue("5m") Duration signatureWindow,
                                @DefaultValue Fetch fetch, @DefaultValue Docx docx, @DefaultValue Status status,
                                @DefaultValue List<Portal> portals) {
 
-    /**
-     * @param timeout       whole fetch, redirects included
-     * @param allowLoopback for tests against a local server only: production refuses loopback like any private address
-     */
+    /** @param timeout whole fetch, redirects included */
     public record Fetch(@DefaultValue("5s") Duration connectTimeout, @DefaultValue("30s") Duration timeout,
-                        @DefaultValue("5") int maxRedirects, @DefaultValue("false") boolean allowLoopback) {
+                        @DefaultValue("5") int maxRedirects) {
     }
 
     /** Decompression-bomb limits for DOCX (a ZIP container). */

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import io.nianbao.events.Topics;
+import io.nianbao.service.CrashGuard;
 import io.nianbao.service.DeadLetters;
 import io.nianbao.service.DocumentMemory;
 import io.nianbao.service.NianbaoProperties;
@@ -57,8 +58,10 @@ public class IngestServiceApplication implements WebMvcConfigurer {
 
     /** A poll at a time (application.yaml): its sends to report.ingested share produce requests. */
     @Bean
-    Consumer<Message<?>> ingestPublished(ReportIntake intake, DeadLetters deadLetters, Tracer tracer, Propagator propagator) {
-        PublishedPoll published = new PublishedPoll(intake, authenticator, deadLetters, new StreamTracing(tracer, propagator));
+    Consumer<Message<?>> ingestPublished(ReportIntake intake, DeadLetters deadLetters, Tracer tracer, Propagator propagator,
+                                         CrashGuard crashGuard) {
+        PublishedPoll published = new PublishedPoll(intake, authenticator, deadLetters, new StreamTracing(tracer, propagator),
+                crashGuard);
         return poll -> published.ingest(Poll.recordsOf(poll));
     }
 
@@ -95,9 +98,10 @@ public class IngestServiceApplication implements WebMvcConfigurer {
     }
 
     @Bean
-    FilterRegistrationBean<BufferedBody> bufferedBody(IngestProperties properties, DocumentMemory memory, JsonMapper json) {
-        FilterRegistrationBean<BufferedBody> registration =
-                new FilterRegistrationBean<>(new BufferedBody(properties.maxRequestSize().toBytes(), memory, json));
+    FilterRegistrationBean<SpooledBody> spooledBody(IngestProperties properties, Incoming incoming, DocumentMemory memory,
+                                                    JsonMapper json) {
+        FilterRegistrationBean<SpooledBody> registration =
+                new FilterRegistrationBean<>(new SpooledBody(properties, incoming, memory, json));
         registration.addUrlPatterns("/api/*");
         return registration;
     }
@@ -105,7 +109,7 @@ public class IngestServiceApplication implements WebMvcConfigurer {
     /** Named so that the DispatcherServlet uses it instead of the container's multipart parsing. */
     @Bean(name = "multipartResolver")
     MultipartResolver multipartResolver() {
-        return new BufferedMultipartResolver();
+        return new SpooledMultipartResolver();
     }
 
     @Bean

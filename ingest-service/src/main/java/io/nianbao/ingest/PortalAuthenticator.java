@@ -79,7 +79,7 @@ public class PortalAuthenticator implements HandlerInterceptor {
             return null;
         }
         String signed = request.getMethod() + "\n" + request.getRequestURI() + "\n" + request.getHeader(TIMESTAMP)
-                + "\n" + Digests.sha256Hex(BufferedBody.of(request));
+                + "\n" + SpooledBody.sha256Of(request);
         byte[] expected = hmacSha256(portal.hmacSecret(), signed);
         byte[] given;
         try {

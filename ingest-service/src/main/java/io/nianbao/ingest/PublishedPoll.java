@@ -1,6 +1,7 @@
 package io.nianbao.ingest;
 
 import io.nianbao.events.ReportPublished;
+import io.nianbao.service.CrashGuard;
 import io.nianbao.service.DeadLetters;
 import io.nianbao.service.StreamTracing;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -18,7 +19,8 @@ import java.util.List;
  * ({@link BatchListenerFailedException}) once every send of the poll has been waited for: the
  * records before it are committed, it is retried and then dead-lettered ({@link DeadLetters}; when
  * the broker or the registry is away, retried until it is back), and the rest of the poll comes
- * again; what of it went through then counts as a duplicate.
+ * again; what of it went through then counts as a duplicate. A record in progress at two deaths of
+ * ingest-service is set aside ({@link CrashGuard}).
  */
 class PublishedPoll {
 
@@ -26,15 +28,22 @@ class PublishedPoll {
     private final PortalAuthenticator portals;
     private final DeadLetters deadLetters;
     private final StreamTracing tracing;
+    private final CrashGuard crashGuard;
 
-    PublishedPoll(ReportIntake intake, PortalAuthenticator portals, DeadLetters deadLetters, StreamTracing tracing) {
+    PublishedPoll(ReportIntake intake, PortalAuthenticator portals, DeadLetters deadLetters, StreamTracing tracing,
+                  CrashGuard crashGuard) {
         this.intake = intake;
         this.portals = portals;
         this.deadLetters = deadLetters;
         this.tracing = tracing;
+        this.crashGuard = crashGuard;
     }
 
     void ingest(List<ConsumerRecord<?, ?>> poll) {
+        crashGuard.handleInSlices(poll, this::ingestSlice);
+    }
+
+    private void ingestSlice(List<ConsumerRecord<?, ?>> poll) {
         ReportIntake.Submitted[] submitted = new ReportIntake.Submitted[poll.size()];
         int failedAt = -1;
         RuntimeException failure = null;

@@ -3,6 +3,7 @@ package io.nianbao.ingest;
 import io.nianbao.events.ReportIngested;
 import io.nianbao.events.Stage;
 import io.nianbao.events.Topics;
+import io.nianbao.service.DocumentMemory;
 import io.nianbao.service.DocumentStore;
 import io.nianbao.service.PipelineMetrics;
 import io.nianbao.service.Rejections;
@@ -16,9 +17,11 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.regex.Pattern;
 
 /**
  * Decides whether a submission can go on to parsing, and sends it on: report.ingested when it can,
@@ -39,19 +42,21 @@ public class ReportIntake {
     private final DocumentStore documents;
     private final DocumentFetcher fetcher;
     private final DocumentInspector inspector;
+    private final DocumentMemory memory;
     private final SeenReports seen;
     private final ReportStatuses statuses;
     private final IngestProperties properties;
     private final PipelineMetrics metrics;
 
     public ReportIntake(KafkaTemplate<String, SpecificRecord> ingested, Rejections rejections, DocumentStore documents, DocumentFetcher fetcher,
-                        DocumentInspector inspector, SeenReports seen, ReportStatuses statuses, IngestProperties properties,
-                        PipelineMetrics metrics) {
+                        DocumentInspector inspector, DocumentMemory memory, SeenReports seen, ReportStatuses statuses,
+                        IngestProperties properties, PipelineMetrics metrics) {
         this.ingested = ingested;
         this.rejections = rejections;
         this.documents = documents;
         this.fetcher = fetcher;
         this.inspector = inspector;
+        this.memory = memory;
         this.seen = seen;
         this.statuses = statuses;
         this.properties = properties;
@@ -66,12 +71,14 @@ public class ReportIntake {
     /** Checks the submission and starts sending it on; {@link Submitted#await} makes it final. */
     public Submitted submit(Submission submission) {
         metrics.reportIn();
-        String agencyId = blankToNull(submission.agencyId()) == null ? "unknown" : submission.agencyId();
+        // The key of a rejection's record: what the portal sent, if it is an agency id at all.
+        String agencyId = submission.agencyId() != null && AGENCY_ID.matcher(submission.agencyId()).matches()
+                ? submission.agencyId() : "unknown";
         String reportId = null;
         try {
             checkSender(submission);
             checkMetadata(submission);
-            try (DocumentFetcher.Fetched document = documentOf(submission)) {
+            try (Document document = documentOf(submission)) {
                 String sha256 = Digests.sha256Hex(document.bytes());
                 reportId = reportId(agencyId, submission.year(), sha256);
                 String mediaType = inspector.mediaTypeOf(document.bytes());
@@ -150,45 +157,96 @@ public class ReportIntake {
         }
     }
 
+    /** Agency ids are ASCII identifiers (a slug, a region code, a unified social credit code). */
+    static final Pattern AGENCY_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
+    /** GB/T 2260 county code (6 digits), or a township's 9 or a village's 12, of a province that exists. */
+    static final Pattern REGION_CODE = Pattern.compile("(1[1-5]|2[1-3]|3[1-7]|4[1-6]|5[0-4]|6[1-5]|71|8[12])\\d{4}(\\d{3}){0,2}");
+    /** The longest agency name taken: real ones are tens of characters. */
+    static final int MAX_AGENCY_NAME = 100;
+    /** Reports are published in China: "today" is Beijing's. */
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
     private static void checkMetadata(Submission submission) {
-        if (submission.year() != null && (submission.year() < 2008 || submission.year() > LocalDate.now().getYear())) {
+        if (!AGENCY_ID.matcher(submission.agencyId()).matches()) {
+            throw new IntakeRejection("BAD_METADATA", "机关标识（agencyId）应为1至128个字母、数字或“._:-”，以字母或数字开头："
+                    + abbreviated(submission.agencyId()), 422);
+        }
+        if (blankToNull(submission.regionCode()) != null && !REGION_CODE.matcher(submission.regionCode()).matches()) {
+            throw new IntakeRejection("BAD_METADATA", "行政区划代码（regionCode）应为GB/T 2260规定的6位代码（或9位、12位）："
+                    + abbreviated(submission.regionCode()), 422);
+        }
+        if (submission.agencyName() != null && (submission.agencyName().length() > MAX_AGENCY_NAME
+                || submission.agencyName().codePoints().anyMatch(Character::isISOControl))) {
+            throw new IntakeRejection("BAD_METADATA", "机关名称（agencyName）应为不超过" + MAX_AGENCY_NAME + "个字符的一行文字："
+                    + abbreviated(submission.agencyName().replaceAll("\\p{Cntrl}", " ")), 422);
+        }
+        LocalDate today = LocalDate.now(CHINA);
+        if (submission.year() != null && (submission.year() < 2008 || submission.year() > today.getYear())) {
             throw new IntakeRejection("BAD_METADATA", "报告年度不合理：" + submission.year(), 422);
         }
         if (blankToNull(submission.publishedOn()) != null) {
+            LocalDate publishedOn;
             try {
-                LocalDate.parse(submission.publishedOn());
+                publishedOn = LocalDate.parse(submission.publishedOn());
             } catch (DateTimeParseException e) {
-                throw new IntakeRejection("BAD_METADATA", "发布日期格式应为YYYY-MM-DD：" + submission.publishedOn(), 422);
+                throw new IntakeRejection("BAD_METADATA", "发布日期格式应为YYYY-MM-DD：" + abbreviated(submission.publishedOn()), 422);
+            }
+            if (publishedOn.isAfter(today.plusDays(1))) {
+                throw new IntakeRejection("BAD_METADATA", "发布日期不能晚于今天：" + publishedOn, 422);
             }
         }
     }
 
+    /** A value quoted back to the caller, at most 64 characters of it. */
+    private static String abbreviated(String value) {
+        return value.length() <= 64 ? value : value.substring(0, 64) + "…";
+    }
+
+    /** A document in memory, the share of the document memory it holds, and what it came as. */
+    private record Document(byte[] bytes, String fileName, DocumentMemory.Hold hold, ReceivedDocument received)
+            implements AutoCloseable {
+        @Override
+        public void close() {
+            hold.close();
+            received.close();
+        }
+    }
+
     /**
-     * The bytes handed in, or fetched from the URL; not empty and within the size limit. A fetched
-     * document holds its share of the document memory until closed.
+     * The bytes handed in, or fetched from the URL; not empty and within the size limit. They are
+     * read into the heap once their size is held in the document memory, until closed.
      */
-    private DocumentFetcher.Fetched documentOf(Submission submission) {
+    private Document documentOf(Submission submission) {
         long max = properties.maxDocumentSize().toBytes();
         boolean byUrl = blankToNull(submission.documentUrl()) != null;
         if (byUrl && submission.document() != null) {
             throw new IntakeRejection("AMBIGUOUS", "报告文件（或全文）和报告网址（documentUrl）只能提交其一", 400);
         }
-        DocumentFetcher.Fetched document = byUrl
+        ReceivedDocument received = byUrl
                 ? fetcher.fetch(submission.documentUrl().trim(), submission.portal(), max)
-                : new DocumentFetcher.Fetched(submission.document(), submission.fileName());
-        if (document.bytes() == null || document.bytes().length == 0) {
-            document.close();
+                : submission.document();
+        if (received == null || received.size() == 0) {
+            if (received != null) {
+                received.close();
+            }
             throw new IntakeRejection("EMPTY", "未收到报告文件，或文件为空", 400);
         }
-        if (document.bytes().length > max) {
-            document.close();
+        if (received.size() > max) {
+            received.close();
             throw IntakeRejection.tooLarge(max);
         }
-        return document;
+        DocumentMemory.Hold hold = memory.hold(received.size());
+        try {
+            return new Document(received.bytes(), received.fileName(), hold, received);
+        } catch (RuntimeException e) {
+            hold.close();
+            received.close();
+            throw e;
+        }
     }
 
     private ReportIngested reportOf(Submission submission, String reportId, String sha256, String mediaType,
-                                    DocumentFetcher.Fetched document) {
+                                    Document document) {
         byte[] bytes = document.bytes();
         boolean inline = bytes.length <= properties.inlineLimit().toBytes();
         return ReportIngested.newBuilder()

@@ -93,7 +93,7 @@ public class ReportsController {
                                          @Parameter(description = "发布日期，格式YYYY-MM-DD") @RequestParam(required = false) String publishedOn)
             throws IOException {
         return answer(intake.accept(new Submission(portal, agencyId, agencyName, agencyLevel, regionCode, year, publishedOn,
-                file == null ? null : file.getOriginalFilename(), file == null ? null : file.getBytes(), null)));
+                file == null ? null : file.getOriginalFilename(), file == null ? null : received(file), null)));
     }
 
     @Operation(summary = "以JSON提交报告", description = "提交报告全文（text）或报告网址（documentUrl）；按网址提交时由本服务下载文件")
@@ -108,7 +108,15 @@ public class ReportsController {
                                          @RequestBody JsonSubmission body) {
         return answer(intake.accept(new Submission(portal, body.agencyId(), body.agencyName(), body.agencyLevel(),
                 body.regionCode(), body.year(), body.publishedOn(), body.fileName(),
-                body.text() == null ? null : body.text().getBytes(StandardCharsets.UTF_8), body.documentUrl())));
+                body.text() == null ? null : ReceivedDocument.inMemory(body.text().getBytes(StandardCharsets.UTF_8), body.fileName()),
+                body.documentUrl())));
+    }
+
+    /** An upload as it was spooled (SpooledMultipartResolver); read into memory only by the intake. */
+    private static ReceivedDocument received(MultipartFile file) throws IOException {
+        return file instanceof SpooledMultipartResolver.SpooledPart part
+                ? ReceivedDocument.onDisk(part.file(), part.getOriginalFilename(), false)
+                : ReceivedDocument.inMemory(file.getBytes(), file.getOriginalFilename());
     }
 
     @Operation(summary = "查询报告处理状态", description = "报告所处阶段：已接收、已解析、已核查、已通知或已拒收（附原因）")

@@ -12,7 +12,7 @@ import java.nio.ByteBuffer;
  * @param portal who hands it in; null when a report.published record names no registered portal
  */
 public record Submission(Portal portal, String agencyId, String agencyName, AgencyLevel agencyLevel, String regionCode,
-                         Integer year, String publishedOn, String fileName, byte[] document, String documentUrl) {
+                         Integer year, String publishedOn, String fileName, ReceivedDocument document, String documentUrl) {
 
     public String portalId() {
         return portal == null ? null : portal.id();
@@ -21,7 +21,8 @@ public record Submission(Portal portal, String agencyId, String agencyName, Agen
     static Submission of(ReportPublished published, Portal portal) {
         return new Submission(portal, published.getAgencyId(), published.getAgencyName(), published.getAgencyLevel(),
                 published.getRegionCode(), published.getYear(), published.getPublishedOn(), published.getFileName(),
-                bytesOf(published.getDocument()), published.getDocumentUrl());
+                published.getDocument() == null ? null : ReceivedDocument.inMemory(bytesOf(published.getDocument()),
+                        published.getFileName()), published.getDocumentUrl());
     }
 
     private static byte[] bytesOf(ByteBuffer buffer) {

@@ -121,6 +121,12 @@ final class IngestInstance implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build());
     }
 
+    /** Any request: for refusals of a method, a media type or a body the API does not take. */
+    Reply send(String method, String path, String key, String contentType, byte[] body) throws Exception {
+        HttpRequest.Builder request = request(path, key).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        return send(contentType == null ? request.build() : request.header("Content-Type", contentType).build());
+    }
+
     Reply get(String path, String key) throws Exception {
         return send(request(path, key).GET().build());
     }

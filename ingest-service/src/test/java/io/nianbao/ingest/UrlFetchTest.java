@@ -64,7 +64,7 @@ class UrlFetchTest {
             exchange.close();
         });
         portalSite.start();
-        ingest = IngestInstance.start(stack, Map.of("nianbao.ingest.fetch.allow-loopback", "true"));
+        ingest = IngestInstance.start(stack, Map.of("nianbao.outbound.allow-loopback", "true"));
         topics = new TopicReader(stack);
     }
 

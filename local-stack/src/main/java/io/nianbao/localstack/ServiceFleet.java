@@ -209,6 +209,13 @@ public final class ServiceFleet implements AutoCloseable {
      */
     static final String NIO_BUFFER_CACHE_LIMIT = "-Djdk.nio.maxCachedBufferSize=262144";
 
+    /**
+     * An OutOfMemoryError on any thread ends the process: a consumer thread that died of one had
+     * left the process up, ready to no one and consuming nothing. Restarted, the service finds
+     * the record it died on in flight (CrashGuard).
+     */
+    static final String EXIT_ON_OUT_OF_MEMORY = "-XX:+ExitOnOutOfMemoryError";
+
     /** validate-service's RocksDB loads a JNI library: allowed, not warned about (JDK 24+) or refused later. */
     static final String NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
 
@@ -238,7 +245,7 @@ public final class ServiceFleet implements AutoCloseable {
         List<String> args = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1", "-Xms64m"));
         args.addAll(List.of(heapOptions(service).split(" ")));
         args.addAll(List.of("-XX:+UseSerialGC", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-Xss512k",
-                NIO_BUFFER_CACHE_LIMIT, NATIVE_ACCESS));
+                EXIT_ON_OUT_OF_MEMORY, NIO_BUFFER_CACHE_LIMIT, NATIVE_ACCESS));
         if (javaFeature >= 22) {
             args.add("-XX:TrimNativeHeapInterval=10000");
         }

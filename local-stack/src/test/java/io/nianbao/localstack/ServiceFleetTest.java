@@ -32,6 +32,13 @@ class ServiceFleetTest {
     }
 
     @Test
+    void everyServiceEndsOnItsFirstOutOfMemoryError() {
+        for (String service : ServiceFleet.SERVICES) {
+            assertThat(ServiceFleet.serviceJvmArgs(service, 21)).as(service).contains("-XX:+ExitOnOutOfMemoryError");
+        }
+    }
+
+    @Test
     void eachServiceHasTheHeapCeilingItsStateAndNativeMemoryNeed() {
         assertThat(ServiceFleet.serviceJvmArgs("parse-service", 25)).contains("-Xmx112m");
         assertThat(ServiceFleet.serviceJvmArgs("ingest-service", 25)).contains("-Xmx120m", "-XX:NewRatio=3").doesNotContain("-Xmx112m");

@@ -18,13 +18,32 @@ final class MailText {
     private MailText() {
     }
 
+    /** Longest agency name a subject quotes: real names are tens of characters. */
+    static final int MAX_SUBJECT_AGENCY = 100;
+
     static String subject(Notification notification) {
         if (notification.digest()) {
             return "【年报核查】每日汇总：%d份报告，%d个问题".formatted(notification.reports().size(), notification.findingCount());
         }
         ReportInfo report = notification.reports().getFirst().report();
         return "【年报核查】%s %s年度报告：发现%d个问题".formatted(
-                report.agency(), report.year() == null ? "" : report.year(), notification.findingCount());
+                oneLine(report.agency(), MAX_SUBJECT_AGENCY), report.year() == null ? "" : report.year(), notification.findingCount());
+    }
+
+    /**
+     * A value from a report (a portal's agency name) fit for a header: control characters and
+     * line breaks, with which a value could end the header and begin another, become spaces, and
+     * it is cut to {@code max} characters.
+     */
+    static String oneLine(String value, int max) {
+        if (value == null) {
+            return "";
+        }
+        StringBuilder line = new StringBuilder(Math.min(value.length(), max));
+        value.codePoints().limit(max).forEach(c -> line.appendCodePoint(Character.isISOControl(c)
+                || Character.getType(c) == Character.LINE_SEPARATOR || Character.getType(c) == Character.PARAGRAPH_SEPARATOR
+                ? ' ' : c));
+        return line.toString().strip();
     }
 
     static String plainText(Notification notification, String inboxUrl) {

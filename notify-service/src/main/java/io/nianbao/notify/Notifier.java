@@ -9,6 +9,7 @@ import io.nianbao.events.Topics;
 import io.nianbao.notify.Notification.ReportFindings;
 import io.nianbao.notify.DeliveryLog.RoutedReport;
 import io.nianbao.notify.NotificationChannel.Outcome;
+import io.nianbao.service.CrashGuard;
 import io.nianbao.service.DeadLetters;
 import io.nianbao.service.PipelineMetrics;
 import io.nianbao.service.StreamTracing;
@@ -63,10 +64,11 @@ public class Notifier {
     private final StreamTracing tracing;
     private final PipelineMetrics metrics;
     private final MeterRegistry registry;
+    private final CrashGuard crashGuard;
 
     public Notifier(Router router, Subscriptions subscriptions, DeliveryLog deliveries, List<NotificationChannel> channels,
                     StreamBridge bridge, TransactionOperations transactions, Clock clock, DeadLetters deadLetters,
-                    StreamTracing tracing, PipelineMetrics metrics, MeterRegistry registry) {
+                    StreamTracing tracing, PipelineMetrics metrics, MeterRegistry registry, CrashGuard crashGuard) {
         this.router = router;
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
@@ -78,6 +80,7 @@ public class Notifier {
         this.tracing = tracing;
         this.metrics = metrics;
         this.registry = registry;
+        this.crashGuard = crashGuard;
     }
 
     /**
@@ -88,9 +91,14 @@ public class Notifier {
      * are done and committed, it is retried and then dead-lettered (DeadLetters; or, when it failed
      * because the database or the mail server is away, retried until they are back), and the rest of the
      * poll comes again, finding its claims made. A record that is not a ReportValidated is
-     * dead-lettered at once.
+     * dead-lettered at once. After a death of notify-service, the poll's records are handled one
+     * at a time; one in progress at a second death is set aside ({@link CrashGuard}).
      */
     public void handle(List<ConsumerRecord<?, ?>> poll) {
+        crashGuard.handleInSlices(poll, this::handleSlice);
+    }
+
+    private void handleSlice(List<ConsumerRecord<?, ?>> poll) {
         int next = 0;
         // Records ahead of the first report need nothing from the database.
         while (next < poll.size() && !isReport(poll.get(next))) {

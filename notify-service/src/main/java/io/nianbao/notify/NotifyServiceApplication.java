@@ -3,7 +3,10 @@ package io.nianbao.notify;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
+import io.nianbao.service.CrashGuard;
 import io.nianbao.service.DeadLetters;
+import io.nianbao.service.outbound.OutboundHttp;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import io.nianbao.service.NianbaoProperties;
 import io.nianbao.service.NianbaoServices;
 import io.nianbao.service.PipelineMetrics;
@@ -27,7 +30,6 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.support.TransactionOperations;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -75,8 +77,8 @@ public class NotifyServiceApplication {
 
     @Bean
     WebhookChannel webhookChannel(JsonMapper json, NotifyProperties properties, Clock clock, NianbaoProperties nianbao,
-                                  PipelineMetrics metrics) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(properties.webhook().timeout()).build();
+                                  PipelineMetrics metrics, OutboundHttp outbound) {
+        CloseableHttpClient http = outbound.client(properties.webhook().timeout(), properties.webhook().timeout());
         KafkaTemplate<String, byte[]> deadLetters = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, nianbao.kafka().bootstrapServers(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
@@ -89,9 +91,10 @@ public class NotifyServiceApplication {
     Notifier notifier(Subscriptions subscriptions, DeliveryLog deliveries, List<NotificationChannel> channels,
                       StreamBridge bridge, TransactionOperations transactions, NotifyProperties properties, Clock clock,
                       DeadLetters deadLetters, Tracer tracer, Propagator propagator, PipelineMetrics metrics,
-                      MeterRegistry registry) {
+                      MeterRegistry registry, CrashGuard crashGuard) {
         return new Notifier(new Router(properties.operators(), properties.minSeverity()), subscriptions, deliveries,
-                channels, bridge, transactions, clock, deadLetters, new StreamTracing(tracer, propagator), metrics, registry);
+                channels, bridge, transactions, clock, deadLetters, new StreamTracing(tracer, propagator), metrics, registry,
+                crashGuard);
     }
 
     @Bean

@@ -3,6 +3,12 @@ package io.nianbao.notify;
 import io.nianbao.events.Channel;
 import io.nianbao.notify.Notification.ReportFindings;
 import io.nianbao.service.PipelineMetrics;
+import io.nianbao.service.outbound.OutboundHttp;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,9 +20,6 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
@@ -30,7 +33,9 @@ import java.util.concurrent.ExecutionException;
  * {@code t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">} with the shared secret, so a
  * receiver can check origin and freshness. A failure (no answer, or not 2xx) is retried with
  * exponential back-off; after the last attempt the payload goes to the dead-letter topic with the
- * reason, and the event is not retried for it.
+ * reason, and the event is not retried for it. The request goes through the service's
+ * {@link OutboundHttp}: a URL whose host resolves into our own network (loopback, private,
+ * link-local…) is refused on connect, and dead-lettered at once; redirects are not followed.
  */
 public class WebhookChannel implements NotificationChannel {
 
@@ -48,7 +53,7 @@ public class WebhookChannel implements NotificationChannel {
                          Integer year, String publishedOn, String inboxUrl, List<StoredFinding> findings) {
     }
 
-    private final HttpClient http;
+    private final CloseableHttpClient http;
     private final JsonMapper json;
     private final KafkaOperations<String, byte[]> deadLetters;
     private final NotifyProperties.Webhook settings;
@@ -56,7 +61,7 @@ public class WebhookChannel implements NotificationChannel {
     private final Clock clock;
     private final PipelineMetrics metrics;
 
-    public WebhookChannel(HttpClient http, JsonMapper json, KafkaOperations<String, byte[]> deadLetters,
+    public WebhookChannel(CloseableHttpClient http, JsonMapper json, KafkaOperations<String, byte[]> deadLetters,
                           NotifyProperties properties, Clock clock, PipelineMetrics metrics) {
         this.http = http;
         this.json = json;
@@ -78,39 +83,42 @@ public class WebhookChannel implements NotificationChannel {
         URI url = URI.create(notification.target().address());
         String failure = null;
         Duration backoff = settings.initialBackoff();
-        for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
+        int attempt = 0;
+        while (attempt < settings.maxAttempts()) {
+            attempt++;
             if (attempt > 1) {
                 pause(backoff);
                 backoff = backoff.multipliedBy(2);
             }
-            try {
-                int status = http.send(request(url, notification, body), HttpResponse.BodyHandlers.discarding()).statusCode();
+            // The answer's body is not read: closing the response discards it with its connection.
+            try (ClassicHttpResponse response = http.executeOpen(null, request(url, notification, body), null)) {
+                int status = response.getCode();
                 if (status / 100 == 2) {
                     return Outcome.DELIVERED;
                 }
                 failure = "HTTP " + status;
+            } catch (OutboundHttp.ForbiddenAddress e) {
+                failure = "address not allowed: " + e.getMessage();
+                log.warn("webhook {} of notification {} resolves into our own network ({}): not sent", url, notification.id(),
+                        e.getMessage());
+                break;
             } catch (IOException e) {
                 failure = e.toString();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while posting to " + url, e);
             }
             log.warn("webhook {} attempt {}/{} of notification {} failed: {}", url, attempt, settings.maxAttempts(),
                     notification.id(), failure);
         }
-        deadLetter(notification, body, failure);
+        deadLetter(notification, body, failure, attempt);
         return Outcome.DEAD_LETTERED;
     }
 
-    private HttpRequest request(URI url, Notification notification, byte[] body) {
+    private HttpPost request(URI url, Notification notification, byte[] body) {
         String timestamp = Long.toString(clock.instant().getEpochSecond());
-        return HttpRequest.newBuilder(url)
-                .timeout(settings.timeout())
-                .header("Content-Type", "application/json; charset=utf-8")
-                .header(EmailChannel.NOTIFICATION_ID_HEADER, notification.id())
-                .header(SIGNATURE_HEADER, "t=" + timestamp + ",v1=" + hmacHex(timestamp + "." + new String(body, StandardCharsets.UTF_8)))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
+        HttpPost post = new HttpPost(url);
+        post.setHeader(EmailChannel.NOTIFICATION_ID_HEADER, notification.id());
+        post.setHeader(SIGNATURE_HEADER, "t=" + timestamp + ",v1=" + hmacHex(timestamp + "." + new String(body, StandardCharsets.UTF_8)));
+        post.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON.withCharset(StandardCharsets.UTF_8)));
+        return post;
     }
 
     private String hmacHex(String signed) {
@@ -135,12 +143,12 @@ public class WebhookChannel implements NotificationChannel {
     }
 
     /** Keeps the undeliverable payload, keyed by agency like every topic, with the reason in the headers. */
-    private void deadLetter(Notification notification, byte[] body, String reason) {
+    private void deadLetter(Notification notification, byte[] body, String reason, int attempts) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(settings.deadLetterTopic(),
                 notification.reports().getFirst().report().agencyId(), body);
         record.headers().add(KafkaHeaders.DLT_EXCEPTION_MESSAGE, reason.getBytes(StandardCharsets.UTF_8));
         record.headers().add(URL_HEADER, notification.target().address().getBytes(StandardCharsets.UTF_8));
-        record.headers().add(ATTEMPTS_HEADER, Integer.toString(settings.maxAttempts()).getBytes(StandardCharsets.UTF_8));
+        record.headers().add(ATTEMPTS_HEADER, Integer.toString(attempts).getBytes(StandardCharsets.UTF_8));
         record.headers().add(EmailChannel.NOTIFICATION_ID_HEADER, notification.id().getBytes(StandardCharsets.UTF_8));
         try {
             deadLetters.send(record).get();
@@ -152,7 +160,7 @@ public class WebhookChannel implements NotificationChannel {
             throw new IllegalStateException("interrupted while dead-lettering notification " + notification.id(), e);
         }
         log.error("webhook {} gave up on notification {} after {} attempts ({}): kept in {}", notification.target().address(),
-                notification.id(), settings.maxAttempts(), reason, settings.deadLetterTopic());
+                notification.id(), attempts, reason, settings.deadLetterTopic());
     }
 
     private static void pause(Duration duration) {

@@ -93,7 +93,11 @@ class InboxPageIT {
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("/inbox"));
 
-            String inbox = http.send(get("/inbox"), HttpResponse.BodyHandlers.ofString()).body();
+            HttpResponse<String> inboxPage = http.send(get("/inbox"), HttpResponse.BodyHandlers.ofString());
+            // Nothing but the page's own style sheet loads, and no script runs, whatever a report brings.
+            assertThat(inboxPage.headers().firstValue("Content-Security-Policy"))
+                    .hasValue("default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+            String inbox = inboxPage.body();
             assertThat(inbox).contains("收支不平衡&lt;script&gt;document.title=&#39;pwned&#39;&lt;/script&gt;")
                     .doesNotContain(SCRIPT)
                     .contains("年报核查收件箱", "<svg", "各规则问题数", "各地区问题数", "T3-BALANCE");

@@ -192,6 +192,33 @@ class RoutingIT {
         assertThat(digests.sendDue()).as("nothing new the next day").isZero();
     }
 
+    @Test
+    @Order(6)
+    void aWebhookIntoOurOwnNetworkIsRefusedWhenSubscribedWithTheReasonInChinese() throws Exception {
+        for (String url : List.of("http://127.0.0.1:8080/hook", "http://10.1.2.3/hook", "http://[::1]:9/hook",
+                "http://169.254.169.254/latest/meta-data", "http://192.168.1.1/")) {
+            var answer = notify.api(RULE, "POST", "/api/v1/subscriptions", "{\"channel\":\"WEBHOOK\",\"webhookUrl\":\"" + url + "\"}");
+            assertThat(answer.statusCode()).as(url).isEqualTo(400);
+            assertThat(answer.body()).as(url).contains("\"reason\":\"BAD_REQUEST\"", "Webhook 地址指向内部或保留网络地址");
+        }
+        var notAUrl = notify.api(RULE, "POST", "/api/v1/subscriptions", "{\"channel\":\"WEBHOOK\",\"webhookUrl\":\"file:///etc/passwd\"}");
+        assertThat(notAUrl.statusCode()).isEqualTo(400);
+        assertThat(notAUrl.body()).contains("Webhook 订阅需要可以解析的 http(s) 地址");
+    }
+
+    @Test
+    @Order(7)
+    void aSubjectQuotesAnAgencyNameOnOneLine() throws Exception {
+        ReportValidated injected = ReportValidated.newBuilder(report("r-subject", "subject-dept", "320102", AgencyLevel.DEPARTMENT,
+                finding("T3-BALANCE", ERROR, "收支不平衡"))).setAgencyName("某局\r\nBcc: victim@example.com\t").build();
+        notify.publish(injected);
+        notify.awaitCaughtUp();
+
+        MailCatcher.Mail mail = notify.mailsTo(REGION).getLast();
+        assertThat(mail.subject()).isEqualTo("【年报核查】某局  Bcc: victim@example.com 2024年度报告：发现1个问题");
+        assertThat(notify.mailsTo("victim@example.com")).isEmpty();
+    }
+
     /** The rule ids of each mail to the inspector, in the order the mails arrived. */
     private List<List<String>> rulesMailed(String inspector) {
         return notify.mailsTo(inspector).stream()

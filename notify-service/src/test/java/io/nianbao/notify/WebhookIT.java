@@ -52,6 +52,7 @@ class WebhookIT {
     private static final String SECRET = "webhook-secret-for-tests";
     private static final String HOOKED = "hooked@nianbao.test";
     private static final String BROKEN = "broken@nianbao.test";
+    private static final String INTERNAL = "internal@nianbao.test";
     private static final Pattern SIGNATURE = Pattern.compile("t=(\\d+),v1=([0-9a-f]{64})");
 
     /** What the good receiver accepted: body and whether its signature checked out. */
@@ -82,7 +83,9 @@ class WebhookIT {
                 "nianbao.notify.webhook.secret", SECRET,
                 "nianbao.notify.webhook.max-attempts", "3",
                 "nianbao.notify.webhook.initial-backoff", "50ms",
-                "nianbao.notify.webhook.dead-letter-topic", deadLetterTopic)).start();
+                "nianbao.notify.webhook.dead-letter-topic", deadLetterTopic,
+                // The receiver listens on loopback, which production refuses like any address of our own network.
+                "nianbao.outbound.allow-loopback", "true")).start();
         String base = "http://127.0.0.1:" + receiver.getAddress().getPort();
         notify.subscribe(HOOKED, "{\"channel\":\"WEBHOOK\",\"webhookUrl\":\"" + base + "/hook\",\"minSeverity\":\"ERROR\"}");
         notify.subscribe(BROKEN, "{\"channel\":\"WEBHOOK\",\"webhookUrl\":\"" + base + "/broken\"}");
@@ -113,7 +116,7 @@ class WebhookIT {
                     "\"inboxUrl\":\"http://inbox.test/inbox/reports/r-hook\"").doesNotContain("TXT-THIN");
         });
         assertThat(failedAttempts).as("attempts at the failing receiver").hasValue(3);
-        ConsumerRecord<String, byte[]> deadLetter = deadLetter();
+        ConsumerRecord<String, byte[]> deadLetter = deadLetter("r-hook", "/broken");
         assertThat(new String(deadLetter.value(), StandardCharsets.UTF_8)).contains("\"reportId\":\"r-hook\"", "TXT-THIN");
         assertThat(header(deadLetter, "kafka_dlt-exception-message")).isEqualTo("HTTP 503");
         assertThat(header(deadLetter, "nianbao-webhook-url")).endsWith("/broken");
@@ -154,7 +157,26 @@ class WebhookIT {
         }
     }
 
-    private ConsumerRecord<String, byte[]> deadLetter() {
+    /**
+     * A webhook subscribed while its host resolved elsewhere, now resolving into our own network
+     * (here a private address; the API refuses such a subscription now): it is not called, and its
+     * payload is dead-lettered at once, with the reason, without retries.
+     */
+    @Test
+    void aWebhookThatResolvesIntoOurOwnNetworkIsNotCalledAndItsPayloadIsDeadLetteredAtOnce() throws Exception {
+        notify.bean(Subscriptions.class).create(new Subscription(null, INTERNAL, null, "internal-agency", null, null,
+                WARNING, Channel.WEBHOOK, "http://10.0.0.8:9/hook", false));
+        notify.publish(report("r-internal", "internal-agency", "320102", AgencyLevel.GOVERNMENT,
+                finding("T3-BALANCE", ERROR, "收支不平衡")));
+        notify.awaitCaughtUp();
+
+        ConsumerRecord<String, byte[]> deadLetter = deadLetter("r-internal", "10.0.0.8:9/hook");
+        assertThat(header(deadLetter, "kafka_dlt-exception-message")).isEqualTo("address not allowed: 10.0.0.8 → 10.0.0.8");
+        assertThat(header(deadLetter, "nianbao-attempts")).isEqualTo("1");
+    }
+
+    /** The first dead letter of the report to the webhook whose URL ends so. */
+    private ConsumerRecord<String, byte[]> deadLetter(String reportId, String urlEnd) {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader-" + UUID.randomUUID(),
@@ -163,7 +185,10 @@ class WebhookIT {
             long deadline = System.nanoTime() + NotifyHarness.WAIT.toNanos();
             while (System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    return record;
+                    if (new String(record.value(), StandardCharsets.UTF_8).contains("\"reportId\":\"" + reportId + "\"")
+                            && header(record, "nianbao-webhook-url").endsWith(urlEnd)) {
+                        return record;
+                    }
                 }
             }
             throw new AssertionError("nothing in " + deadLetterTopic);

@@ -3,6 +3,7 @@ package io.nianbao.parse;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import io.nianbao.core.ReportReader;
+import io.nianbao.service.CrashGuard;
 import io.nianbao.service.DeadLetters;
 import io.nianbao.service.DocumentMemory;
 import io.nianbao.service.DocumentStore;
@@ -40,8 +41,8 @@ public class ParseServiceApplication {
     Consumer<Message<?>> parseReports(ReportReader reader, DocumentStore documents, DocumentMemory memory,
                                       StreamBridge bridge, Rejections rejections, DeadLetters deadLetters, Tracer tracer,
                                       Propagator propagator, PipelineMetrics metrics,
-                                      @Value("${nianbao.parse.poll-time-budget}") Duration pollTimeBudget) {
+                                      @Value("${nianbao.parse.poll-time-budget}") Duration pollTimeBudget, CrashGuard crashGuard) {
         return new PollParser(reader, documents, memory, bridge, rejections, deadLetters,
-                new StreamTracing(tracer, propagator), metrics, pollTimeBudget)::parse;
+                new StreamTracing(tracer, propagator), metrics, pollTimeBudget, crashGuard)::parse;
     }
 }

@@ -6,6 +6,7 @@ import io.nianbao.events.ReportIngested;
 import io.nianbao.events.ReportParsed;
 import io.nianbao.events.Stage;
 import io.nianbao.events.Topics;
+import io.nianbao.service.CrashGuard;
 import io.nianbao.service.DeadLetters;
 import io.nianbao.service.DocumentMemory;
 import io.nianbao.service.DocumentStore;
@@ -44,6 +45,10 @@ import java.util.List;
  * long PDFs (60 pages read, ~1 s each under load) had made polls of 20 outlast the transaction's
  * timeout: the broker aborted them and they came again whole, each report parsed four times over.
  * A poll parses at least one report, so every poll moves on.
+ *
+ * <p>A document that kills parse-service (beyond every reading limit, it still takes the heap) is
+ * found by the {@link CrashGuard}: after a death, the poll's reports are parsed one at a time, and
+ * one in progress at a second death is dead-lettered unparsed and refused (CRASHED_CONSUMER).
  */
 class PollParser {
 
@@ -58,10 +63,11 @@ class PollParser {
     private final StreamTracing tracing;
     private final PipelineMetrics metrics;
     private final Duration timeBudget;
+    private final CrashGuard crashGuard;
 
     PollParser(ReportReader reader, DocumentStore documents, DocumentMemory memory, StreamBridge bridge,
                Rejections rejections, DeadLetters deadLetters, StreamTracing tracing, PipelineMetrics metrics,
-               Duration timeBudget) {
+               Duration timeBudget, CrashGuard crashGuard) {
         this.reader = reader;
         this.documents = documents;
         this.memory = memory;
@@ -71,6 +77,7 @@ class PollParser {
         this.tracing = tracing;
         this.metrics = metrics;
         this.timeBudget = timeBudget;
+        this.crashGuard = crashGuard;
     }
 
     void parse(Message<?> poll) {
@@ -80,18 +87,34 @@ class PollParser {
         }
         List<ConsumerRecord<?, ?>> records = Poll.recordsOf(poll);
         long start = System.nanoTime();
-        for (int i = 0; i < records.size(); i++) {
-            if (i > 0 && System.nanoTime() - start > timeBudget.toNanos()) {
-                log.warn("a poll ran past its {} budget after {} of {} reports: the other {} come again in the next poll",
-                        timeBudget, i, records.size(), records.size() - i);
-                acknowledgment.nack(i, Duration.ZERO);
-                return;
+        crashGuard.handle(records, guarded -> {
+            for (int i = 0; i < records.size(); i++) {
+                if (i > 0 && System.nanoTime() - start > timeBudget.toNanos()) {
+                    log.warn("a poll ran past its {} budget after {} of {} reports: the other {} come again in the next poll",
+                            timeBudget, i, records.size(), records.size() - i);
+                    acknowledgment.nack(i, Duration.ZERO);
+                    return;
+                }
+                ConsumerRecord<?, ?> record = records.get(i);
+                if (guarded.setAside(record)) {
+                    rejectSetAside(record);
+                    continue;
+                }
+                guarded.starting(record);
+                tracing.inSpan("parse", record.headers(), forwarded -> parse(record));
             }
-            ConsumerRecord<?, ?> record = records.get(i);
-            tracing.inSpan("parse", record.headers(), forwarded -> parse(record));
+            // Within a transaction the container commits the whole poll anyway; without one, only this does.
+            acknowledgment.acknowledge();
+        });
+    }
+
+    /** A report whose parse killed parse-service twice is refused, so that its portal hears why it goes no further. */
+    private void rejectSetAside(ConsumerRecord<?, ?> record) {
+        if (record.value() instanceof ReportIngested ingested) {
+            rejections.reject(ingested.getReportId(), ingested.getAgencyId(), ingested.getPortalId(), Stage.PARSE,
+                    CrashGuard.CRASHED_CONSUMER, "读取该文件两次导致解析服务异常退出，已停止处理并转交运维人员检查。",
+                    "in progress at two deaths of parse-service");
         }
-        // Within a transaction the container commits the whole poll anyway; without one, only this does.
-        acknowledgment.acknowledge();
     }
 
     private void parse(ConsumerRecord<?, ?> record) {

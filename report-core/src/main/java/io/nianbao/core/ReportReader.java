@@ -77,7 +77,7 @@ public final class ReportReader {
         try {
             switch (DocumentType.detect(document)) {
                 case PDF -> PdfStructure.check(document);
-                case HTML -> HtmlExtractor.checkElements(document);
+                case HTML -> HtmlExtractor.checkShape(document);
                 case TEXT -> checkTextLength(document);
                 default -> {
                 }
@@ -106,7 +106,7 @@ public final class ReportReader {
             case DOCX -> WordExtractor.docx(document, limits);
             case DOC -> WordExtractor.doc(document, limits);
             case HTML -> {
-                HtmlExtractor.checkElements(document);
+                HtmlExtractor.checkShape(document);
                 yield HtmlExtractor.lines(decode(document, true), limits);
             }
             case TEXT -> {

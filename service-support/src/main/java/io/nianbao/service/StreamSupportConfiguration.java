@@ -4,7 +4,10 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.observation.ObservationPredicate;
+import io.nianbao.service.outbound.OutboundHttp;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -13,8 +16,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.health.actuate.endpoint.HealthDescriptor;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.cloud.stream.binder.kafka.KafkaBindingRebalanceListener;
 import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -22,6 +27,7 @@ import org.springframework.kafka.support.converter.BatchMessagingMessageConverte
 import org.springframework.util.unit.DataSize;
 
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.Map;
 
 /** What every nianbao service shares besides nianbao-stream.yaml. */
@@ -45,6 +51,36 @@ public class StreamSupportConfiguration {
                 ProducerConfig.MAX_REQUEST_SIZE_CONFIG, nianbao.topics().deadLetterMaxBytes(),
                 "schema.registry.url", nianbao.schemaRegistry().url());
         return new DeadLetters(new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producer)), metrics);
+    }
+
+    @Bean
+    CrashGuard crashGuard(NianbaoProperties nianbao, DeadLetters deadLetters, @Value("${spring.application.name}") String service) {
+        return new CrashGuard(service, nianbao.kafka().bootstrapServers(), nianbao.schemaRegistry().url(),
+                nianbao.topics().replicationFactor(), deadLetters);
+    }
+
+    /** Tells the crash guard which partitions came to this instance (every binding of the service). */
+    @Bean
+    KafkaBindingRebalanceListener crashGuardAssignments(CrashGuard guard) {
+        return new KafkaBindingRebalanceListener() {
+            @Override
+            public void onPartitionsAssigned(String bindingName, Consumer<?, ?> consumer, Collection<TopicPartition> partitions,
+                                             boolean initial) {
+                guard.assigned(partitions);
+            }
+        };
+    }
+
+    /** Every outbound request to an address we were given (documents, webhooks) goes through it. */
+    @Bean
+    OutboundHttp outboundHttp(@Value("${nianbao.outbound.allow-loopback:false}") boolean allowLoopback,
+                              @Value("${spring.application.name}") String service) {
+        return new OutboundHttp(allowLoopback, "nianbao-" + service);
+    }
+
+    @Bean
+    StoppedConsumers stoppedConsumers(ApplicationEventPublisher events) {
+        return new StoppedConsumers(events);
     }
 
     @Bean

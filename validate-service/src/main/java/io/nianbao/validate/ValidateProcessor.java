@@ -3,11 +3,14 @@ package io.nianbao.validate;
 import io.nianbao.events.DeadlineCheck;
 import io.nianbao.events.ReportParsed;
 import io.nianbao.events.ReportValidated;
+import io.nianbao.events.Topics;
+import io.nianbao.service.CrashGuard;
 import io.nianbao.service.StreamTracing;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
@@ -47,24 +50,27 @@ final class ValidateProcessor implements Processor<String, SpecificRecord, Strin
     private final Validation validation;
     private final StreamTracing tracing;
     private final ValidateMetrics metrics;
+    private final CrashGuard crashGuard;
     private ProcessorContext<String, ReportValidated> context;
     private KeyValueStore<String, ReportParsed> reports;
     private KeyValueStore<String, String> contentHashes;
     private KeyValueStore<String, Long> missingNotices;
 
-    private ValidateProcessor(Validation validation, StreamTracing tracing, ValidateMetrics metrics) {
+    private ValidateProcessor(Validation validation, StreamTracing tracing, ValidateMetrics metrics, CrashGuard crashGuard) {
         this.validation = validation;
         this.tracing = tracing;
         this.metrics = metrics;
+        this.crashGuard = crashGuard;
     }
 
     /** The processor with its stores, for {@code KStream.process}. */
     static ProcessorSupplier<String, SpecificRecord, String, ReportValidated> supplier(
-            Validation validation, StreamTracing tracing, ValidateMetrics metrics, Serde<ReportParsed> reportSerde) {
+            Validation validation, StreamTracing tracing, ValidateMetrics metrics, Serde<ReportParsed> reportSerde,
+            CrashGuard crashGuard) {
         return new ProcessorSupplier<>() {
             @Override
             public Processor<String, SpecificRecord, String, ReportValidated> get() {
-                return new ValidateProcessor(validation, tracing, metrics);
+                return new ValidateProcessor(validation, tracing, metrics, crashGuard);
             }
 
             @Override
@@ -83,11 +89,24 @@ final class ValidateProcessor implements Processor<String, SpecificRecord, Strin
         this.reports = context.getStateStore(REPORTS);
         this.contentHashes = context.getStateStore(CONTENT_HASHES);
         this.missingNotices = context.getStateStore(MISSING_NOTICES);
+        // A task is one partition of each input topic, come to this instance now.
+        int partition = context.taskId().partition();
+        crashGuard.assigned(List.of(new TopicPartition(Topics.PARSED.name(), partition),
+                new TopicPartition(Topics.DEADLINE_CHECKS.name(), partition)));
     }
 
-    /** Each record in the span of its trace; what it yields carries the trace on (record headers). */
+    /**
+     * Each record in the span of its trace; what it yields carries the trace on (record headers). A
+     * record in progress at two deaths of validate-service is not processed: the exception hands it
+     * to the {@link DeadLetteringExceptionHandler}, which dead-letters its bytes.
+     */
     @Override
     public void process(Record<String, SpecificRecord> record) {
+        context.recordMetadata().ifPresent(source -> {
+            if (crashGuard.setAsideOrStart(source.topic(), source.partition(), source.offset())) {
+                throw new CrashGuard.CrashedConsumerException(source.topic(), source.partition(), source.offset(), 2);
+            }
+        });
         tracing.inSpan("validate", record.headers(), headers -> {
             switch (record.value()) {
                 case null -> log.warn("skipped a record without value (key {})", record.key());

@@ -7,7 +7,9 @@ import io.nianbao.core.rules.RuleEngine;
 import io.nianbao.events.ReportParsed;
 import io.nianbao.events.ReportValidated;
 import io.nianbao.events.serde.SchemaRegistryClient;
+import io.nianbao.service.CrashGuard;
 import io.nianbao.service.DeadLetters;
+import io.nianbao.service.StoppedConsumers;
 import io.nianbao.service.NianbaoProperties;
 import io.nianbao.service.NianbaoServices;
 import io.nianbao.service.PipelineMetrics;
@@ -21,6 +23,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.context.annotation.Primary;
 import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -68,10 +71,10 @@ public class ValidateServiceApplication {
     @Bean
     Function<KStream<String, SpecificRecord>, KStream<String, ReportValidated>> validateReport(
             Validation validation, NianbaoProperties nianbao, Tracer tracer, Propagator propagator,
-            PipelineMetrics pipeline, MeterRegistry registry) {
+            PipelineMetrics pipeline, MeterRegistry registry, CrashGuard crashGuard) {
         AvroSerde<ReportParsed> reportSerde = new AvroSerde<>(SchemaRegistryClient.shared(nianbao.schemaRegistry().url()));
         return input -> input.process(ValidateProcessor.supplier(validation, new StreamTracing(tracer, propagator),
-                new ValidateMetrics(pipeline, registry), reportSerde));
+                new ValidateMetrics(pipeline, registry), reportSerde, crashGuard));
     }
 
     @Bean
@@ -88,18 +91,27 @@ public class ValidateServiceApplication {
      * itself. A record that cannot be deserialized or that the processor fails on is dead-lettered by
      * {@link DeadLetteringExceptionHandler} (application.yaml), which finds the service's
      * {@link DeadLetters} in the streams configuration.
+     * A thread that died of an Error (a StackOverflowError on some record) is not replaced: its
+     * successor would take the same record and die again, for ever, in a process that looks alive.
+     * The client stops and liveness goes DOWN instead; the restarted process finds the record in
+     * flight ({@link CrashGuard}) and sets it aside at its second death.
      * The binder takes a configurer only if it is unique or primary, and Boot's metrics
      * auto-configuration declares another.
      */
     @Bean
     @Primary
-    StreamsBuilderFactoryBeanConfigurer streamFailureHandling(DeadLetters deadLetters) {
+    StreamsBuilderFactoryBeanConfigurer streamFailureHandling(DeadLetters deadLetters, StoppedConsumers stoppedConsumers) {
         return factory -> {
             // The factory hands out a copy of its configuration and takes one back.
             Properties configuration = factory.getStreamsConfiguration();
             configuration.put(DeadLetteringExceptionHandler.DEAD_LETTERS, deadLetters);
             factory.setStreamsConfiguration(configuration);
             factory.setKafkaStreamsCustomizer(streams -> streams.setUncaughtExceptionHandler(exception -> {
+                if (exception instanceof Error || NestedExceptionUtils.getMostSpecificCause(exception) instanceof Error) {
+                    log.error("stream thread died of an Error: the streams stop and liveness is BROKEN", exception);
+                    stoppedConsumers.brokenBecause(exception);
+                    return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+                }
                 log.error("stream thread died, replacing it; it resumes from the last committed offsets", exception);
                 return StreamThreadExceptionResponse.REPLACE_THREAD;
             }));

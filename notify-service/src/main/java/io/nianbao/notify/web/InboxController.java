@@ -5,6 +5,7 @@ import io.nianbao.events.Channel;
 import io.nianbao.events.Severity;
 import io.nianbao.notify.Silence;
 import io.nianbao.notify.Subscriptions;
+import io.nianbao.service.outbound.OutboundHttp;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,8 +32,10 @@ class InboxController {
     private final Inbox inbox;
     private final Subscriptions subscriptions;
     private final Clock clock;
+    private final OutboundHttp outbound;
 
-    InboxController(Inbox inbox, Subscriptions subscriptions, Clock clock) {
+    InboxController(Inbox inbox, Subscriptions subscriptions, Clock clock, OutboundHttp outbound) {
+        this.outbound = outbound;
         this.inbox = inbox;
         this.subscriptions = subscriptions;
         this.clock = clock;
@@ -114,7 +117,7 @@ class InboxController {
 
     @PostMapping("/inbox/subscriptions")
     String subscribe(@ModelAttribute SubscriptionRequest request, Principal inspector) {
-        subscriptions.create(request.toSubscription(inspector.getName()));
+        subscriptions.create(request.toSubscription(inspector.getName(), outbound));
         return "redirect:/inbox/subscriptions";
     }
 

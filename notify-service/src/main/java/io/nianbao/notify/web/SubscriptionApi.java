@@ -3,6 +3,7 @@ package io.nianbao.notify.web;
 import io.nianbao.notify.Silence;
 import io.nianbao.notify.Subscription;
 import io.nianbao.notify.Subscriptions;
+import io.nianbao.service.outbound.OutboundHttp;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,9 +29,11 @@ class SubscriptionApi {
     }
 
     private final Subscriptions subscriptions;
+    private final OutboundHttp outbound;
 
-    SubscriptionApi(Subscriptions subscriptions) {
+    SubscriptionApi(Subscriptions subscriptions, OutboundHttp outbound) {
         this.subscriptions = subscriptions;
+        this.outbound = outbound;
     }
 
     @GetMapping("/subscriptions")
@@ -41,7 +44,7 @@ class SubscriptionApi {
     @PostMapping("/subscriptions")
     @ResponseStatus(HttpStatus.CREATED)
     Subscription create(@RequestBody SubscriptionRequest request, Principal inspector) {
-        return subscriptions.create(request.toSubscription(inspector.getName()));
+        return subscriptions.create(request.toSubscription(inspector.getName(), outbound));
     }
 
     @DeleteMapping("/subscriptions/{id}")

@@ -4,10 +4,10 @@ import io.nianbao.events.AgencyLevel;
 import io.nianbao.events.Channel;
 import io.nianbao.events.Severity;
 import io.nianbao.notify.Subscription;
+import io.nianbao.service.outbound.OutboundHttp;
 import org.springframework.util.StringUtils;
 import org.springframework.web.server.ResponseStatusException;
 
-import java.net.URI;
 
 import static org.springframework.http.HttpStatus.BAD_REQUEST;
 
@@ -15,14 +15,15 @@ import static org.springframework.http.HttpStatus.BAD_REQUEST;
 public record SubscriptionRequest(String regionPrefix, String agencyId, AgencyLevel agencyLevel, String ruleId,
                                   Severity minSeverity, Channel channel, String webhookUrl, Boolean digest) {
 
-    Subscription toSubscription(String inspector) {
+    /** @param outbound checks a webhook's URL now, as it will be checked at every delivery */
+    Subscription toSubscription(String inspector, OutboundHttp outbound) {
         Channel resolved = channel == null ? Channel.EMAIL : channel;
         String url = blankToNull(webhookUrl);
         if (resolved == Channel.INBOX) {
             throw new ResponseStatusException(BAD_REQUEST, "每条订阅都会进入收件箱，请选择邮件或 Webhook");
         }
-        if (resolved == Channel.WEBHOOK && !isHttpUrl(url)) {
-            throw new ResponseStatusException(BAD_REQUEST, "Webhook 订阅需要 http(s) 地址");
+        if (resolved == Channel.WEBHOOK) {
+            checkWebhook(url, outbound);
         }
         String region = blankToNull(regionPrefix);
         if (region != null && !region.matches("\\d{1,12}")) {
@@ -34,11 +35,16 @@ public record SubscriptionRequest(String regionPrefix, String agencyId, AgencyLe
                 resolved == Channel.WEBHOOK ? url : null, Boolean.TRUE.equals(digest));
     }
 
-    private static boolean isHttpUrl(String url) {
+    private static void checkWebhook(String url, OutboundHttp outbound) {
+        if (url == null) {
+            throw new ResponseStatusException(BAD_REQUEST, "Webhook 订阅需要 http(s) 地址");
+        }
         try {
-            return url != null && URI.create(url).getHost() != null && url.matches("(?i)https?://.*");
+            outbound.checkUrl(url, true);
+        } catch (OutboundHttp.ForbiddenAddress e) {
+            throw new ResponseStatusException(BAD_REQUEST, "Webhook 地址指向内部或保留网络地址（" + e.getMessage() + "），不予使用");
         } catch (IllegalArgumentException e) {
-            return false;
+            throw new ResponseStatusException(BAD_REQUEST, "Webhook 订阅需要可以解析的 http(s) 地址：" + url);
         }
     }
 

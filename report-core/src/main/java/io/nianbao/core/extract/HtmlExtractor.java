@@ -33,11 +33,16 @@ public final class HtmlExtractor {
     }
 
     /**
-     * Fails when the page has more elements than {@link ReadingLimits#MAX_ELEMENTS}, counted on its
-     * bytes as the tags that open one ('<' and a letter: a byte that no GBK or UTF-8 character
-     * contains), before the page takes the memory of its tree.
+     * Fails when the page is larger than {@link ReadingLimits#MAX_HTML_BYTES} or has more elements
+     * than {@link ReadingLimits#MAX_ELEMENTS}, counted on its bytes as the tags that open one ('<'
+     * and a letter: a byte that no GBK or UTF-8 character contains), before the page takes the
+     * memory of its tree.
      */
-    public static void checkElements(byte[] html) {
+    public static void checkShape(byte[] html) {
+        if (html.length > ReadingLimits.MAX_HTML_BYTES) {
+            throw new LimitExceeded("网页超过" + ReadingLimits.MAX_HTML_BYTES / (1024 * 1024) + "MB",
+                    "a page of " + html.length + " bytes");
+        }
         int tags = 0;
         for (int i = 0; i + 1 < html.length; i++) {
             if (html[i] == '<' && ((html[i + 1] | 0x20) >= 'a' && (html[i + 1] | 0x20) <= 'z') && ++tags > ReadingLimits.MAX_ELEMENTS) {

@@ -27,8 +27,13 @@ public final class ReadingLimits {
     public static final long MAX_INFLATED_BYTES = 128L * 1024 * 1024;
     /** Glyphs drawn on one PDF page: a dense page of text has a few thousand. */
     public static final int MAX_GLYPHS_PER_PAGE = 50_000;
-    /** Elements of an HTML page or a DOCX body. */
-    public static final int MAX_ELEMENTS = 200_000;
+    /**
+     * Elements of an HTML page: a portal's report page has one or two thousand, a Word-exported
+     * one some thousands. jsoup holds the page's whole tree: 50,000 elements in 8 MB take ~40 MB.
+     */
+    public static final int MAX_ELEMENTS = 50_000;
+    /** Bytes of an HTML page (the largest real report page seen: 268 KB), for the same reason. */
+    public static final int MAX_HTML_BYTES = 8 * 1024 * 1024;
     /** Table cells, spans counted as the cells they cover. */
     public static final int MAX_CELLS = 50_000;
     /** Characters of text read from a document. */

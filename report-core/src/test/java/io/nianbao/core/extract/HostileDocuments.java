@@ -62,8 +62,10 @@ public final class HostileDocuments {
         all.put("pdf-60000-glyphs-on-a-page", HostileDocuments::pdfWithDensePage);
         all.put("text-2-million-characters", () -> new Hostile("text-2-million-characters",
                 "年报".repeat(1_000_000).getBytes(StandardCharsets.UTF_8), "文字超过"));
-        all.put("html-300000-elements", () -> new Hostile("html-300000-elements",
-                ("<html><body>" + "<b>1</b>".repeat(300_000) + "</body></html>").getBytes(StandardCharsets.UTF_8), "网页元素超过"));
+        all.put("html-60000-elements", () -> new Hostile("html-60000-elements",
+                ("<html><body>" + "<b>1</b>".repeat(60_000) + "</body></html>").getBytes(StandardCharsets.UTF_8), "网页元素超过"));
+        all.put("html-of-10-megabytes", () -> new Hostile("html-of-10-megabytes",
+                ("<html><body><p>" + "x".repeat(10 << 20) + "</p></body></html>").getBytes(StandardCharsets.UTF_8), "网页超过"));
         all.put("html-spans-of-millions-of-cells", () -> new Hostile("html-spans-of-millions-of-cells",
                 ("<html><body><table>" + "<tr>" + "<td rowspan=\"500\" colspan=\"50\">1</td>".repeat(200) + "</tr>"
                         + "</table></body></html>").getBytes(StandardCharsets.UTF_8), "表格单元格超过"));

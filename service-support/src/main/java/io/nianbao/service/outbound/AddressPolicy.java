@@ -1,17 +1,19 @@
-package io.nianbao.ingest;
+package io.nianbao.service.outbound;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 
 /**
- * Which resolved addresses a fetch may connect to: public unicast only. Refused are loopback
- * (unless allowed for tests), the unspecified address, private, link-local, multicast, CGNAT,
+ * Which resolved addresses a request of ours may connect to, whatever it is for (a document's URL,
+ * a webhook, a chat robot, a portal's page): public unicast only. Refused are loopback (unless
+ * allowed for tests), the unspecified address, private, link-local, multicast, CGNAT,
  * documentation, benchmarking and reserved ranges, IPv6 unique-local, and the IPv6 prefixes that
  * embed an IPv4 address (NAT64, 6to4, Teredo), which could smuggle a private one. (IPv4-mapped
- * IPv6 addresses reach us as IPv4: the JDK converts them.)
+ * IPv6 addresses reach us as IPv4: the JDK converts them.) {@link OutboundHttp} applies it to
+ * every address a host resolves to, at connection time.
  */
-final class AddressPolicy {
+public final class AddressPolicy {
 
     private static final List<Block> SPECIAL = List.of(
             "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12",
@@ -22,11 +24,11 @@ final class AddressPolicy {
 
     private final boolean allowLoopback;
 
-    AddressPolicy(boolean allowLoopback) {
+    public AddressPolicy(boolean allowLoopback) {
         this.allowLoopback = allowLoopback;
     }
 
-    boolean permits(InetAddress address) {
+    public boolean permits(InetAddress address) {
         if (address.isLoopbackAddress()) {
             return allowLoopback;
         }

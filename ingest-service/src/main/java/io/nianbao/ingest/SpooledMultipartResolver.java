@@ -8,34 +8,44 @@ import org.apache.tomcat.util.http.fileupload.UploadContext;
 import org.springframework.http.MediaType;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.multipart.MultipartResolver;
 import org.springframework.web.multipart.support.DefaultMultipartHttpServletRequest;
 
-import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
-/** Parses multipart uploads from the body {@link BufferedBody} already holds, in memory. */
-final class BufferedMultipartResolver implements MultipartResolver {
+/**
+ * Parses a multipart upload from the body {@link SpooledBody} spooled, streaming each file part
+ * into a file of its own beside it: a document reaches the heap only when the intake reads it.
+ * Form fields are short (at most {@value #MAX_FIELD_BYTES} bytes each).
+ */
+final class SpooledMultipartResolver implements MultipartResolver {
+
+    static final int MAX_FIELD_BYTES = 16 * 1024;
 
     @Override
     public boolean isMultipart(HttpServletRequest request) {
         String type = request.getContentType();
-        return type != null && type.toLowerCase().startsWith(MediaType.MULTIPART_FORM_DATA_VALUE);
+        return type != null && type.toLowerCase(Locale.ROOT).startsWith(MediaType.MULTIPART_FORM_DATA_VALUE);
     }
 
     @Override
     public MultipartHttpServletRequest resolveMultipart(HttpServletRequest request) throws MultipartException {
-        byte[] body = BufferedBody.of(request);
+        Path directory = SpooledBody.directoryOf(request);
         MultiValueMap<String, MultipartFile> files = new LinkedMultiValueMap<>();
         MultiValueMap<String, String> fields = new LinkedMultiValueMap<>();
         Map<String, String> contentTypes = new HashMap<>();
@@ -52,26 +62,31 @@ final class BufferedMultipartResolver implements MultipartResolver {
                 }
 
                 @Override
-                public InputStream getInputStream() {
-                    return new ByteArrayInputStream(body);
+                public InputStream getInputStream() throws IOException {
+                    return request.getInputStream();
                 }
 
                 @Override
                 public long contentLength() {
-                    return body.length;
+                    return request.getContentLengthLong();
                 }
             });
+            int part = 0;
             while (items.hasNext()) {
                 FileItemStream item = items.next();
-                byte[] content;
                 try (InputStream in = item.openStream()) {
-                    content = in.readAllBytes();
-                }
-                if (item.isFormField()) {
-                    fields.add(item.getFieldName(), new String(content, StandardCharsets.UTF_8));
-                } else {
-                    files.add(item.getFieldName(), new InMemoryFile(item.getFieldName(), item.getName(), item.getContentType(), content));
-                    contentTypes.put(item.getFieldName(), item.getContentType());
+                    if (item.isFormField()) {
+                        byte[] value = in.readNBytes(MAX_FIELD_BYTES + 1);
+                        if (value.length > MAX_FIELD_BYTES) {
+                            throw new MaxUploadSizeExceededException(MAX_FIELD_BYTES);
+                        }
+                        fields.add(item.getFieldName(), new String(value, StandardCharsets.UTF_8));
+                    } else {
+                        Path file = directory.resolve("part-" + part++);
+                        Files.copy(in, file);
+                        files.add(item.getFieldName(), new SpooledPart(item.getFieldName(), item.getName(), item.getContentType(), file));
+                        contentTypes.put(item.getFieldName(), item.getContentType());
+                    }
                 }
             }
         } catch (IOException e) {
@@ -84,30 +99,39 @@ final class BufferedMultipartResolver implements MultipartResolver {
 
     @Override
     public void cleanupMultipart(MultipartHttpServletRequest request) {
-        // Nothing on disk.
+        // The parts are in the request's directory, which SpooledBody deletes.
     }
 
-    private record InMemoryFile(String getName, String getOriginalFilename, String getContentType, byte[] getBytes)
-            implements MultipartFile {
+    /** A file part, on disk. */
+    record SpooledPart(String getName, String getOriginalFilename, String getContentType, Path file) implements MultipartFile {
 
         @Override
         public boolean isEmpty() {
-            return getBytes.length == 0;
+            return getSize() == 0;
         }
 
         @Override
         public long getSize() {
-            return getBytes.length;
+            try {
+                return Files.size(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
 
         @Override
-        public InputStream getInputStream() {
-            return new ByteArrayInputStream(getBytes);
+        public byte[] getBytes() throws IOException {
+            return Files.readAllBytes(file);
+        }
+
+        @Override
+        public InputStream getInputStream() throws IOException {
+            return Files.newInputStream(file);
         }
 
         @Override
         public void transferTo(File dest) throws IOException {
-            Files.write(dest.toPath(), getBytes);
+            Files.copy(file, dest.toPath(), StandardCopyOption.REPLACE_EXISTING);
         }
     }
 }

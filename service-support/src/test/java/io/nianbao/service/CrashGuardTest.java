@@ -1,0 +1,175 @@
+package io.nianbao.service;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.nianbao.localstack.LocalStack;
+import io.nianbao.localstack.LocalStackExtension;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.LongStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The crash guard against a real broker and registry. A consumer instance "dies" here as a
+ * handler that throws an Error (never caught, so the range it wrote stays, as after a kill -9 or
+ * an OutOfMemoryError); the instance that takes over is a new guard (a new process id).
+ */
+@ExtendWith(LocalStackExtension.class)
+class CrashGuardTest {
+
+    private final String group = "crash-guard-test-" + UUID.randomUUID();
+    private final String topic = "crash-guard-" + UUID.randomUUID();
+    private final TopicPartition partition = new TopicPartition(topic, 0);
+    private final List<CrashGuard> guards = new ArrayList<>();
+    private LocalStack stack;
+    private DeadLetters deadLetters;
+
+    /** What a dying consumer's thread throws: an Error, as the OutOfMemoryError that ends a process. */
+    private static final class Death extends Error {
+    }
+
+    @BeforeEach
+    void setUp(LocalStack stack) {
+        this.stack = stack;
+        deadLetters = new DeadLetters(new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, DeadLetterSerializer.class,
+                "schema.registry.url", stack.schemaRegistryUrl()))), new PipelineMetrics(new SimpleMeterRegistry(), "test"));
+    }
+
+    @AfterEach
+    void tearDown() {
+        guards.forEach(CrashGuard::destroy);
+    }
+
+    /** A new consumer process that was just given the partition. */
+    private CrashGuard newInstance() {
+        CrashGuard guard = new CrashGuard(group, stack.bootstrapServers(), stack.schemaRegistryUrl(), (short) 1, deadLetters);
+        guard.assigned(List.of(partition));
+        guards.add(guard);
+        return guard;
+    }
+
+    private List<ConsumerRecord<?, ?>> poll(long from, long to) {
+        return LongStream.rangeClosed(from, to).<ConsumerRecord<?, ?>>mapToObj(offset -> new ConsumerRecord<>(topic, 0, offset,
+                "agency", ("record " + offset).getBytes(StandardCharsets.UTF_8))).toList();
+    }
+
+    /** Handles a poll with a guard, dying on {@code killer}; returns the slices handled. */
+    private List<List<Long>> handle(CrashGuard guard, List<ConsumerRecord<?, ?>> poll, long killer) {
+        List<List<Long>> slices = new ArrayList<>();
+        try {
+            guard.handleInSlices(poll, slice -> {
+                slices.add(slice.stream().map(ConsumerRecord::offset).toList());
+                if (slice.stream().anyMatch(r -> r.offset() == killer)) {
+                    throw new Death();
+                }
+            });
+        } catch (Death died) {
+            // the process is gone
+        }
+        return slices;
+    }
+
+    @Test
+    void aPollWithoutDeathsIsHandledWhole() {
+        assertThat(handle(newInstance(), poll(0, 4), -1)).containsExactly(List.of(0L, 1L, 2L, 3L, 4L));
+    }
+
+    @Test
+    void afterADeathThePollIsHandledOneAtATimeAndASecondDeathSetsTheKillerAside() {
+        assertThat(handle(newInstance(), poll(10, 14), 12)).containsExactly(List.of(10L, 11L, 12L, 13L, 14L));
+
+        // The next instance takes the same records one at a time and dies on the killer again.
+        assertThat(handle(newInstance(), poll(10, 14), 12)).containsExactly(List.of(10L), List.of(11L), List.of(12L));
+
+        // The third sets it aside unhandled, with its bytes and the reason, and handles the rest.
+        assertThat(handle(newInstance(), poll(12, 14), -1)).containsExactly(List.of(13L), List.of(14L));
+        ConsumerRecord<String, byte[]> deadLetter = deadLetterOf(12);
+        assertThat(new String(deadLetter.value(), StandardCharsets.UTF_8)).isEqualTo("record 12");
+        assertThat(new String(deadLetter.headers().lastHeader("kafka_dlt-exception-message").value(), StandardCharsets.UTF_8))
+                .startsWith(CrashGuard.CRASHED_CONSUMER + ": record " + topic + "-0@12 was in progress at 2 deaths");
+    }
+
+    @Test
+    void recordsAfterTheRangeOfTheDeadInstanceAreNoSuspects() {
+        handle(newInstance(), poll(20, 22), 21);
+
+        assertThat(handle(newInstance(), poll(23, 25), -1)).containsExactly(List.of(23L, 24L, 25L));
+    }
+
+    @Test
+    void aHandlerThatThrowsIsAliveAndLeavesNoSuspects() {
+        CrashGuard alive = newInstance();
+        assertThatThrownBy(() -> alive.handleInSlices(poll(30, 32), slice -> {
+            throw new IllegalStateException("the broker is away");
+        })).isInstanceOf(IllegalStateException.class);
+
+        // A rebalance gives the partition to another instance: no death is counted.
+        assertThat(handle(newInstance(), poll(30, 32), -1)).containsExactly(List.of(30L, 31L, 32L));
+    }
+
+    @Test
+    void theSameInstanceTakingItsOwnPollAgainCountsNoDeath() {
+        CrashGuard guard = newInstance();
+        handle(guard, poll(40, 42), -1);
+        guard.assigned(List.of(partition));
+
+        assertThat(handle(guard, poll(40, 42), -1)).containsExactly(List.of(40L, 41L, 42L));
+    }
+
+    @Test
+    void aConsumerOfOneRecordAtATimeWritesOncePerStrideAndSetsAsideAtTheSecondDeath() {
+        CrashGuard first = newInstance();
+        assertThat(first.setAsideOrStart(topic, 0, 100)).isFalse();
+        // 100 .. 100 + STRIDE - 1 are in flight with that one write; the instance dies on 105.
+        assertThat(first.setAsideOrStart(topic, 0, 105)).isFalse();
+
+        CrashGuard second = newInstance();
+        // A suspect: handled under a range of its own, and this instance dies on it too.
+        assertThat(second.setAsideOrStart(topic, 0, 105)).isFalse();
+
+        CrashGuard third = newInstance();
+        assertThat(third.setAsideOrStart(topic, 0, 105)).isTrue();
+        assertThat(third.setAsideOrStart(topic, 0, 106)).isFalse();
+    }
+
+    private ConsumerRecord<String, byte[]> deadLetterOf(long offset) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader-" + UUID.randomUUID()), new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(DeadLetters.dlqOf(topic)));
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (new String(record.value(), StandardCharsets.UTF_8).equals("record " + offset)) {
+                        return record;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no dead letter of offset " + offset + " in " + DeadLetters.dlqOf(topic));
+    }
+}
