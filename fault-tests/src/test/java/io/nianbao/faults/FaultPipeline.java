@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -211,6 +212,15 @@ final class FaultPipeline implements AutoCloseable {
 
     /** The record of {@code topic} whose value is {@code value}, waiting up to {@link #END}; null if none came. */
     ConsumerRecord<String, byte[]> awaitRecord(String topic, byte[] value) {
+        return awaitRecord(topic, record -> Arrays.equals(record.value(), value));
+    }
+
+    /** The first record of {@code topic} keyed by the agency, waiting up to {@link #END}; null if none came. */
+    ConsumerRecord<String, byte[]> awaitRecordOf(String topic, String agencyId) {
+        return awaitRecord(topic, record -> agencyId.equals(record.key()));
+    }
+
+    private ConsumerRecord<String, byte[]> awaitRecord(String topic, Predicate<ConsumerRecord<String, byte[]>> wanted) {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "fault-dlq-reader-" + UUID.randomUUID(),
@@ -220,7 +230,7 @@ final class FaultPipeline implements AutoCloseable {
             long deadline = System.nanoTime() + END.toNanos();
             while (System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (Arrays.equals(record.value(), value)) {
+                    if (wanted.test(record)) {
                         return record;
                     }
                 }

@@ -1,5 +1,8 @@
 package io.nianbao.faults;
 
+import io.nianbao.cli.demo.PortalClient;
+import io.nianbao.core.extract.HostileDocuments;
+import io.nianbao.core.extract.HostileDocuments.Hostile;
 import io.nianbao.events.Topics;
 import io.nianbao.localstack.ServiceFleet;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -11,6 +14,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
 import java.util.function.LongSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +28,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * batch of its own.
  */
 class FaultsIT extends FleetTest {
+
+    /** A heap in which parse-service starts and parses reports, but not a document at the reading limits (~40 MB more). */
+    private static final String TOO_SMALL_FOR_THE_DOCUMENT = "-Xmx56m";
+    /** The reason a record set aside by service-support's CrashGuard is dead-lettered and refused with. */
+    private static final String CRASHED_CONSUMER = "CRASHED_CONSUMER";
+    /** What the JVM exits with after -XX:+ExitOnOutOfMemoryError. */
+    private static final int EXIT_ON_OUT_OF_MEMORY = 3;
 
     /** The broker's default limit (1,048,588 bytes a record batch) less the batch's and record's overhead. */
     private static final int LARGEST_POISON = 1_048_000;
@@ -101,6 +113,44 @@ class FaultsIT extends FleetTest {
         assertThat(reason).as("reason header").isNotNull();
         assertThat(new String(reason.value(), StandardCharsets.UTF_8)).isNotBlank();
         pipeline.assertNothingLostNothingTwice(pipeline.publish("after-poison", 6, 10), true, false);
+    }
+
+    /**
+     * A document within every reading limit that needs more heap than a parse-service started
+     * small has: the instance dies on it (an OutOfMemoryError ends the process), is restarted as
+     * an orchestrator would, dies again; the third finds it in flight at two deaths and sets it
+     * aside unparsed, and every report published behind it goes through.
+     */
+    @Test
+    void aDocumentThatKillsParseServiceTwiceIsSetAsideAndTheReportsBehindItGoThrough() throws Exception {
+        ServiceFleet.Instance parse = pipeline.fleet().instance("parse-service");
+        parse.kill();
+        String agency = "killer-" + UUID.randomUUID();
+        Hostile killer = HostileDocuments.atTheLimits().stream().filter(d -> d.name().equals("html-at-the-limits"))
+                .findFirst().orElseThrow();
+        PortalClient.Answer answer = new PortalClient(pipeline.fleet().ingestUrl()).upload(Map.of("agencyId", agency),
+                "report.html", killer.bytes());
+        assertThat(answer.accepted()).as(answer.toString()).isTrue();
+        Batch batch = pipeline.publish("behind-killer", 24, 24);
+        batch.awaitPublished(FaultPipeline.END);
+
+        for (int death = 1; death <= 2; death++) {
+            parse.startWithHeap(TOO_SMALL_FOR_THE_DOCUMENT);
+            assertThat(parse.awaitExit(FaultPipeline.END)).as("death %d of parse-service with %s%s", death,
+                    TOO_SMALL_FOR_THE_DOCUMENT, pipeline.recentProblems()).hasValue(EXIT_ON_OUT_OF_MEMORY);
+        }
+        parse.startWithHeap(TOO_SMALL_FOR_THE_DOCUMENT);
+        try {
+            ConsumerRecord<String, byte[]> deadLetter = pipeline.awaitRecordOf(Topics.INGESTED.dlq(), agency);
+            assertThat(deadLetter).as("the document in %s%s", Topics.INGESTED.dlq(), pipeline.recentProblems()).isNotNull();
+            assertThat(new String(deadLetter.headers().lastHeader("kafka_dlt-exception-message").value(), StandardCharsets.UTF_8))
+                    .startsWith(CRASHED_CONSUMER);
+            pipeline.assertNothingLostNothingTwice(batch, true, false);
+            assertThat(pipeline.trail().rejected(agency).getReason()).isEqualTo(CRASHED_CONSUMER);
+        } finally {
+            parse.kill();
+            parse.start();
+        }
     }
 
     private LongSupplier progressOf(String service, Batch batch) {

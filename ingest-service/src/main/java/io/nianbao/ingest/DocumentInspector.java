@@ -9,7 +9,6 @@ import org.springframework.stereotype.Component;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -26,14 +25,6 @@ import java.util.zip.ZipInputStream;
 @Component
 public class DocumentInspector {
 
-    /** The media type announced downstream for each kind of document the parser reads. */
-    private static final Map<DocumentType, String> READABLE_TYPES = Map.of(
-            DocumentType.TEXT, "text/plain",
-            DocumentType.HTML, "text/html",
-            DocumentType.PDF, "application/pdf",
-            DocumentType.DOCX, "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            DocumentType.DOC, "application/msword");
-
     private final Tika tika = new Tika();
     private final IngestProperties.Docx limits;
 
@@ -44,14 +35,14 @@ public class DocumentInspector {
     /** The media type of a document the parser can take; an {@link IntakeRejection} otherwise. */
     public String mediaTypeOf(byte[] document) {
         DocumentType type = DocumentType.detect(document);
-        String mediaType = READABLE_TYPES.get(type);
+        String mediaType = type.mediaType();
         if (mediaType == null) {
             throw new IntakeRejection("UNSUPPORTED_TYPE",
                     "不支持的文件类型（" + tika.detect(document) + "），请提交HTML、PDF、DOC/DOCX或文本格式的年度报告", 415);
         }
         switch (type) {
             case TEXT, HTML -> {
-                if (TextDecoder.decode(document, type == DocumentType.HTML) == null) {
+                if (!TextDecoder.decodes(document, type == DocumentType.HTML)) {
                     throw new IntakeRejection("BAD_CHARSET", "文本编码无法识别：既不是有效的UTF-8，也不是GB18030（GBK）编码", 422);
                 }
             }

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -94,10 +95,20 @@ final class ChildProcess {
 
     /** The same command again, in the same folder, its output appended to the same log; this one must have exited. */
     ChildProcess restart() throws IOException {
+        return restart(jvmArgs);
+    }
+
+    /** As {@link #restart()}, with other arguments. */
+    ChildProcess restart(List<String> otherJvmArgs) throws IOException {
         if (process.isAlive()) {
             throw new IllegalStateException(name + " still runs (pid " + pid() + ")");
         }
-        return startJava(name, jvmArgs, workDir, logFile, ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+        return startJava(name, otherJvmArgs, workDir, logFile, ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+    }
+
+    /** Waits until the process has exited: its exit code, or empty when it still runs after {@code timeout}. */
+    OptionalInt awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? OptionalInt.of(process.exitValue()) : OptionalInt.empty();
     }
 
     /** SIGKILL, as a crash or an OOM killer would: no shutdown hook runs. Waits until the process is gone. */

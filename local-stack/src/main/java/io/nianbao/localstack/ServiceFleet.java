@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -49,6 +50,8 @@ public final class ServiceFleet implements AutoCloseable {
         private final String name;
         private final int port;
         private ChildProcess process;
+        /** The command it was launched with (its heap among it). */
+        private List<String> command;
 
         private Instance(String service, String name, int port) {
             this.service = service;
@@ -69,9 +72,26 @@ public final class ServiceFleet implements AutoCloseable {
         public void start() throws IOException {
             Set<String> before = members(service);
             synchronized (this) {
-                process = process.restart();
+                process = process.restart(command);
             }
             awaitReady(List.of(this), Map.of(service, before));
+        }
+
+        /**
+         * Starts the killed or exited instance again with another heap ({@code -Xmx64m}), without
+         * waiting for it to be ready: for a test of what such an instance dies on. {@link #start()}
+         * brings back its own heap.
+         */
+        public synchronized void startWithHeap(String heapOptions) throws IOException {
+            List<String> other = new ArrayList<>(command.stream()
+                    .filter(arg -> !arg.startsWith("-Xmx") && !arg.startsWith("-Xms") && !arg.startsWith("-XX:NewRatio")).toList());
+            other.addAll(0, List.of(heapOptions.split(" ")));
+            process = process.restart(other);
+        }
+
+        /** Waits until the process has exited: its exit code, or empty when it still runs after {@code timeout}. */
+        public OptionalInt awaitExit(Duration timeout) throws InterruptedException {
+            return process().awaitExit(timeout);
         }
 
         private synchronized ChildProcess process() {
@@ -197,6 +217,7 @@ public final class ServiceFleet implements AutoCloseable {
         if (Files.exists(instance.log())) {
             Files.move(instance.log(), dataDir.resolve(instance.name + ".log.1"), StandardCopyOption.REPLACE_EXISTING);
         }
+        instance.command = command;
         instance.process = ChildProcess.startJava(instance.name, command, dataDir.resolve(instance.name), instance.log());
         instances.add(instance);
         return instance;

@@ -2,6 +2,8 @@ package io.nianbao.parse;
 
 import io.nianbao.core.ReportReader;
 import io.nianbao.core.UnreadableDocumentException;
+import io.nianbao.core.extract.DocumentType;
+import io.nianbao.core.extract.ReadingLimits;
 import io.nianbao.events.ReportIngested;
 import io.nianbao.events.ReportParsed;
 import io.nianbao.events.Stage;
@@ -37,8 +39,10 @@ import java.util.List;
  * rest of the poll goes on. What does fail it (the broker, the schema registry) rolls the whole
  * poll back, to be retried until it commits ({@link DeadLetters}).
  *
- * <p>A document is read and parsed within the service's {@link DocumentMemory}: threads that took
- * large PDFs together parse them in turn instead of needing the heap for all of them.
+ * <p>A document is read and parsed within the service's {@link DocumentMemory}, each holding what
+ * its reading takes in heap ({@link ReadingLimits#heapToRead}, measured at the reading limits):
+ * threads that took large documents together parse them in turn instead of needing the heap for
+ * all of them.
  *
  * <p>A poll takes no further report once it has run for its time budget: what it parsed commits,
  * the rest comes again in the next poll ({@link Acknowledgment#nack(int, Duration)}). A backlog of
@@ -100,12 +104,17 @@ class PollParser {
                     rejectSetAside(record);
                     continue;
                 }
-                guarded.starting(record);
-                tracing.inSpan("parse", record.headers(), forwarded -> parse(record));
+                guarded.handle(record, () -> tracing.inSpan("parse", record.headers(), forwarded -> parse(record)));
             }
             // Within a transaction the container commits the whole poll anyway; without one, only this does.
             acknowledgment.acknowledge();
         });
+    }
+
+    /** What reading the document takes in heap (ReadingLimits): what the poll's threads hold of the memory budget. */
+    private static long heapToRead(ReportIngested ingested) {
+        DocumentType type = DocumentType.ofMediaType(ingested.getMediaType());
+        return type == null ? ingested.getSizeBytes() : ReadingLimits.heapToRead(type, ingested.getSizeBytes());
     }
 
     /** A report whose parse killed parse-service twice is refused, so that its portal hears why it goes no further. */
@@ -124,7 +133,7 @@ class PollParser {
         }
         metrics.reportIn();
         ReportParsed parsed;
-        try (DocumentMemory.Hold held = memory.hold(ingested.getSizeBytes())) {
+        try (DocumentMemory.Hold held = memory.hold(heapToRead(ingested))) {
             parsed = ReportEvents.toEvent(ingested, reader.read(documents.contentOf(ingested), ReportEvents.hintsOf(ingested)));
         } catch (UnreadableDocumentException e) {
             log.info("rejected report {} of {}: {}", ingested.getReportId(), ingested.getAgencyId(), e.getMessage());

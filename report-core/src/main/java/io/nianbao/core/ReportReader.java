@@ -68,7 +68,7 @@ public final class ReportReader {
     /**
      * The limits that can be checked on a document's bytes without reading it, in a fraction of
      * the time a reading takes: a PDF's structure (objects, nesting, declared pages, what its
-     * streams inflate to), an HTML page's elements, a text's length. Ingest checks them before it
+     * streams inflate to), an HTML page's size and elements, a text's length, a DOC's size. Ingest checks them before it
      * accepts a document, so that the portal hears the reason in its answer.
      *
      * @throws UnreadableDocumentException with reason TOO_COMPLEX when one is crossed
@@ -79,6 +79,7 @@ public final class ReportReader {
                 case PDF -> PdfStructure.check(document);
                 case HTML -> HtmlExtractor.checkShape(document);
                 case TEXT -> checkTextLength(document);
+                case DOC -> checkDocSize(document);
                 default -> {
                 }
             }
@@ -90,6 +91,13 @@ public final class ReportReader {
     private static UnreadableDocumentException tooComplex(LimitExceeded e) {
         return new UnreadableDocumentException(Reason.TOO_COMPLEX,
                 "文件过于复杂：" + e.limit() + "，超出年度报告的读取限制，不予处理。", e.getMessage());
+    }
+
+    private static void checkDocSize(byte[] document) {
+        if (document.length > ReadingLimits.MAX_DOC_BYTES) {
+            throw new LimitExceeded("Word 97格式（DOC）文件超过" + ReadingLimits.MAX_DOC_BYTES / (1024 * 1024) + "MB",
+                    "a DOC of " + document.length + " bytes");
+        }
     }
 
     /** A text of more bytes than four times the character limit has more characters than it, whatever its charset. */
@@ -104,7 +112,10 @@ public final class ReportReader {
         return switch (type) {
             case PDF -> PdfExtractor.lines(document, limits);
             case DOCX -> WordExtractor.docx(document, limits);
-            case DOC -> WordExtractor.doc(document, limits);
+            case DOC -> {
+                checkDocSize(document);
+                yield WordExtractor.doc(document, limits);
+            }
             case HTML -> {
                 HtmlExtractor.checkShape(document);
                 yield HtmlExtractor.lines(decode(document, true), limits);

@@ -39,6 +39,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 
 /**
@@ -54,8 +56,9 @@ import java.util.function.Consumer;
  * instance is read: its records still to be handled were in progress when that instance died (or
  * stalled past the group's patience), and they come with one more death than the range counted.
  * <ul>
- *   <li>a record of one death is a suspect: suspects are handled one at a time, each under a range
- *       of its own that counts the death, so that a second death names the one record;</li>
+ *   <li>a record of one death is a suspect: suspects are handled one at a time, each alone in the
+ *       process (the other consumer threads wait) under a range of its own that counts the death,
+ *       so that a second death names the one record;</li>
  *   <li>a record of two deaths is dead-lettered unhandled, with reason {@value #CRASHED_CONSUMER}.</li>
  * </ul>
  * A handler that throws has not crashed: its range is cleared, and another instance taking the
@@ -86,6 +89,11 @@ public final class CrashGuard implements DisposableBean {
     /** Guarded by this: the last range this instance wrote for a partition. */
     private final Map<String, RecordsInFlight> written = new HashMap<>();
     private volatile boolean topicReady;
+    /**
+     * Records are handled under the read lock; a suspect under the write lock, alone: when the
+     * process dies then, the one suspect it had in progress is the one that killed it.
+     */
+    private final ReentrantReadWriteLock handling = new ReentrantReadWriteLock(true);
 
     public CrashGuard(String group, String bootstrapServers, String schemaRegistryUrl, short replicationFactor,
                       DeadLetters deadLetters) {
@@ -136,14 +144,12 @@ public final class CrashGuard implements DisposableBean {
     public void handleInSlices(List<ConsumerRecord<?, ?>> records, Consumer<List<ConsumerRecord<?, ?>>> handler) {
         handle(records, poll -> {
             if (!poll.careful) {
-                poll.starting(records.getFirst());
-                handler.accept(records);
+                poll.handle(records.getFirst(), () -> handler.accept(records));
                 return;
             }
             for (ConsumerRecord<?, ?> record : records) {
                 if (!poll.setAside(record)) {
-                    poll.starting(record);
-                    handler.accept(List.of(record));
+                    poll.handle(record, () -> handler.accept(List.of(record)));
                 }
             }
         });
@@ -165,11 +171,12 @@ public final class CrashGuard implements DisposableBean {
     }
 
     /**
-     * For a consumer that handles one record at a time (Kafka Streams): writes what is in flight
-     * as {@link GuardedPoll#starting} does, and says whether the record is to be set aside (the
-     * caller then dead-letters it with {@link CrashedConsumerException}).
+     * For a consumer that handles one record at a time (Kafka Streams): runs {@code work} as
+     * {@link GuardedPoll#handle} does, writing a range of the next {@value #STRIDE} offsets when
+     * the last does not cover the record; false, without running it, for a record to set aside
+     * (the caller then dead-letters it with {@link CrashedConsumerException}).
      */
-    public boolean setAsideOrStart(String topic, int partition, long offset) {
+    public boolean handle(String topic, int partition, long offset, Runnable work) {
         String key = key(topic, partition);
         int count;
         synchronized (this) {
@@ -179,7 +186,7 @@ public final class CrashGuard implements DisposableBean {
         if (count >= 2) {
             log.error("record {}-{}@{} was in progress at {} deaths of its consumers: set aside ({})", topic, partition,
                     offset, count, CRASHED_CONSUMER);
-            return true;
+            return false;
         }
         Map<String, RecordsInFlight> writes = new LinkedHashMap<>();
         synchronized (this) {
@@ -189,8 +196,27 @@ public final class CrashGuard implements DisposableBean {
                 writes.put(key, range);
             }
         }
-        write(writes);
-        return false;
+        runLocked(count == 1, () -> {
+            write(writes);
+            work.run();
+        });
+        return true;
+    }
+
+    /** Whether threads wait to handle records (while a suspect is handled alone): for tests. */
+    boolean othersWaiting() {
+        return handling.hasQueuedThreads();
+    }
+
+    /** Runs {@code work} alone in the process when it handles a suspect, beside the others otherwise. */
+    private void runLocked(boolean suspect, Runnable work) {
+        Lock lock = suspect ? handling.writeLock() : handling.readLock();
+        lock.lock();
+        try {
+            work.run();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** The records of one poll, and what is known of the deaths each was in progress at. */
@@ -226,11 +252,19 @@ public final class CrashGuard implements DisposableBean {
         }
 
         /**
-         * Before the record is handled: once for a poll without suspects (the ranges of all its
-         * partitions), for each record of a poll with suspects (a range of the record alone,
-         * counting its deaths). Waits for the broker.
+         * Handles the record: writes what is in flight first (once for a poll without suspects,
+         * the ranges of all its partitions; for each record of a poll with suspects, a range of the
+         * record alone, counting its deaths), waits for the broker, then runs {@code work}: alone
+         * in the process for a suspect, beside other records otherwise.
          */
-        public void starting(ConsumerRecord<?, ?> record) {
+        public void handle(ConsumerRecord<?, ?> record, Runnable work) {
+            runLocked(deaths.getOrDefault(record, 0) > 0, () -> {
+                starting(record);
+                work.run();
+            });
+        }
+
+        private void starting(ConsumerRecord<?, ?> record) {
             Map<String, RecordsInFlight> writes = new LinkedHashMap<>();
             synchronized (CrashGuard.this) {
                 if (careful) {

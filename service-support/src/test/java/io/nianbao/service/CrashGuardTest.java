@@ -142,17 +142,67 @@ class CrashGuardTest {
     @Test
     void aConsumerOfOneRecordAtATimeWritesOncePerStrideAndSetsAsideAtTheSecondDeath() {
         CrashGuard first = newInstance();
-        assertThat(first.setAsideOrStart(topic, 0, 100)).isFalse();
+        assertThat(first.handle(topic, 0, 100, () -> { })).isTrue();
         // 100 .. 100 + STRIDE - 1 are in flight with that one write; the instance dies on 105.
-        assertThat(first.setAsideOrStart(topic, 0, 105)).isFalse();
+        assertThat(dies(() -> first.handle(topic, 0, 105, () -> {
+            throw new Death();
+        }))).isTrue();
 
         CrashGuard second = newInstance();
         // A suspect: handled under a range of its own, and this instance dies on it too.
-        assertThat(second.setAsideOrStart(topic, 0, 105)).isFalse();
+        assertThat(dies(() -> second.handle(topic, 0, 105, () -> {
+            throw new Death();
+        }))).isTrue();
 
         CrashGuard third = newInstance();
-        assertThat(third.setAsideOrStart(topic, 0, 105)).isTrue();
-        assertThat(third.setAsideOrStart(topic, 0, 106)).isFalse();
+        List<Long> handled = new ArrayList<>();
+        assertThat(third.handle(topic, 0, 105, () -> handled.add(105L))).as("set aside").isFalse();
+        assertThat(third.handle(topic, 0, 106, () -> handled.add(106L))).isTrue();
+        assertThat(handled).containsExactly(106L);
+    }
+
+    @Test
+    void aSuspectIsHandledAloneInTheProcess() throws Exception {
+        handle(newInstance(), poll(200, 201), 201);
+        CrashGuard next = newInstance();
+        TopicPartition other = new TopicPartition(topic, 1);
+        next.assigned(List.of(other));
+        java.util.concurrent.CountDownLatch suspectRunning = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch releaseSuspect = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean overlapped = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicBoolean suspectInProgress = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread suspects = Thread.ofPlatform().start(() -> next.handleInSlices(poll(200, 201), slice -> {
+            suspectInProgress.set(true);
+            suspectRunning.countDown();
+            try {
+                releaseSuspect.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            suspectInProgress.set(false);
+        }));
+        assertThat(suspectRunning.await(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        Thread normal = Thread.ofPlatform().start(() -> next.handleInSlices(List.of(new ConsumerRecord<>(topic, 1, 0L, "a", "x")),
+                slice -> overlapped.compareAndSet(false, suspectInProgress.get())));
+        // The normal poll waits for the suspect: it is not running while the suspect is.
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!next.othersWaiting() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(next.othersWaiting()).as("the normal poll waits for the suspect").isTrue();
+        releaseSuspect.countDown();
+        suspects.join(60_000);
+        normal.join(60_000);
+        assertThat(overlapped).as("a record handled while a suspect was in progress").isFalse();
+    }
+
+    private static boolean dies(Runnable handling) {
+        try {
+            handling.run();
+            return false;
+        } catch (Death died) {
+            return true;
+        }
     }
 
     private ConsumerRecord<String, byte[]> deadLetterOf(long offset) {

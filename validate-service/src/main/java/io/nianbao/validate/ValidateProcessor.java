@@ -15,6 +15,7 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
@@ -102,11 +103,13 @@ final class ValidateProcessor implements Processor<String, SpecificRecord, Strin
      */
     @Override
     public void process(Record<String, SpecificRecord> record) {
-        context.recordMetadata().ifPresent(source -> {
-            if (crashGuard.setAsideOrStart(source.topic(), source.partition(), source.offset())) {
-                throw new CrashGuard.CrashedConsumerException(source.topic(), source.partition(), source.offset(), 2);
-            }
-        });
+        RecordMetadata source = context.recordMetadata().orElseThrow();
+        if (!crashGuard.handle(source.topic(), source.partition(), source.offset(), () -> validate(record))) {
+            throw new CrashGuard.CrashedConsumerException(source.topic(), source.partition(), source.offset(), 2);
+        }
+    }
+
+    private void validate(Record<String, SpecificRecord> record) {
         tracing.inSpan("validate", record.headers(), headers -> {
             switch (record.value()) {
                 case null -> log.warn("skipped a record without value (key {})", record.key());

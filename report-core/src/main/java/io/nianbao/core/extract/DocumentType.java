@@ -5,7 +5,33 @@ import java.util.Locale;
 
 /** The kinds of document the reader takes, told apart by their bytes, never by a file name. */
 public enum DocumentType {
-    PDF, DOCX, DOC, HTML, TEXT, IMAGE, OTHER_ZIP, OTHER_OLE, OTHER_BINARY;
+    PDF("application/pdf"),
+    DOCX("application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    DOC("application/msword"),
+    HTML("text/html"),
+    TEXT("text/plain"),
+    IMAGE(null), OTHER_ZIP(null), OTHER_OLE(null), OTHER_BINARY(null);
+
+    private final String mediaType;
+
+    DocumentType(String mediaType) {
+        this.mediaType = mediaType;
+    }
+
+    /** The media type a readable document is announced with downstream; null for kinds the reader refuses. */
+    public String mediaType() {
+        return mediaType;
+    }
+
+    /** The readable kind announced with {@code mediaType}, or null. */
+    public static DocumentType ofMediaType(String mediaType) {
+        for (DocumentType type : values()) {
+            if (type.mediaType != null && type.mediaType.equals(mediaType)) {
+                return type;
+            }
+        }
+        return null;
+    }
 
     private static final byte[] OLE = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
     private static final int SNIFF = 1024;

@@ -9,6 +9,7 @@ import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSObjectKey;
 import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.io.RandomAccessStreamCache.StreamCacheCreateFunction;
@@ -88,15 +89,14 @@ public final class PdfExtractor {
      * at once, recursively), and glyphs and time are counted while pages are read.
      */
     public static List<String> lines(byte[] bytes, ReadingLimits limits) throws UnreadableDocumentException {
+        SubstituteFonts.install();
         PdfStructure.Shape shape = PdfStructure.check(bytes);
         try (PDDocument doc = Loader.loadPDF(new RandomAccessReadBuffer(bytes), "", null, null, SCRATCH)) {
             if (doc.getDocument().getXrefTable().size() > ReadingLimits.MAX_PDF_OBJECTS) {
                 throw new LimitExceeded("对象超过" + ReadingLimits.MAX_PDF_OBJECTS + "个",
                         doc.getDocument().getXrefTable().size() + " objects in the cross-reference table");
             }
-            if (shape.encrypted()) {
-                PdfStructure.checkDecrypted(doc);
-            }
+            leaveOutLargeFontPrograms(doc, shape.encrypted() ? PdfStructure.checkDecrypted(doc) : shape.fontPrograms());
             if (countPages(doc) == 0) {
                 throw new UnreadableDocumentException(Reason.CORRUPT, "PDF文件没有可读的页面。", "pdf without readable pages");
             }
@@ -107,7 +107,7 @@ public final class PdfExtractor {
                     throw new UnreadableDocumentException(Reason.EMPTY, "PDF文件的页面上没有任何内容。", "pdf with blank pages");
                 }
                 throw new UnreadableDocumentException(Reason.NEEDS_OCR,
-                        "需要OCR：该PDF只有图像、没有可提取的文字（可能为扫描件），请提供文字版或经OCR识别后再提交。", "pdf without text");
+                        "需要OCR：该PDF没有可提取的文字（可能为扫描件，或文字已转为图形），请提供文字版或经OCR识别后再提交。", "pdf without text");
             }
             return collector.lines;
         } catch (InvalidPasswordException e) {
@@ -162,6 +162,26 @@ public final class PdfExtractor {
     private record PageNode(COSDictionary node, int depth) {
     }
 
+    /**
+     * Font programs beyond {@link ReadingLimits#MAX_FONT_BYTES} together are not loaded, the
+     * largest first: PDFBox holds a loaded program about four times over (a whole CJK font of
+     * 11 MB took 40 MB), and text extraction needs none of it where the PDF maps its glyphs to
+     * text itself (ToUnicode), as Word's and WPS's PDFs do. A font left out reads through
+     * {@link SubstituteFonts}.
+     */
+    private static void leaveOutLargeFontPrograms(PDDocument doc, List<PdfStructure.FontProgram> programs) {
+        long kept = 0;
+        List<PdfStructure.FontProgram> largestFirst = new ArrayList<>(programs);
+        largestFirst.sort(Comparator.comparingLong(PdfStructure.FontProgram::inflatedBytes).reversed());
+        for (PdfStructure.FontProgram program : largestFirst) {
+            if (kept + program.inflatedBytes() <= ReadingLimits.MAX_FONT_BYTES) {
+                kept += program.inflatedBytes();
+            } else {
+                doc.getDocument().getObjectFromPool(new COSObjectKey(program.objectNumber(), program.generation())).setToNull();
+            }
+        }
+    }
+
     private static LimitExceeded tooManyPages(String detail) {
         return new LimitExceeded("页数超过" + ReadingLimits.MAX_PAGES + "页", detail);
     }
@@ -171,15 +191,16 @@ public final class PdfExtractor {
      * page and time, and what was drawn besides text.
      */
     private static final class WordCollector extends PDFTextStripper {
-        /** Operators that paint a path, and the inline image operator. */
-        private static final Set<String> PAINTING = Set.of("f", "F", "f*", "B", "B*", "b", "b*", "S", "s", "sh", "BI");
+        /** Operators that paint a path or show text, and the inline image operator. */
+        private static final Set<String> PAINTING = Set.of("f", "F", "f*", "B", "B*", "b", "b*", "S", "s", "sh", "BI",
+                "Tj", "TJ", "'", "\"");
 
         private final ReadingLimits limits;
         final List<String> lines = new ArrayList<>();
         private final List<Word> words = new ArrayList<>();
         private int glyphs;
         private int operators;
-        /** Images and painted paths: a document of only those is a scan, or text turned into outlines. */
+        /** Images, painted paths and shown text: a document of only those, without text read, is a scan or unmapped glyphs. */
         int drawn;
 
         WordCollector(ReadingLimits limits) {

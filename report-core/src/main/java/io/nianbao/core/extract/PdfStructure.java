@@ -40,8 +40,15 @@ import java.util.Set;
  */
 public final class PdfStructure {
 
-    /** What the scan found. {@code pages} is 0 when no page tree declared a count. */
-    public record Shape(int objects, int pages, boolean encrypted) {
+    /**
+     * What the scan found. {@code pages} is 0 when no page tree declared a count; {@code fontPrograms}
+     * are the embedded font programs whose size the scan could tell (not those of an encrypted file).
+     */
+    public record Shape(int objects, int pages, boolean encrypted, List<FontProgram> fontPrograms) {
+    }
+
+    /** An embedded font program (FontFile, FontFile2, FontFile3): its object and what it inflates to. */
+    public record FontProgram(long objectNumber, int generation, long inflatedBytes) {
     }
 
     /** An object stream is kept to be scanned: real ones hold some hundred objects in tens of KB. */
@@ -52,11 +59,19 @@ public final class PdfStructure {
     private static final Map<String, String> FILTER_ABBREVIATIONS = Map.of("Fl", "FlateDecode", "LZW", "LZWDecode",
             "AHx", "ASCIIHexDecode", "A85", "ASCII85Decode", "RL", "RunLengthDecode");
     private static final byte[] ENDSTREAM = "endstream".getBytes(StandardCharsets.US_ASCII);
+    /** The /Subtype of a FontFile3 stream (a compact or OpenType program). */
+    private static final Set<String> FONT_SUBTYPES = Set.of("Type1C", "CIDFontType0C", "OpenType");
 
     private int objects;
     private int pages;
     private boolean encrypted;
     private long inflated;
+    private final List<FontProgram> fontPrograms = new ArrayList<>();
+    /** The last two numbers read at file level, and the object they opened ("12 0 obj"). */
+    private long lastNumber = -1;
+    private long numberBefore = -1;
+    private long objectNumber = -1;
+    private int objectGeneration;
 
     private PdfStructure() {
     }
@@ -65,7 +80,7 @@ public final class PdfStructure {
     public static Shape check(byte[] pdf) {
         PdfStructure scan = new PdfStructure();
         scan.lex(pdf, 0, pdf.length, true);
-        return new Shape(scan.objects, scan.pages, scan.encrypted);
+        return new Shape(scan.objects, scan.pages, scan.encrypted, List.copyOf(scan.fontPrograms));
     }
 
     /**
@@ -73,7 +88,7 @@ public final class PdfStructure {
      * a counter once PDFBox has decrypted them (its stream cache holds them, within its own bound).
      * Only objects outside object streams: a stream cannot be inside one.
      */
-    static void checkDecrypted(PDDocument document) throws IOException {
+    static List<FontProgram> checkDecrypted(PDDocument document) throws IOException {
         PdfStructure scan = new PdfStructure();
         Map<COSObjectKey, Long> xref = document.getDocument().getXrefTable();
         for (Map.Entry<COSObjectKey, Long> entry : xref.entrySet()) {
@@ -93,11 +108,17 @@ public final class PdfStructure {
             }
             COSName subtype = stream.getCOSName(COSName.SUBTYPE);
             if (decodedForText(subtype == null ? null : subtype.getName(), filters)) {
+                long before = scan.inflated;
                 try (InputStream raw = stream.createRawInputStream()) {
                     scan.decode(raw, filters, false);
                 }
+                if (stream.containsKey(COSName.LENGTH1) || subtype != null && FONT_SUBTYPES.contains(subtype.getName())) {
+                    scan.fontPrograms.add(new FontProgram(entry.getKey().getNumber(), entry.getKey().getGeneration(),
+                            filters.isEmpty() ? stream.getLength() : scan.inflated - before));
+                }
             }
         }
+        return List.copyOf(scan.fontPrograms);
     }
 
     /** An array or dictionary being read, and for a dictionary what the scan wants of it. */
@@ -114,6 +135,8 @@ public final class PdfStructure {
         long length = -1;
         long count = -1;
         long objectsInside = -1;
+        /** /Length1 (TrueType and Type 1 programs) seen: a font program's stream. */
+        boolean fontProgram;
 
         Frame(boolean dictionary, Frame parent) {
             this.dictionary = dictionary;
@@ -189,7 +212,11 @@ public final class PdfStructure {
                     String token = new String(b, i, Math.min(end - i, 16), StandardCharsets.ISO_8859_1);
                     i = end;
                     switch (token) {
-                        case "obj" -> countObjects(1);
+                        case "obj" -> {
+                            countObjects(1);
+                            objectNumber = numberBefore;
+                            objectGeneration = (int) Math.max(0, lastNumber);
+                        }
                         case "endobj" -> open.clear();
                         case "stream" -> {
                             if (fileLevel) {
@@ -202,6 +229,10 @@ public final class PdfStructure {
                         }
                         default -> {
                             if (isNumber(token)) {
+                                if (open.isEmpty()) {
+                                    numberBefore = lastNumber;
+                                    lastNumber = parseLong(token);
+                                }
                                 number(token, open);
                             } else {
                                 otherValue(open);
@@ -230,11 +261,17 @@ public final class PdfStructure {
             if (name.equals("Encrypt")) {
                 encrypted = true;
             }
+            if (name.equals("Length1")) {
+                f.fontProgram = true;
+            }
             return;
         }
         switch (f.key) {
             case "Type" -> f.type = name;
-            case "Subtype" -> f.subtype = name;
+            case "Subtype" -> {
+                f.subtype = name;
+                f.fontProgram |= FONT_SUBTYPES.contains(name);
+            }
             case "Filter" -> f.filters.add(FILTER_ABBREVIATIONS.getOrDefault(name, name));
             default -> {
             }
@@ -308,6 +345,7 @@ public final class PdfStructure {
         if (dictionary != null && decodedForText(dictionary.subtype, dictionary.filters)) {
             boolean objectStream = "ObjStm".equals(dictionary.type);
             byte[] kept;
+            long before = inflated;
             try {
                 kept = decode(new ByteArrayInputStream(b, start, end - start), dictionary.filters, objectStream);
             } catch (IOException | RuntimeException e) {
@@ -315,6 +353,10 @@ public final class PdfStructure {
                     throw exceeded;
                 }
                 kept = null; // not inflatable here (damaged, encrypted): PDFBox reads or refuses it
+            }
+            if (dictionary.fontProgram && objectNumber >= 0) {
+                long size = dictionary.filters.isEmpty() ? end - start : inflated - before;
+                fontPrograms.add(new FontProgram(objectNumber, objectGeneration, size));
             }
             if (objectStream) {
                 countObjects(dictionary.objectsInside);

@@ -25,6 +25,11 @@ public final class ReadingLimits {
     public static final long MAX_STREAM_BYTES = 24L * 1024 * 1024;
     /** Bytes all streams of a PDF inflate to together. */
     public static final long MAX_INFLATED_BYTES = 128L * 1024 * 1024;
+    /**
+     * Bytes of embedded font programs a PDF reading loads, the largest left out first: Word and
+     * WPS embed subsets of some hundred KB; a whole CJK font (10 MB and more) would take 40 MB.
+     */
+    public static final long MAX_FONT_BYTES = 4L * 1024 * 1024;
     /** Glyphs drawn on one PDF page: a dense page of text has a few thousand. */
     public static final int MAX_GLYPHS_PER_PAGE = 50_000;
     /**
@@ -36,10 +41,31 @@ public final class ReadingLimits {
     public static final int MAX_HTML_BYTES = 8 * 1024 * 1024;
     /** Table cells, spans counted as the cells they cover. */
     public static final int MAX_CELLS = 50_000;
+    /** Bytes of a DOC (Word 97): POI holds the file, its streams and its text several times over. */
+    public static final int MAX_DOC_BYTES = 8 * 1024 * 1024;
     /** Characters of text read from a document. */
     public static final int MAX_CHARS = 1_000_000;
     /** Time for one reading: within parse-service's transaction timeout (15 s) with room to spare. */
     public static final Duration MAX_TIME = Duration.ofSeconds(10);
+
+    /**
+     * The heap a reading of a document of this kind and size takes at most, the document's own
+     * bytes included, as measured at the limits (README, "Limits"): a PDF twice its bytes and the
+     * font programs it may load (four times {@link #MAX_FONT_BYTES}), an HTML page six times its
+     * bytes (jsoup's tree), a DOC three times and POI's share of its text, a DOCX (streamed) twice
+     * and its text, a text eight times (decoded, split, normalised, parsed). For a service to hold
+     * before it reads.
+     */
+    public static long heapToRead(DocumentType type, long bytes) {
+        return switch (type) {
+            case PDF -> 2 * bytes + 4 * MAX_FONT_BYTES;
+            case HTML -> 6 * bytes;
+            case DOC -> 3 * bytes + 32L * 1024 * 1024;
+            case DOCX -> 2 * bytes + 8L * 1024 * 1024;
+            case TEXT -> 8 * bytes;
+            case IMAGE, OTHER_ZIP, OTHER_OLE, OTHER_BINARY -> bytes;
+        };
+    }
 
     private final long deadlineNanos;
     private long chars;

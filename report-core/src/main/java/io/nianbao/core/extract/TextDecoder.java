@@ -5,6 +5,7 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +25,8 @@ public final class TextDecoder {
     private static final Pattern META_CHARSET = Pattern.compile("charset\\s*=\\s*[\"']?([A-Za-z0-9_\\-]+)", Pattern.CASE_INSENSITIVE);
     /** Share of undecodable characters above which the bytes are not text in any charset tried. */
     private static final double MAX_BAD = 0.02;
+    /** Characters decoded at a time when only the count matters. */
+    private static final int PIECE = 16 * 1024;
 
     private TextDecoder() {
     }
@@ -52,6 +55,69 @@ public final class TextDecoder {
         return acceptable(new String(bytes, GB18030));
     }
 
+    /**
+     * Whether {@link #decode} would decode the bytes, found without holding the text: decoded a
+     * piece at a time, counting what does not decode.
+     */
+    public static boolean decodes(byte[] bytes, boolean html) {
+        if (bytes.length >= 2 && ((bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE
+                || (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF)
+                || bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
+            return true;
+        }
+        if (html) {
+            Charset declared = declaredCharset(bytes);
+            if (declared != null && !declared.equals(StandardCharsets.UTF_8)) {
+                return acceptablePieceByPiece(bytes, declared);
+            }
+        }
+        return isUtf8(bytes) || acceptablePieceByPiece(bytes, GB18030);
+    }
+
+    /** Valid UTF-8, but for a sequence cut off at the very end, as {@link #strictUtf8} takes it. */
+    private static boolean isUtf8(byte[] bytes) {
+        CharsetDecoder d = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes, 0, utf8End(bytes));
+        CharBuffer out = CharBuffer.allocate(PIECE);
+        while (true) {
+            CoderResult result = d.decode(in, out, true);
+            if (result.isError()) {
+                return false;
+            }
+            if (result.isUnderflow()) {
+                return true;
+            }
+            out.clear();
+        }
+    }
+
+    /** At most {@link #MAX_BAD} of the characters undecodable, counted a piece of text at a time. */
+    private static boolean acceptablePieceByPiece(byte[] bytes, Charset charset) {
+        CharsetDecoder d = charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(PIECE);
+        long chars = 0;
+        long bad = 0;
+        boolean more = true;
+        while (more) {
+            more = d.decode(in, out, true).isOverflow();
+            if (!more) {
+                d.flush(out);
+            }
+            out.flip();
+            chars += out.remaining();
+            while (out.hasRemaining()) {
+                if (out.get() == '\uFFFD') {
+                    bad++;
+                }
+            }
+            out.clear();
+        }
+        return chars == 0 || bad <= chars * MAX_BAD;
+    }
+
     /** The charset a meta tag declares, widened to GB18030 for the GB family; null if none or unknown. */
     static Charset declaredCharset(byte[] bytes) {
         String head = new String(bytes, 0, Math.min(bytes.length, 4096), StandardCharsets.ISO_8859_1);
@@ -74,27 +140,27 @@ public final class TextDecoder {
     private static String strictUtf8(byte[] bytes) {
         CharsetDecoder d = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        int cut = bytes.length;
-        // Drop an incomplete trailing sequence (at most 3 bytes) before checking.
+        try {
+            CharBuffer cb = d.decode(ByteBuffer.wrap(bytes, 0, utf8End(bytes)));
+            return cb.toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    /** Where the bytes end once an incomplete trailing UTF-8 sequence (at most 3 bytes) is dropped. */
+    private static int utf8End(byte[] bytes) {
         for (int back = 1; back <= 3 && back <= bytes.length; back++) {
             int b = bytes[bytes.length - back] & 0xFF;
             if (b >= 0xC0) {
                 int need = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
-                if (need > back) {
-                    cut = bytes.length - back;
-                }
-                break;
+                return need > back ? bytes.length - back : bytes.length;
             }
             if (b < 0x80) {
                 break;
             }
         }
-        try {
-            CharBuffer cb = d.decode(ByteBuffer.wrap(bytes, 0, cut));
-            return cb.toString();
-        } catch (CharacterCodingException e) {
-            return null;
-        }
+        return bytes.length;
     }
 
     private static String acceptable(String text) {

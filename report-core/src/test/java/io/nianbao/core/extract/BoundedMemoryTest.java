@@ -51,6 +51,35 @@ class BoundedMemoryTest {
         }
     }
 
+    /** What a JVM running only the reader keeps besides: classes' statics, PDFBox's fonts, the test's own. */
+    private static final long READER_BASELINE = 16L * 1024 * 1024;
+
+    /**
+     * The heap {@link ReadingLimits#heapToRead} reserves is enough: documents as large and as
+     * complex as the limits let through are each read by a JVM of that heap (and the reader's own
+     * baseline) that exits on its first OutOfMemoryError. parse-service holds that much of its
+     * memory budget per reading.
+     */
+    @Test
+    void documentsAtTheLimitsAreReadWithinTheHeapTheirReadingReserves(@TempDir Path dir) throws Exception {
+        for (HostileDocuments.Hostile worst : HostileDocuments.atTheLimits()) {
+            long heap = ReadingLimits.heapToRead(DocumentType.detect(worst.bytes()), worst.bytes().length) + READER_BASELINE;
+            Path file = dir.resolve(worst.name());
+            Files.write(file, worst.bytes());
+            Path output = dir.resolve(worst.name() + ".txt");
+            Process reader = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-Xmx" + heap / 1024 + "k",
+                    "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"),
+                    ReadEach.class.getName(), file.toString()).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            boolean exited = reader.waitFor(5, TimeUnit.MINUTES);
+            if (!exited) {
+                reader.destroyForcibly();
+            }
+            String printed = Files.readString(output);
+            assertThat(exited && reader.exitValue() == 0).as(worst + " in " + heap / (1024 * 1024) + " MB:\n" + printed).isTrue();
+            assertThat(printed).as(worst.name()).contains(worst.name() + "\t" + worst.limit());
+        }
+    }
+
     /** Reads each file named and prints its name and the reason it was refused for, or READ. */
     public static final class ReadEach {
         public static void main(String[] files) throws IOException {

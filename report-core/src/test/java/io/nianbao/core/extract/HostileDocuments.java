@@ -5,9 +5,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.function.Supplier;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipEntry;
@@ -79,6 +82,43 @@ public final class HostileDocuments {
         Map<String, Hostile> generated = new LinkedHashMap<>();
         all.forEach((name, supplier) -> generated.put(name, supplier.get()));
         return Collections.unmodifiableMap(generated);
+    }
+
+    /**
+     * Documents as large and complex as the reading limits let through, each of the kind that
+     * takes the most heap to read; {@link Hostile#limit()} is the outcome: READ, or the reason
+     * it was refused for all the same (a limit crossed only while reading).
+     */
+    public static List<Hostile> atTheLimits() {
+        List<Hostile> documents = new ArrayList<>();
+        // 20 MB, nearly all an image (never decoded for text), and a line of text.
+        byte[] noise = new byte[20 * 1024 * 1024 - 4096];
+        new Random(20).nextBytes(noise);
+        RawPdf pdf = new RawPdf();
+        int catalog = pdf.object("<</Type /Catalog /Pages 2 0 R>>");
+        pdf.object("<</Type /Pages /Count 1 /Kids [3 0 R]>>");
+        pdf.object("<</Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources <</Font <</F1"
+                + " <</Type /Font /Subtype /Type1 /BaseFont /Helvetica>>>> /XObject <</Im1 5 0 R>>>>>>");
+        pdf.stream("", ("q 500 0 0 700 40 60 cm /Im1 Do Q " + text("Report 2023")).getBytes(StandardCharsets.ISO_8859_1));
+        pdf.stream("/Type /XObject /Subtype /Image /Width 2048 /Height " + noise.length / 2048
+                + " /ColorSpace /DeviceGray /BitsPerComponent 8", noise);
+        documents.add(new Hostile("pdf-20-megabytes", pdf.finish(catalog), "READ"));
+        // 8 MB of HTML, 49,000 elements, each with an attribute as long as the size allows.
+        String attribute = "x".repeat(ReadingLimits.MAX_HTML_BYTES / 49_500 - 30);
+        StringBuilder html = new StringBuilder("<html><body>");
+        for (int i = 0; i < 49_000; i++) {
+            html.append("<span class=\"").append(attribute).append("\">").append(i % 10).append("</span>");
+        }
+        documents.add(new Hostile("html-at-the-limits", html.append("</body></html>").toString().getBytes(StandardCharsets.UTF_8),
+                "READ"));
+        // Nearly a million characters of text.
+        documents.add(new Hostile("text-at-the-limits", "一、总体情况本年度新收政府信息公开申请十件。\n".repeat(40_000)
+                .getBytes(StandardCharsets.UTF_8), "READ"));
+        // 49,000 table cells of text in a DOCX.
+        String cell = "<w:tc><w:p><w:r><w:t>一二三四五六七八九十</w:t></w:r></w:p></w:tc>";
+        documents.add(new Hostile("docx-at-the-limits",
+                docx("<w:tbl>" + ("<w:tr>" + cell.repeat(10) + "</w:tr>").repeat(4_900) + "</w:tbl>"), "READ"));
+        return documents;
     }
 
     /** 105,000 real pages (each its own object) under a /Count that says so. */
