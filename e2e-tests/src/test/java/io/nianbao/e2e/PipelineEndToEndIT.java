@@ -6,6 +6,8 @@ import io.nianbao.cli.demo.DemoReport;
 import io.nianbao.cli.demo.DemoReports;
 import io.nianbao.cli.demo.PipelineWatcher;
 import io.nianbao.cli.demo.PortalClient;
+import io.nianbao.core.extract.HostileDocuments;
+import io.nianbao.localstack.ProcessSample;
 import io.nianbao.events.Finding;
 import io.nianbao.events.ReportRejected;
 import io.nianbao.events.ReportValidated;
@@ -45,6 +47,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -165,6 +169,41 @@ class PipelineEndToEndIT {
         assertThat(rejected.getStage()).isEqualTo(Stage.PARSE);
         assertThat(rejected.getReason()).isIn("CORRUPT", "NEEDS_OCR", "EMPTY");
         assertThat(rejected.getMessage()).isNotBlank();
+    }
+
+    /**
+     * Documents as large and complex as the limits let through, uploaded together, are taken and
+     * read with the services' own heaps (ingest 120 MB, parse 112 MB), and every service is still
+     * the process it was (none ended on an OutOfMemoryError); a document beyond a limit that shows
+     * on its bytes is refused at once.
+     */
+    @Test
+    void documentsAtTheLimitsAreReadWithTheServicesHeapsAndOneBeyondIsRefusedAtOnce() throws Exception {
+        List<Long> pids = fleet.sample().stream().map(ProcessSample::pid).toList();
+        List<CompletableFuture<PortalClient.Answer>> uploads = HostileDocuments.atTheLimits().stream()
+                .map(document -> CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return portal.upload(Map.of("agencyId", document.name() + "-" + UUID.randomUUID()), document.name(),
+                                document.bytes());
+                    } catch (IOException | InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })).toList();
+        List<String> ids = new ArrayList<>();
+        for (CompletableFuture<PortalClient.Answer> upload : uploads) {
+            PortalClient.Answer answer = upload.get(5, TimeUnit.MINUTES);
+            assertThat(answer.accepted()).as(answer.toString()).isTrue();
+            ids.add(answer.reportId());
+        }
+        assertThat(watcher.awaitEnd(ids, PIPELINE)).as("every document at the limits reached the end").isTrue();
+        ids.forEach(id -> assertThat(watcher.rejected(id)).as("report " + id + " rejected").isNull());
+        assertThat(fleet.sample().stream().map(ProcessSample::pid).toList()).as("the same processes").isEqualTo(pids);
+
+        PortalClient.Answer beyond = portal.upload(Map.of("agencyId", "pages-" + UUID.randomUUID()), "report.pdf",
+                HostileDocuments.pdfOf105000Pages().bytes());
+        assertThat(beyond.status()).isEqualTo(422);
+        assertThat(beyond.reason()).isEqualTo("TOO_COMPLEX");
+        assertThat(beyond.message()).contains("页数超过200页");
     }
 
     @Test

@@ -199,8 +199,20 @@ public final class CrashGuard implements DisposableBean {
         runLocked(count == 1, () -> {
             write(writes);
             work.run();
+            if (count == 1) {
+                done(key);
+            }
         });
         return true;
+    }
+
+    /**
+     * A record handled on its own is done: its range is cleared, or a death of the process while
+     * a later record is in progress (before the poll's offsets are committed, when it comes again)
+     * would count against it too.
+     */
+    private void done(String key) {
+        write(Map.of(key, range(-1, -1, 0)));
     }
 
     /** Whether threads wait to handle records (while a suspect is handled alone): for tests. */
@@ -258,9 +270,13 @@ public final class CrashGuard implements DisposableBean {
          * in the process for a suspect, beside other records otherwise.
          */
         public void handle(ConsumerRecord<?, ?> record, Runnable work) {
-            runLocked(deaths.getOrDefault(record, 0) > 0, () -> {
+            boolean suspect = deaths.getOrDefault(record, 0) > 0;
+            runLocked(suspect, () -> {
                 starting(record);
                 work.run();
+                if (careful) {
+                    done(key(record.topic(), record.partition()));
+                }
             });
         }
 

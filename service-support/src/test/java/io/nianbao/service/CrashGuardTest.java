@@ -112,6 +112,28 @@ class CrashGuardTest {
                 .startsWith(CrashGuard.CRASHED_CONSUMER + ": record " + topic + "-0@12 was in progress at 2 deaths");
     }
 
+    /**
+     * A suspect handled well on its own, then the process dies on the next suspect before the
+     * poll's offsets are committed: both come again, and only the killer counts a second death.
+     */
+    @Test
+    void aSuspectHandledWellIsNotBlamedForTheNextOnesDeath() {
+        TopicPartition other = new TopicPartition(topic, 1);
+        ConsumerRecord<?, ?> innocent = new ConsumerRecord<>(topic, 0, 50L, "a", "innocent".getBytes(StandardCharsets.UTF_8));
+        ConsumerRecord<?, ?> killer = new ConsumerRecord<>(topic, 1, 60L, "b", "killer".getBytes(StandardCharsets.UTF_8));
+        List<ConsumerRecord<?, ?>> poll = List.of(innocent, killer);
+        CrashGuard first = newInstance();
+        first.assigned(List.of(other));
+        handle(first, poll, 60);
+        CrashGuard second = newInstance();
+        second.assigned(List.of(other));
+        assertThat(handle(second, poll, 60)).containsExactly(List.of(50L), List.of(60L));
+
+        CrashGuard third = newInstance();
+        third.assigned(List.of(other));
+        assertThat(handle(third, poll, -1)).as("the innocent handled, the killer set aside").containsExactly(List.of(50L));
+    }
+
     @Test
     void recordsAfterTheRangeOfTheDeadInstanceAreNoSuspects() {
         handle(newInstance(), poll(20, 22), 21);
