@@ -43,8 +43,12 @@ public final class ReadingLimits {
     public static final int MAX_CELLS = 50_000;
     /** Bytes of a DOC (Word 97): POI holds the file, its streams and its text several times over. */
     public static final int MAX_DOC_BYTES = 8 * 1024 * 1024;
-    /** Characters of text read from a document. */
-    public static final int MAX_CHARS = 1_000_000;
+    /**
+     * Characters of text read from a document: a long report has tens of thousands. Its prose
+     * travels in report.parsed, whose record must stay within Kafka's 1 MB: 200,000 Chinese
+     * characters are 600 KB of it.
+     */
+    public static final int MAX_CHARS = 200_000;
     /** Time for one reading: within parse-service's transaction timeout (15 s) with room to spare. */
     public static final Duration MAX_TIME = Duration.ofSeconds(10);
 

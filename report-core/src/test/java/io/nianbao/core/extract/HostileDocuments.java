@@ -111,13 +111,23 @@ public final class HostileDocuments {
         }
         documents.add(new Hostile("html-at-the-limits", html.append("</body></html>").toString().getBytes(StandardCharsets.UTF_8),
                 "READ"));
-        // Nearly a million characters of text.
-        documents.add(new Hostile("text-at-the-limits", "一、总体情况本年度新收政府信息公开申请十件。\n".repeat(40_000)
-                .getBytes(StandardCharsets.UTF_8), "READ"));
-        // 49,000 table cells of text in a DOCX.
-        String cell = "<w:tc><w:p><w:r><w:t>一二三四五六七八九十</w:t></w:r></w:p></w:tc>";
-        documents.add(new Hostile("docx-at-the-limits",
-                docx("<w:tbl>" + ("<w:tr>" + cell.repeat(10) + "</w:tr>").repeat(4_900) + "</w:tbl>"), "READ"));
+        // Nearly as many characters of text as are read.
+        documents.add(new Hostile("text-at-the-limits", "一、总体情况本年度新收政府信息公开申请十件。\n".repeat(
+                ReadingLimits.MAX_CHARS / 23).getBytes(StandardCharsets.UTF_8), "READ"));
+        // Table cells of text in a DOCX, nearly as many characters as are read, of varied characters
+        // (a real one compresses some 5:1, under ingest's 100:1 bomb limit).
+        Random characters = new Random(49);
+        StringBuilder table = new StringBuilder("<w:tbl>");
+        for (int r = 0; r < ReadingLimits.MAX_CHARS / 101; r++) {
+            table.append("<w:tr>");
+            for (int c = 0; c < 10; c++) {
+                table.append("<w:tc><w:p><w:r><w:t>");
+                characters.ints(10, 0x4E00, 0x9FA5).forEach(table::appendCodePoint);
+                table.append("</w:t></w:r></w:p></w:tc>");
+            }
+            table.append("</w:tr>");
+        }
+        documents.add(new Hostile("docx-at-the-limits", docx(table.append("</w:tbl>").toString()), "READ"));
         return documents;
     }
 
