@@ -4,9 +4,9 @@ import io.nianbao.core.ReportReader;
 import io.nianbao.core.UnreadableDocumentException;
 import io.nianbao.core.model.ParsedReport;
 import io.nianbao.core.model.ReportMetadata;
-import io.nianbao.core.render.ReportRenderer;
-import io.nianbao.core.render.PortalPage;
-import io.nianbao.core.render.SampleReports;
+import io.nianbao.samples.ReportRenderer;
+import io.nianbao.samples.PortalPage;
+import io.nianbao.samples.SampleReports;
 
 import java.io.IOException;
 import java.nio.file.Files;

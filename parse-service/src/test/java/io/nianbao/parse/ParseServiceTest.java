@@ -1,7 +1,7 @@
 package io.nianbao.parse;
 
-import io.nianbao.core.render.ReportRenderer;
-import io.nianbao.core.render.SampleReports;
+import io.nianbao.samples.ReportRenderer;
+import io.nianbao.samples.SampleReports;
 import io.nianbao.events.ReportIngested;
 import io.nianbao.events.Topics;
 import io.nianbao.events.serde.ConfluentAvroDeserializer;

@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.nianbao.core.model.ApplicationsTable;
 import io.nianbao.core.model.ParsedReport;
 import io.nianbao.core.model.ReportMetadata;
-import io.nianbao.core.render.SampleReports;
+import io.nianbao.samples.SampleReports;
 import io.nianbao.events.Finding;
 import io.nianbao.events.ReportIngested;
 import io.nianbao.events.ReportParsed;

@@ -4,8 +4,8 @@ import io.nianbao.cli.demo.PortalClient;
 import io.nianbao.core.model.ApplicationsTable;
 import io.nianbao.core.model.ParsedReport;
 import io.nianbao.core.model.ReportMetadata;
-import io.nianbao.core.render.ReportRenderer;
-import io.nianbao.core.render.SampleReports;
+import io.nianbao.samples.ReportRenderer;
+import io.nianbao.samples.SampleReports;
 import io.nianbao.events.AgencyLevel;
 import io.nianbao.events.ReportPublished;
 

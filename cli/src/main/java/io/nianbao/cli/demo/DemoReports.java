@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nianbao.core.model.ParsedReport;
 import io.nianbao.core.model.ReportMetadata;
-import io.nianbao.core.render.ReportRenderer;
-import io.nianbao.core.render.SampleReports;
+import io.nianbao.samples.ReportRenderer;
+import io.nianbao.samples.SampleReports;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

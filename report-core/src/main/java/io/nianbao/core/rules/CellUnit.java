@@ -1,16 +1,12 @@
 package io.nianbao.core.rules;
 
 import io.nianbao.core.model.Finding;
-import io.nianbao.core.model.Responsibility;
-import io.nianbao.core.model.Severity;
 
 /**
  * CELL-UNIT: an amount written in another unit than its column's (GB2021 fees are in 万元; a
  * value written with "元" is suspect). The number is kept as written, never converted.
  */
 public final class CellUnit {
-
-    public static final String ID = "CELL-UNIT";
 
     private CellUnit() {
     }
@@ -22,6 +18,6 @@ public final class CellUnit {
     public static Finding of(String location, String raw, String expectedUnit) {
         String message = "单元格" + location + "的金额单位应为" + expectedUnit + "，原文写作“" + raw
                 + "”，请核实金额及单位是否填写正确。";
-        return new Finding(ID, Severity.WARNING, Responsibility.AGENCY, location, null, null, message, raw);
+        return RuleId.CELL_UNIT.finding(location, message, raw);
     }
 }

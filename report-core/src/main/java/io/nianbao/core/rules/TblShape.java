@@ -1,8 +1,6 @@
 package io.nianbao.core.rules;
 
 import io.nianbao.core.model.Finding;
-import io.nianbao.core.model.Responsibility;
-import io.nianbao.core.model.Severity;
 
 import java.math.BigDecimal;
 
@@ -12,8 +10,6 @@ import java.math.BigDecimal;
  * single out one alignment.
  */
 public final class TblShape {
-
-    public static final String ID = "TBL-SHAPE";
 
     private TblShape() {
     }
@@ -28,7 +24,6 @@ public final class TblShape {
      */
     public static Finding of(String location, String what, int expected, int actual, String resolution, String evidence) {
         String message = what + "应有" + expected + "个单元格，实际读到" + actual + "个，无法确定各数值对应的栏目。" + resolution;
-        return new Finding(ID, Severity.ERROR, Responsibility.AGENCY, location,
-                BigDecimal.valueOf(expected), BigDecimal.valueOf(actual), message, evidence);
+        return RuleId.TBL_SHAPE.finding(location, BigDecimal.valueOf(expected), BigDecimal.valueOf(actual), message, evidence);
     }
 }

@@ -5,8 +5,6 @@ import io.nianbao.core.UnreadableDocumentException;
 import io.nianbao.core.model.ParsedReport;
 import io.nianbao.core.model.ReportMetadata;
 import io.nianbao.core.model.Template;
-import io.nianbao.core.render.PortalPage;
-import io.nianbao.core.render.SampleReports;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -77,23 +75,6 @@ class WordAndPdfTest {
     private static void continueMerge(XWPFTableCell cell, boolean restart) {
         var pr = cell.getCTTc().isSetTcPr() ? cell.getCTTc().getTcPr() : cell.getCTTc().addNewTcPr();
         pr.addNewVMerge().setVal(restart ? STMerge.RESTART : STMerge.CONTINUE);
-    }
-
-    /** A DOC of the sample report's portal page (written by LibreOffice, see documents/README.md) reads as the page does. */
-    @Test
-    void docReadsLikeThePageItWasWrittenFrom() throws Exception {
-        byte[] doc;
-        try (var in = getClass().getResourceAsStream("/documents/sample-gb2021.doc")) {
-            doc = in.readAllBytes();
-        }
-        ParsedReport fromDoc = reader.read(doc, ReportMetadata.UNKNOWN);
-        ParsedReport fromPage = reader.read(PortalPage.gbk(SampleReports.consistentGb2021()), ReportMetadata.UNKNOWN);
-        assertThat(DocumentType.detect(doc)).isEqualTo(DocumentType.DOC);
-        assertThat(fromDoc.meta()).isEqualTo(fromPage.meta());
-        assertThat(fromDoc.proactive()).isEqualTo(fromPage.proactive());
-        assertThat(fromDoc.applications()).isEqualTo(fromPage.applications());
-        assertThat(fromDoc.reviewLitigation()).isEqualTo(fromPage.reviewLitigation());
-        assertThat(fromDoc.parseFindings()).isEmpty();
     }
 
     @Test

@@ -1,9 +1,9 @@
-package io.nianbao.core;
+package io.nianbao.samples;
 
+import io.nianbao.core.ReportReader;
+import io.nianbao.core.UnreadableDocumentException;
 import io.nianbao.core.model.ParsedReport;
 import io.nianbao.core.model.ReportMetadata;
-import io.nianbao.core.render.ReportRenderer;
-import io.nianbao.core.render.SampleReports;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -42,7 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  */
 class ReaderPropertiesTest {
 
-    /** A hang guard, not a speed test: far above the reader's own 20 s PDF budget. */
+    /** A hang guard, not a speed test: far above the reader's own 10 s budget. */
     private static final Duration HANG_GUARD = Duration.ofSeconds(60);
     /** Spreads consecutive case numbers over the seed space (java.util.Random correlates neighbours). */
     private static final long SEED_STEP = 0x9E3779B97F4A7C15L;

@@ -1,11 +1,9 @@
-package io.nianbao.core.extract;
+package io.nianbao.samples;
 
-import io.nianbao.core.render.PortalPage;
 
 import io.nianbao.core.ReportReader;
 import io.nianbao.core.model.ParsedReport;
 import io.nianbao.core.model.ReportMetadata;
-import io.nianbao.core.render.SampleReports;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;

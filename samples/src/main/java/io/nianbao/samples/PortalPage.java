@@ -1,4 +1,4 @@
-package io.nianbao.core.render;
+package io.nianbao.samples;
 
 import io.nianbao.core.model.ParsedReport;
 import io.nianbao.core.model.ReportMetadata;
