@@ -31,8 +31,12 @@ public final class ApplicationsParser {
         TableSpan span = new TableSpan(lines, from, to, HEADER);
         boolean subRows = false;
         boolean singleOther = false;
-        for (Row row : RowAssembler.rows(Tokenizer.cells(lines, from, to))) {
+        List<Row> unplaced = new ArrayList<>();
+        for (Row row : RowAssembler.rows(lines, from, to)) {
             String key = RowKeys.application(row.label());
+            if (row.label().isEmpty() && row.core().stream().anyMatch(Cell::isValue)) {
+                unplaced.add(row);
+            }
             if (key == null || byKey.containsKey(key)) {
                 continue;
             }
@@ -63,8 +67,20 @@ public final class ApplicationsParser {
             }
         }
         Template layout = subRows ? Template.GB2021 : singleOther ? Template.GB2019 : null;
+        if (!unplaced.isEmpty()) {
+            findings = Unplaced.uncertain("三", findings, missingRows(byKey, layout), Cell.evidence(unplaced.getFirst().core()));
+        }
         return new TableResult<>(new ApplicationsTable(Collections.unmodifiableMap(ordered)), layout,
                 List.copyOf(findings), span.first(), span.last());
+    }
+
+    /** The template's rows the table did not yield, in the layout it shows (both （六） layouts when it shows none). */
+    private static List<String> missingRows(Map<String, List<Long>> byKey, Template layout) {
+        return RowKeys.APPLICATION_KEYS.stream()
+                .filter(k -> layout == Template.GB2021 ? !k.equals("otherHandling")
+                        : layout == Template.GB2019 ? !k.startsWith("otherHandling.") : !k.startsWith("otherHandling"))
+                .filter(k -> byKey.get(k) == null)
+                .toList();
     }
 
     private static Finding shape(String key, Row row, Aligner.Result fit) {

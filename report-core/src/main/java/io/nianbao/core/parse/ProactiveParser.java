@@ -45,7 +45,7 @@ public final class ProactiveParser {
     }
 
     public static TableResult<ProactiveTable> parse(List<String> lines, int from, int to) {
-        List<Row> rows = RowAssembler.rows(Tokenizer.cells(lines, from, to));
+        List<Row> rows = RowAssembler.rows(lines, from, to);
         String text = TextNormalizer.compact(String.join("", lines.subList(from, to)));
         Template layout = detect(text, rows);
         Template assumed = layout == null ? Template.GB2021 : layout;

@@ -55,15 +55,16 @@ public final class ReportParser {
                 review.table(), List.copyOf(findings));
     }
 
-    /** Normalised lines; a line holding several lines after normalisation is split. */
+    /**
+     * Normalised lines; a line holding several lines after normalisation is split, and so is a
+     * line with a section's heading inside it (a capture that wrote the page on one line).
+     */
     private static List<String> normalise(List<String> rawLines) {
         List<String> out = new ArrayList<>(rawLines.size());
         for (String raw : rawLines) {
             String s = TextNormalizer.normalize(raw);
-            if (s.indexOf('\n') >= 0) {
-                out.addAll(List.of(LINE_BREAK.split(s, -1)));
-            } else {
-                out.add(s);
+            for (String line : s.indexOf('\n') >= 0 ? List.of(LINE_BREAK.split(s, -1)) : List.of(s)) {
+                out.addAll(InlineHeadings.split(line));
             }
         }
         return out;
@@ -81,14 +82,23 @@ public final class ReportParser {
     private static <T> TableResult<T> table(List<String> lines, List<SectionFinder.Heading> headings, SectionKind kind,
                                             Pattern header, TableReader<T> reader) {
         boolean headed = false;
+        TableResult<T> unreadable = null;
         for (int h = 0; h < headings.size(); h++) {
             if (headings.get(h).kind() == kind) {
                 headed = true;
-                TableResult<T> result = reader.parse(lines, headings.get(h).line() + 1, nextHeading(headings, h, lines));
+                int from = headings.get(h).line() + 1;
+                int to = nextHeading(headings, h, lines);
+                TableResult<T> result = reader.parse(lines, from, to);
                 if (result.table() != null) {
                     return result;
                 }
+                if (unreadable == null) {
+                    unreadable = UnreadableTables.of(kind, lines.subList(from, to));
+                }
             }
+        }
+        if (unreadable != null) {
+            return unreadable;
         }
         if (!headed) {
             for (int i = 0; i < lines.size(); i++) {

@@ -30,7 +30,7 @@ public final class ReviewLitigationParser {
         TableSpan span = new TableSpan(lines, from, to, HEADER);
         List<Cell> cells = new ArrayList<>();
         List<Cell> padded = new ArrayList<>();
-        for (Row row : RowAssembler.rows(Tokenizer.cells(lines, from, to))) {
+        for (Row row : RowAssembler.rows(lines, from, to)) {
             span.include(row);
             cells.addAll(row.core());
             padded.addAll(row.cells());

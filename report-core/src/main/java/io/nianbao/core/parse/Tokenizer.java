@@ -1,6 +1,7 @@
 package io.nianbao.core.parse;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -52,12 +53,19 @@ public final class Tokenizer {
         out.addAll(cells);
     }
 
+    /** Whether a line is a delimited row (tab or pipe separated cells). */
+    static boolean delimited(String line) {
+        return line.indexOf('\t') >= 0 || line.indexOf('|') >= 0;
+    }
+
     private static String[] split(String s) {
         if (s.indexOf('\t') >= 0) {
             return TAB.split(s, -1);
         }
         if (s.indexOf('|') >= 0) {
-            return PIPE.split(s, -1);
+            // The line's closing pipe ends the last cell; nothing after it is a cell.
+            String[] parts = PIPE.split(s, -1);
+            return s.endsWith("|") ? Arrays.copyOf(parts, parts.length - 1) : parts;
         }
         // Most lines (copied HTML: one cell per line) have no run of spaces; the regex would scan them anyway.
         return s.contains("  ") ? SPACE_RUN.split(s) : new String[] {s};

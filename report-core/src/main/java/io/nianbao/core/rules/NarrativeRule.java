@@ -44,6 +44,11 @@ abstract class NarrativeRule implements ReportRule {
      */
     abstract List<String> reliedOn();
 
+    /** The units a count of this table is quoted in; null: any count unit. */
+    Set<String> units() {
+        return null;
+    }
+
     @Override
     public List<Finding> check(RuleContext ctx) {
         ParsedReport r = ctx.report();
@@ -57,7 +62,7 @@ abstract class NarrativeRule implements ReportRule {
                 Set<Long> unmatched = new LinkedHashSet<>();
                 for (String clause : Prose.clauses(sentence)) {
                     if (keyword().matcher(clause).find() && about(clause) && !mentionsAny(clause, CHANGE)) {
-                        Prose.quotedCounts(clause, keyword()).stream().filter(n -> !plausible.contains(n)).forEach(unmatched::add);
+                        Prose.quotedCounts(clause, keyword(), units()).stream().filter(n -> !plausible.contains(n)).forEach(unmatched::add);
                     }
                 }
                 if (!unmatched.isEmpty()) {

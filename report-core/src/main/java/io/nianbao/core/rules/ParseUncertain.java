@@ -1,8 +1,6 @@
 package io.nianbao.core.rules;
 
 import io.nianbao.core.model.Finding;
-import io.nianbao.core.model.Responsibility;
-import io.nianbao.core.model.Severity;
 
 /**
  * PARSE-UNCERTAIN: the parser could not read a value with certainty (split digits, OCR noise).
@@ -10,14 +8,39 @@ import io.nianbao.core.model.Severity;
  */
 public final class ParseUncertain {
 
-    public static final String ID = "PARSE-UNCERTAIN";
-
     private ParseUncertain() {
+    }
+
+    /**
+     * A table that is there but was not read: cells without separators between them.
+     *
+     * @param location the section's numeral
+     * @param name     the table, in Chinese ("第三部分的统计表")
+     * @param evidence a row as extracted
+     */
+    public static Finding table(String location, String name, String evidence) {
+        String message = "系统未能可靠读取" + name + "：单元格之间没有分隔（原文如“" + evidence
+                + "”），无法确定各数值所在的栏目，该表按未读取处理，不据以核对，请人工核对原文。";
+        return RuleId.PARSE_UNCERTAIN.finding(location, message, evidence);
+    }
+
+    /**
+     * A row of a table whose rows are not all labelled where they stand: its values could not be
+     * placed with certainty.
+     *
+     * @param location the row, e.g. "三.denied.stateSecret"
+     * @param name     the row, in Chinese
+     * @param evidence a row of values without a label, as read
+     */
+    public static Finding row(String location, String name, String evidence) {
+        String message = "系统未能确定“" + name + "”行的数值：表格中有的数值行没有栏目名称（原文如“" + evidence
+                + "”），无法确定其所属的行，该行按未读取处理，不据以核对，请人工核对原文。";
+        return RuleId.PARSE_UNCERTAIN.finding(location, message, evidence);
     }
 
     /** @param raw the cell as extracted */
     public static Finding of(String location, String raw) {
         String message = "系统未能准确识别单元格" + location + "的数值（原文为“" + raw + "”），该值按空白处理，请人工核对原文。";
-        return new Finding(ID, Severity.WARNING, Responsibility.SYSTEM, location, null, null, message, raw);
+        return RuleId.PARSE_UNCERTAIN.finding(location, message, raw);
     }
 }

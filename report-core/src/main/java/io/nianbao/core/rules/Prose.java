@@ -85,9 +85,10 @@ final class Prose {
     /**
      * The counts a clause quotes for a keyword: the first number after the keyword (or, when none
      * follows, the last before it), provided it is close and written as a count ("17件"). A
-     * percentage, a year or a bare number next to the keyword means the clause quotes no count.
+     * percentage, a year or a bare number next to the keyword means the clause quotes no count;
+     * so does a count in a unit not among {@code units} (null: any).
      */
-    static List<Long> quotedCounts(String clause, Pattern keyword) {
+    static List<Long> quotedCounts(String clause, Pattern keyword, Set<String> units) {
         List<NumberToken> numbers = new ArrayList<>();
         Matcher n = NUMBER.matcher(clause);
         while (n.find()) {
@@ -110,7 +111,7 @@ final class Prose {
                     }
                 }
             }
-            if (chosen != null && chosen.isCount()) {
+            if (chosen != null && chosen.isCount() && (units == null || units.contains(chosen.unit()))) {
                 out.add(Long.parseLong(chosen.digits()));
             }
         }

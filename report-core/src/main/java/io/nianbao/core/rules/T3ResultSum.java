@@ -1,6 +1,7 @@
 package io.nianbao.core.rules;
 
 import io.nianbao.core.model.ApplicationsTable;
+import io.nianbao.core.parse.RowKeys;
 import io.nianbao.core.model.Finding;
 
 import java.util.ArrayList;
@@ -34,7 +35,9 @@ public final class T3ResultSum implements ReportRule {
         for (int c = 0; c < ApplicationsTable.COLUMNS.size(); c++) {
             String column = ApplicationsTable.COLUMNS.get(c);
             String totalAt = Cells.location("三", "totalHandled", column);
-            if (ctx.uncertain(totalAt) || results.stream().anyMatch(row -> ctx.uncertain(Cells.location("三", row, column)))) {
+            // Every result row the template has, not only those read: one not read is unknown, not 0.
+            if (ctx.uncertain(totalAt) || RowKeys.APPLICATION_KEYS.stream().filter(T3ResultSum::isResult)
+                    .anyMatch(row -> ctx.uncertain(Cells.location("三", row, column)))) {
                 continue;
             }
             int col = c;

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  */
 public final class TxtFee implements ReportRule {
 
-    private static final Pattern FEE = Pattern.compile("处理费");
+    /** A statement of fees, in any wording: "信息处理费", "未发生收费情况", "未收取任何费用", "收费0元". */
+    private static final Pattern FEE = Pattern.compile("处理费|收费|收取.{0,8}费|费用");
     private static final Pattern NONE = Pattern.compile("(未|没有|无|不)(收取|收费|发生|产生|发出)|均为0|(?<![\\d.])0(\\.0+)?(万)?元");
 
     @Override

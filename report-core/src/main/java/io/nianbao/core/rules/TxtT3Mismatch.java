@@ -20,6 +20,7 @@ public final class TxtT3Mismatch extends NarrativeRule {
      */
     private static final Pattern OTHER_TOPIC = Pattern.compile(
             "复议|诉讼|信箱|留言|热线|来信|来电|12345|建议|提案|网络|网上|互联网|在线|信函|邮寄|当面|现场|传真|邮件|电话|涉及|方面|领域|类");
+    private static final Set<String> APPLICATION_UNITS = Set.of("件", "宗", "份");
     private static final List<String> GROUPS = List.of("denied.", "unavailable.", "notProcessed.", "otherHandling");
 
     @Override
@@ -31,8 +32,13 @@ public final class TxtT3Mismatch extends NarrativeRule {
     @Override
     boolean about(String clause) { return !mentionsAny(clause, OTHER_TOPIC); }
 
+    /** Every row: a quote may name any row's total or a sum of rows, and one not read would be missed. */
     @Override
-    List<String> reliedOn() { return List.of("三.newReceived", "三.carriedOver", "三.totalHandled"); }
+    List<String> reliedOn() { return List.of("三"); }
+
+    /** Applications are counted in 件, 宗, 份; "条" counts items of information ("公开许可证783条"). */
+    @Override
+    Set<String> units() { return APPLICATION_UNITS; }
 
     @Override
     String table() { return "三"; }

@@ -26,6 +26,12 @@ public final class TxtT4Mismatch extends NarrativeRule {
     @Override
     List<String> reliedOn() { return List.of("四"); }
 
+    /** Reviews and suits are counted in 件, 起, 宗. */
+    @Override
+    Set<String> units() { return CASE_UNITS; }
+
+    private static final Set<String> CASE_UNITS = Set.of("件", "起", "宗");
+
     @Override
     String table() { return "四"; }
 

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -125,10 +126,12 @@ class NarrativeRulesTest {
     @Test
     void proseQuotesOnlyCountsNextToTheirKeyword() {
         var keyword = java.util.regex.Pattern.compile("申请");
-        assertThat(Prose.quotedCounts("收到申请8件", keyword)).containsExactly(8L);
-        assertThat(Prose.quotedCounts("对6件政府信息公开申请予以答复", keyword)).containsExactly(6L);
-        assertThat(Prose.quotedCounts("申请答复率100%", keyword)).isEmpty();
-        assertThat(Prose.quotedCounts("申请的第3条", keyword)).isEmpty();
+        assertThat(Prose.quotedCounts("收到申请8件", keyword, null)).containsExactly(8L);
+        assertThat(Prose.quotedCounts("对6件政府信息公开申请予以答复", keyword, null)).containsExactly(6L);
+        assertThat(Prose.quotedCounts("申请答复率100%", keyword, null)).isEmpty();
+        assertThat(Prose.quotedCounts("申请的第3条", keyword, null)).isEmpty();
+        assertThat(Prose.quotedCounts("申请户外广告设置许可证783条", keyword, Set.of("件", "宗", "份"))).as("items, not applications").isEmpty();
+        assertThat(Prose.quotedCounts("申请户外广告设置许可证783条", keyword, null)).containsExactly(783L);
         assertThat(Prose.sentences("第一句。\n第二句；第三句")).isEqualTo(List.of("第一句", "第二句", "第三句"));
     }
 }

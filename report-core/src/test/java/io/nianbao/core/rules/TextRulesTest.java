@@ -4,6 +4,8 @@ import io.nianbao.core.model.SectionKind;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** TXT-YEAR, TXT-FEE and TXT-THIN. */
@@ -57,6 +59,15 @@ class TextRulesTest {
             assertThat(new TxtFee().check(traditional)).isEmpty();
             var gb2019 = ReportBuilder.valid().year(2020).section(SectionKind.OTHER_MATTERS, "无").context();
             assertThat(new TxtFee().check(gb2019)).isEmpty();
+        }
+
+        @Test
+        void aFeeStatementInOtherWordsIsAStatement() {
+            for (String statement : List.of("2023年度，县发展和改革局政府信息公开未发生收费情况。", "本年度未收取任何费用。",
+                    "依申请公开收费0元。", "本机关没有发出收费通知。")) {
+                assertThat(new TxtFee().check(ReportBuilder.valid().section(SectionKind.OTHER_MATTERS, statement).context()))
+                        .as(statement).isEmpty();
+            }
         }
     }
 

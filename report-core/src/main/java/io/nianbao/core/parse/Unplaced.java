@@ -1,0 +1,40 @@
+package io.nianbao.core.parse;
+
+import io.nianbao.core.model.Finding;
+import io.nianbao.core.rules.ParseUncertain;
+import io.nianbao.core.rules.RuleId;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A table with rows of values that have no label on their line (a converter's markdown that put
+ * labels it could not place on lines of their own): its structure is not whole, so what it lacks
+ * is our reading's fault, not the agency's. Each row the table did not yield is PARSE-UNCERTAIN
+ * (null, and no rule computes over it), and a row that did not fit its cells is PARSE-UNCERTAIN
+ * instead of a TBL-SHAPE against the agency.
+ */
+final class Unplaced {
+
+    private Unplaced() {
+    }
+
+    /**
+     * @param table    the table's numeral
+     * @param findings what the table's rows yielded
+     * @param missing  the keys of the template's rows the table did not yield
+     * @param evidence a row of values without a label, as read
+     */
+    static List<Finding> uncertain(String table, List<Finding> findings, List<String> missing, String evidence) {
+        List<Finding> out = new ArrayList<>();
+        for (Finding f : findings) {
+            out.add(f.rule().equals(RuleId.TBL_SHAPE.id())
+                    ? ParseUncertain.row(f.location(), RowKeys.name(f.location().substring(table.length() + 1)), evidence)
+                    : f);
+        }
+        for (String key : missing) {
+            out.add(ParseUncertain.row(table + "." + key, RowKeys.name(key), evidence));
+        }
+        return out;
+    }
+}
