@@ -31,7 +31,15 @@ public final class RuleEngine {
         return rules;
     }
 
+    /**
+     * The report's findings; for a document that is not a GB2019 or GB2021 report, only that
+     * (FMT-UNSUPPORTED): the template's rules would accuse it of what its own format never asked.
+     */
     public List<Finding> run(RuleContext ctx) {
+        List<Finding> unsupported = FmtUnsupported.check(ctx.report());
+        if (!unsupported.isEmpty()) {
+            return unsupported;
+        }
         List<Finding> out = new ArrayList<>();
         if (ctx.report().parseFindings() != null) {
             out.addAll(ctx.report().parseFindings());

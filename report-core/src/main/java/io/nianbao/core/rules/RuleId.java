@@ -13,6 +13,7 @@ public enum RuleId {
     SEC_HEADING(Severity.INFO),
     FMT_VERSION(Severity.ERROR),
     FMT_BASIS(Severity.WARNING),
+    FMT_UNSUPPORTED(Severity.INFO, Responsibility.SYSTEM),
     TBL_MISSING(Severity.ERROR),
     TBL_SHAPE(Severity.ERROR),
     CELL_BLANK(Severity.WARNING),

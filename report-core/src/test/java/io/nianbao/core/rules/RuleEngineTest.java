@@ -30,9 +30,24 @@ class RuleEngineTest {
     @Test
     void runsEveryReportLevelRuleOfTheCatalog() {
         List<RuleId> parserOwned = List.of(RuleId.TBL_SHAPE, RuleId.CELL_INVALID, RuleId.CELL_UNIT, RuleId.PARSE_UNCERTAIN);
+        // PUB-MISSING is validate-service's (no report to run on); FMT-UNSUPPORTED decides whether the others run.
         List<RuleId> expected = Arrays.stream(RuleId.values())
-                .filter(r -> !parserOwned.contains(r) && r != RuleId.PUB_MISSING).toList();
+                .filter(r -> !parserOwned.contains(r) && r != RuleId.PUB_MISSING && r != RuleId.FMT_UNSUPPORTED).toList();
         assertThat(new RuleEngine().rules().stream().map(ReportRule::id)).containsExactlyElementsOf(expected);
+    }
+
+    /** A report of the format before GB2019 is out of scope: said so once, to operators, and accused of nothing. */
+    @Test
+    void aReportOfTheFormatBefore2019HasOneFindingThatSaysItIsOutOfScope() {
+        var old = ReportBuilder.valid().year(2017).without(SectionKind.PROBLEMS)
+                .section(SectionKind.APPLICATIONS, "三、依申请公开政府信息情况", "").context();
+        assertThat(new RuleEngine().run(old)).singleElement().satisfies(f -> {
+            assertThat(f.rule()).isEqualTo("FMT-UNSUPPORTED");
+            assertThat(f.responsibility().name()).isEqualTo("SYSTEM");
+            assertThat(f.message()).startsWith("2017年度报告采用2019年以前的年度报告格式");
+        });
+        var undated = ReportBuilder.valid().year(null).section(SectionKind.OTHER_MATTERS, "四、政府信息公开的收费及减免情况", "无").context();
+        assertThat(new RuleEngine().run(undated)).extracting(Finding::rule).containsExactly("FMT-UNSUPPORTED");
     }
 
     @Test
