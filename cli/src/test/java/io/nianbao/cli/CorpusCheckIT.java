@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -13,8 +14,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Runs {@code ../shared/tools/corpus-check} from the project root: every corpus report through
- * {@code ./nianbao check}, compared with its golden file. Runs after {@code package} (failsafe),
+ * Runs {@code ../shared/tools/corpus-check} from the project root on {@code ../shared/corpus} and
+ * {@code ../shared/corpus-wild}: every report through {@code ./nianbao check}, compared with its
+ * golden file, and not one cell silently wrong nor one false accusation on the trust line. Runs
+ * after {@code package} (failsafe),
  * when the launcher finds cli/target/nianbao-cli.jar and cli/target/lib/. Skipped where the shared
  * folder or python3 is absent, as on a user's machine.
  */
@@ -22,6 +25,7 @@ class CorpusCheckIT {
 
     private static final Path HOME = Path.of(System.getProperty("nianbao.home", "..")).toAbsolutePath().normalize();
     private static final Path TOOL = HOME.resolve("../shared/tools/corpus-check").normalize();
+    private static final List<String> FOLDERS = List.of("../shared/corpus", "../shared/corpus-wild");
     /** The tool allows each report 300 s; this only stops a hung run. */
     private static final long TIMEOUT_MINUTES = 15;
     /** What the launcher prints to stderr when it builds before running. */
@@ -33,11 +37,15 @@ class CorpusCheckIT {
         assumeTrue(python3Runs(), "no python3 on PATH");
         warnIfTheLauncherRebuilds();
 
-        Run run = run(List.of("python3", TOOL.toString()));
+        List<String> command = new ArrayList<>(List.of("python3", TOOL.toString()));
+        FOLDERS.stream().filter(folder -> Files.isDirectory(HOME.resolve(folder))).forEach(command::add);
+        Run run = run(command);
         System.out.println("corpus-check:\n" + String.join("\n", run.lines()));
 
         assertThat(run.lines()).as("corpus-check output").isNotEmpty();
         assertThat(run.lines().getLast()).as("closing line").matches("\\d+ passed, 0 failed");
+        assertThat(run.lines()).as("trust line").anySatisfy(line -> assertThat(line).startsWith("trust:")
+                .contains(" 0 silently wrong", " 0 false accusations"));
         assertThat(run.exit()).as("corpus-check exit code").isZero();
     }
 
