@@ -1,5 +1,6 @@
 package io.nianbao.notify;
 
+import io.nianbao.service.Outages;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
@@ -59,10 +60,18 @@ final class SmtpConnections implements DisposableBean {
         }
     }
 
+    /**
+     * A new connection. Failing to connect, to be greeted or to log in says nothing of the mail: the
+     * server is away (refusing, closing the connection as it restarts), so the mail waits for it.
+     */
     private Transport connect() throws MessagingException {
         Transport transport = settings.getSession().getTransport(settings.getProtocol());
-        transport.connect(settings.getHost(), settings.getPort(), emptyToNull(settings.getUsername()),
-                emptyToNull(settings.getPassword()));
+        try {
+            transport.connect(settings.getHost(), settings.getPort(), emptyToNull(settings.getUsername()),
+                    emptyToNull(settings.getPassword()));
+        } catch (MessagingException e) {
+            throw new MailServerAway(settings.getHost() + ":" + settings.getPort(), e);
+        }
         threadConnection.set(transport);
         open.add(transport);
         return transport;
@@ -83,6 +92,13 @@ final class SmtpConnections implements DisposableBean {
             transport.close();
         } catch (MessagingException alreadyGone) {
             // Nothing to release.
+        }
+    }
+
+    /** The mail server could not be connected to, did not greet, or refused the login. */
+    static final class MailServerAway extends MessagingException implements Outages.DependencyAway {
+        MailServerAway(String server, MessagingException cause) {
+            super("mail server " + server + " unavailable: " + cause.getMessage(), cause);
         }
     }
 

@@ -12,6 +12,9 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -68,12 +71,7 @@ class EmailChannelTest {
      */
     @Test
     void aMailServerThatRefusesConnectionsIsAnOutageAMalformedRecipientIsNot() throws IOException {
-        JavaMailSenderImpl settings = new JavaMailSenderImpl();
-        settings.setProtocol("smtp");
-        settings.setHost("127.0.0.1");
-        settings.setPort(FreePorts.loopback());
-        EmailChannel channel = new EmailChannel(new SmtpConnections(settings), new NotifyProperties("nianbao@example.org",
-                List.of(), List.of(), "https://nianbao.example/inbox", null, List.of(), null, null));
+        EmailChannel channel = channelTo(FreePorts.loopback());
         Notification notification = MailTextTest.sample();
         Notification malformed = new Notification(notification.id(), Target.email("ops@nianbao..test"),
                 notification.digest(), notification.reports());
@@ -85,5 +83,41 @@ class EmailChannelTest {
         assertThat(Outages.isOutage(serverAway)).as("%s", serverAway).isTrue();
         assertThat(recipientRefused).hasMessageContaining("ops@nianbao..test");
         assertThat(Outages.isOutage(recipientRefused)).as("%s", recipientRefused).isFalse();
+    }
+
+    /**
+     * A mail server going down closes connections before greeting them; the mail catcher of the
+     * fault tests does the same. That is the server away too, not the mail's failure.
+     */
+    @Test
+    void aMailServerThatClosesTheConnectionBeforeItsGreetingIsAnOutage() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread closer = Thread.ofVirtual().start(() -> {
+                while (!server.isClosed()) {
+                    try (Socket accepted = server.accept()) {
+                        accepted.shutdownOutput();
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            });
+            EmailChannel channel = channelTo(server.getLocalPort());
+
+            RuntimeException noGreeting = catchRuntimeException(() -> channel.deliver(MailTextTest.sample()));
+
+            assertThat(noGreeting).hasMessageContaining("cannot mail notification");
+            assertThat(Outages.isOutage(noGreeting)).as("%s", noGreeting).isTrue();
+            server.close();
+            closer.join();
+        }
+    }
+
+    private static EmailChannel channelTo(int port) {
+        JavaMailSenderImpl settings = new JavaMailSenderImpl();
+        settings.setProtocol("smtp");
+        settings.setHost("127.0.0.1");
+        settings.setPort(port);
+        return new EmailChannel(new SmtpConnections(settings), new NotifyProperties("nianbao@example.org",
+                List.of(), List.of(), "https://nianbao.example/inbox", null, List.of(), null, null));
     }
 }

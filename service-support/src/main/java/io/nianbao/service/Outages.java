@@ -33,6 +33,14 @@ public final class Outages {
     private Outages() {
     }
 
+    /**
+     * A failure that a client of a dependency has already recognised as the dependency being away
+     * (notify-service's mail server closing the connection before its greeting, say), where the
+     * exception type alone would not tell.
+     */
+    public interface DependencyAway {
+    }
+
     /** True if the failure, or any cause of it, says a dependency could not be reached or is failing as a whole. */
     public static boolean isOutage(Throwable failure) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -46,6 +54,7 @@ public final class Outages {
 
     private static boolean isOutageItself(Throwable failure) {
         return switch (failure) {
+            case DependencyAway e -> true;
             // Sockets: the mail server, a database or the registry refusing connections or not answering.
             case ConnectException e -> true;
             case NoRouteToHostException e -> true;
