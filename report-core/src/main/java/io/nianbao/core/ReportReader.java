@@ -53,7 +53,8 @@ public final class ReportReader {
                 throw new UnreadableDocumentException(Reason.EMPTY, "文件中没有文字内容。", "no text");
             }
             limits.checkTime();
-            return ReportParser.parse(lines, hints == null ? ReportMetadata.UNKNOWN : hints);
+            return ReportParser.parse(lines, hints == null ? ReportMetadata.UNKNOWN : hints,
+                    DocumentType.detect(document) != DocumentType.PDF);
         } catch (LimitExceeded e) {
             throw tooComplex(e);
         } catch (UnreadableDocumentException e) {

@@ -136,9 +136,20 @@ public final class HtmlExtractor {
                 col += colspan;
             }
         }
+        // A row with fewer cells than the table is as wide shows blank cells at its end (a CMS
+        // that drops a row's trailing empty <td>s): they are empty cells, as the page shows them.
+        int width = 0;
+        for (long slot : covered.keySet()) {
+            width = Math.max(width, (int) slot + 1);
+        }
         List<String> out = new ArrayList<>(grid.size());
-        for (Map<Integer, String> row : grid) {
+        for (int r = 0; r < grid.size(); r++) {
+            Map<Integer, String> row = grid.get(r);
             if (!row.isEmpty()) {
+                for (int col = width - 1; col >= 0 && !covered.containsKey(key(r, col)); col--) {
+                    limits.cells(1);
+                    row.put(col, "");
+                }
                 out.add(String.join("\t", row.values()));
             }
         }

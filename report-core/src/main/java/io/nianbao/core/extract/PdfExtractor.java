@@ -57,6 +57,11 @@ public final class PdfExtractor {
     private static final float CELL_GAP = 1.2f;
     /** A gap wider than this share of a full-width character separates cells at a column start. */
     private static final float PADDING_GAP = 0.25f;
+    /**
+     * Between text and a figure, a gap this wide (a cell's padding and border: a label that fills
+     * its cell) separates cells at a column start; glyphs of one word stand closer.
+     */
+    private static final float TOUCHING_GAP = 0.1f;
     /** Left edges within this distance (pt) are one column start. */
     private static final float ALIGN = 1f;
     /** Lines of the page whose cells start at an x for it to be a column start. */
@@ -247,7 +252,10 @@ public final class PdfExtractor {
             super.processTextPosition(text);
         }
 
-        /** A run is cut where a glyph leaves the baseline or steps back (text from another cell). */
+        /**
+         * A run is cut where a glyph leaves the baseline or steps back (text from another cell),
+         * and where text and a figure stand apart (a label touching its cell's value).
+         */
         @Override
         protected void writeString(String text, List<TextPosition> positions) {
             int from = 0;
@@ -261,8 +269,10 @@ public final class PdfExtractor {
         }
 
         private static boolean jumps(TextPosition a, TextPosition b) {
+            float gap = b.getXDirAdj() - (a.getXDirAdj() + a.getWidthDirAdj());
             return Math.abs(b.getYDirAdj() - a.getYDirAdj()) > Math.max(a.getHeightDir(), 1f) / 2
-                    || b.getXDirAdj() < a.getXDirAdj() + a.getWidthDirAdj() / 2;
+                    || b.getXDirAdj() < a.getXDirAdj() + a.getWidthDirAdj() / 2
+                    || gap > TOUCHING_GAP * Math.max(a.getWidthDirAdj(), 1f) && figure(a.getUnicode()) != figure(b.getUnicode());
         }
 
         /** A word from its glyphs; {@code text} is the stripper's own text when the run is whole. */
@@ -306,7 +316,7 @@ public final class PdfExtractor {
             rows.add(segments(l, starts));
         }
         List<String> out = new ArrayList<>(rows.size());
-        for (List<Segment> row : joinWrappedLabels(rows)) {
+        for (List<Segment> row : withBlankCells(joinWrappedLabels(rows))) {
             String text = text(row);
             float top = row.stream().map(Segment::top).min(Float::compare).orElseThrow();
             boolean inMargin = top < pageHeight * MARGIN || top > pageHeight * (1 - MARGIN);
@@ -404,7 +414,18 @@ public final class PdfExtractor {
         if (gap > CELL_GAP * Math.min(prev.charWidth(), w.charWidth())) {
             return true;
         }
-        return gap > PADDING_GAP * em(prev, w) && columnStarts.stream().anyMatch(x -> Math.abs(x - w.x0()) <= ALIGN);
+        boolean textMeetsFigure = figure(prev.text().substring(prev.text().length() - 1)) != figure(w.text().substring(0, 1));
+        return gap > (textMeetsFigure ? TOUCHING_GAP : PADDING_GAP) * em(prev, w)
+                && columnStarts.stream().anyMatch(x -> Math.abs(x - w.x0()) <= ALIGN);
+    }
+
+    /** Whether a glyph is part of a figure: a digit, or a sign or point within one. */
+    private static boolean figure(String glyph) {
+        if (glyph == null || glyph.isEmpty()) {
+            return false;
+        }
+        char c = glyph.charAt(0);
+        return c >= '0' && c <= '9' || c == '.' || c == '-' || c == ',';
     }
 
     private static Segment segment(List<Word> words) {
@@ -463,6 +484,83 @@ public final class PdfExtractor {
             if (!moved[i]) {
                 out.add(merged.get(i));
             }
+        }
+        return out;
+    }
+
+    /**
+     * A blank cell prints nothing, so a row with one reads short. Within a table's body (two rows
+     * of figures or more, with nothing between them but pieces of wrapped labels left of the
+     * figures), the figures of all rows mark the value columns; where a row has no figure in a
+     * column right of its label, an empty cell is put in. A body whose columns are not clear (a
+     * row with two figures in one column) is left as it is.
+     */
+    static List<List<Segment>> withBlankCells(List<List<Segment>> rows) {
+        List<List<Segment>> out = new ArrayList<>(rows.size());
+        int from = 0;
+        while (from < rows.size()) {
+            int to = from;
+            int figureRows = 0;
+            while (to < rows.size() && (hasFigure(rows.get(to)) || figureRows > 0 && labelPiece(rows, to))) {
+                figureRows += hasFigure(rows.get(to)) ? 1 : 0;
+                to++;
+            }
+            if (figureRows >= 2) {
+                out.addAll(fillBlanks(rows.subList(from, to)));
+            } else {
+                out.addAll(rows.subList(from, Math.max(to, from + 1)));
+            }
+            from = Math.max(to, from + 1);
+        }
+        return out;
+    }
+
+    private static boolean hasFigure(List<Segment> row) {
+        return row.stream().anyMatch(Segment::number);
+    }
+
+    /** A line of text only, between rows of figures and wholly left of the figures of the row before it. */
+    private static boolean labelPiece(List<List<Segment>> rows, int i) {
+        if (i + 1 >= rows.size() || !hasFigure(rows.get(i + 1)) || !hasFigure(rows.get(i - 1))) {
+            return false;
+        }
+        float firstFigure = (float) rows.get(i - 1).stream().filter(Segment::number).mapToDouble(Segment::x0).min().orElseThrow();
+        return rows.get(i).stream().allMatch(s -> s.x1() <= firstFigure);
+    }
+
+    private static List<List<Segment>> fillBlanks(List<List<Segment>> body) {
+        List<float[]> columns = new ArrayList<>();
+        body.stream().flatMap(List::stream).filter(Segment::number).sorted(Comparator.comparingDouble(Segment::x0))
+                .forEach(s -> {
+                    if (!columns.isEmpty() && s.x0() <= columns.getLast()[1]) {
+                        columns.getLast()[1] = Math.max(columns.getLast()[1], s.x1());
+                    } else {
+                        columns.add(new float[]{s.x0(), s.x1()});
+                    }
+                });
+        for (List<Segment> row : body) {
+            for (float[] column : columns) {
+                if (row.stream().filter(s -> s.number() && s.x0() < column[1] && s.x1() > column[0]).count() > 1) {
+                    return body;
+                }
+            }
+        }
+        List<List<Segment>> out = new ArrayList<>(body.size());
+        for (List<Segment> row : body) {
+            if (!hasFigure(row)) {
+                out.add(row);
+                continue;
+            }
+            float labelEnd = (float) row.stream().filter(s -> !s.number()).mapToDouble(Segment::x1).max().orElse(-Float.MAX_VALUE);
+            Segment first = row.getFirst();
+            List<Segment> filled = new ArrayList<>(row);
+            for (float[] column : columns) {
+                boolean empty = row.stream().noneMatch(s -> s.x0() < column[1] && s.x1() > column[0]);
+                if (empty && column[0] > labelEnd) {
+                    filled.add(new Segment("", column[0], column[1], first.top(), first.bottom(), first.em()));
+                }
+            }
+            out.add(filled);
         }
         return out;
     }

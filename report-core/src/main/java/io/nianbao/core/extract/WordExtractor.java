@@ -306,29 +306,32 @@ public final class WordExtractor {
                         continue;
                     }
                     boolean cellEnd = text.endsWith("\u0007");
-                    cell.append(' ').append(clean(text));
+                    cell.append(' ').append(clean(text, false));
                     if (cellEnd) {
                         limits.cells(1);
                         row.add(cell.toString().strip());
                         cell.setLength(0);
                     }
                 } else {
-                    lines.add(clean(text));
+                    lines.add(clean(text, true));
                 }
             }
             return lines;
         }
     }
 
-    /** Word's control characters (cell marks, field codes, page breaks) out of the text. */
-    private static String clean(String s) {
+    /**
+     * Word's control characters (cell marks, field codes, page breaks) out of the text. A tab
+     * stays where it separates columns set with tab stops; inside a table cell it is a space.
+     */
+    private static String clean(String s, boolean keepTabs) {
         StringBuilder b = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c == '\u000B') {
                 b.append(' ');
             } else if (c >= 0x20 || c == '\t') {
-                b.append(c == '\t' ? ' ' : c);
+                b.append(c == '\t' && !keepTabs ? ' ' : c);
             }
         }
         return b.toString().strip();

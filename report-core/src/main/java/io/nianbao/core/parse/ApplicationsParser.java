@@ -68,8 +68,9 @@ public final class ApplicationsParser {
         }
         Template layout = subRows ? Template.GB2021 : singleOther ? Template.GB2019 : null;
         if (!unplaced.isEmpty()) {
-            findings = Unplaced.uncertain("三", findings, missingRows(byKey, layout), Cell.evidence(unplaced.getFirst().core()));
+            findings = new ArrayList<>(Unplaced.uncertain("三", findings, missingRows(byKey, layout), Cell.evidence(unplaced.getFirst().core())));
         }
+        findings.addAll(UnreadRows.of("三", lines, from, to, ordered.keySet(), findings, RowKeys::application));
         return new TableResult<>(new ApplicationsTable(Collections.unmodifiableMap(ordered)), layout,
                 List.copyOf(findings), span.first(), span.last());
     }

@@ -59,7 +59,7 @@ public final class ProactiveParser {
                 continue;
             }
             span.include(row);
-            List<Column> columns = columnsFor(key, assumed, row.core().size());
+            List<Column> columns = columnsFor(key, assumed, layout != null, row);
             Aligner.Result fit = Aligner.fit(row, columns.size(), List.of());
             Map<String, BigDecimal> values = new LinkedHashMap<>();
             if (!fit.exact()) {
@@ -87,6 +87,7 @@ public final class ProactiveParser {
                 ordered.put(k, byKey.get(k));
             }
         }
+        findings.addAll(UnreadRows.of("二", lines, from, to, ordered.keySet(), findings, RowKeys::proactive));
         return new TableResult<>(new ProactiveTable(Collections.unmodifiableMap(ordered)), layout,
                 List.copyOf(findings), span.first(), span.last());
     }
@@ -116,10 +117,15 @@ public final class ProactiveParser {
         return null;
     }
 
-    /** The row's columns in the table's layout, or in the other one when only that fits the cells. */
-    private static List<Column> columnsFor(String key, Template layout, int cells) {
+    /**
+     * The row's columns in the table's layout; when the headers do not name the layout, in the
+     * other one if only that fits the cells. Where the headers name it, a row that does not fit
+     * is a row of blanks or of lost cells, never a row of the other layout.
+     */
+    private static List<Column> columnsFor(String key, Template layout, boolean named, Row row) {
         List<Column> own = columns(key, layout);
-        if (own.size() == cells) {
+        int cells = row.core().size();
+        if (named || own.size() == cells || own.size() == row.cells().size()) {
             return own;
         }
         List<Column> other = columns(key, layout == Template.GB2019 ? Template.GB2021 : Template.GB2019);

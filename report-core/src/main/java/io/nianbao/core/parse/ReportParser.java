@@ -10,6 +10,9 @@ import io.nianbao.core.model.Section;
 import io.nianbao.core.model.SectionKind;
 import io.nianbao.core.model.Template;
 
+import io.nianbao.core.rules.ParseUncertain;
+import io.nianbao.core.rules.RuleId;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -25,8 +28,13 @@ public final class ReportParser {
     private ReportParser() {
     }
 
-    /** @param rawLines the document's lines as extracted; table rows have cells separated by tabs */
-    public static ParsedReport parse(List<String> rawLines, ReportMetadata hints) {
+    /**
+     * @param rawLines      the document's lines as extracted; table rows have cells separated by tabs
+     * @param cellsAsWritten whether the document itself separates its cells (HTML, Word, text);
+     *                       false where the reader found them by position (PDF), so that a row
+     *                       with the wrong number of cells may be the reading's doing
+     */
+    public static ParsedReport parse(List<String> rawLines, ReportMetadata hints, boolean cellsAsWritten) {
         List<String> lines = normalise(rawLines);
         List<SectionFinder.Heading> headings = SectionFinder.find(lines);
 
@@ -48,9 +56,11 @@ public final class ReportParser {
         Template template = proactive.layout() != null ? proactive.layout() : applications.layout();
 
         List<Finding> findings = new ArrayList<>();
-        findings.addAll(proactive.findings());
-        findings.addAll(applications.findings());
-        findings.addAll(review.findings());
+        for (TableResult<?> table : List.of(proactive, applications, review)) {
+            for (Finding f : table.findings()) {
+                findings.add(!cellsAsWritten && f.rule().equals(RuleId.TBL_SHAPE.id()) ? ParseUncertain.positionalCells(f) : f);
+            }
+        }
         return new ParsedReport(meta, template, List.copyOf(sections), proactive.table(), applications.table(),
                 review.table(), List.copyOf(findings));
     }

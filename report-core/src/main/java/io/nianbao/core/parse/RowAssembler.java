@@ -30,23 +30,21 @@ public final class RowAssembler {
         StringBuilder label = new StringBuilder();
         int labelLine = -1;
         List<Cell> values = new ArrayList<>();
+        // Empty cells after a label and before its first value: layout around the label, or blank
+        // cells that open the row. The aligner tells which, knowing how many cells the row has.
+        List<Cell> leading = new ArrayList<>();
         for (int i = 0; i < cells.size(); i++) {
             Cell c = cells.get(i);
             boolean startsDelimitedLine = (i == 0 || cells.get(i - 1).line() != c.line()) && delimited.test(c.line());
             if (startsDelimitedLine && !c.isText()) {
                 // Values opening a delimited line: the previous row ended with its line, and text
                 // on earlier lines is no label of these.
-                if (!values.isEmpty()) {
-                    rows.add(new Row(label.toString(), List.copyOf(values), labelLine, values.getLast().line()));
-                    values.clear();
-                }
+                close(rows, label, labelLine, values, leading);
                 label.setLength(0);
                 labelLine = -1;
             }
             if (c.isText() && !textInValueRun(cells, i, values)) {
-                if (!values.isEmpty()) {
-                    rows.add(new Row(label.toString(), List.copyOf(values), labelLine, values.getLast().line()));
-                    values.clear();
+                if (close(rows, label, labelLine, values, leading)) {
                     label.setLength(0);
                     labelLine = -1;
                 }
@@ -54,18 +52,62 @@ public final class RowAssembler {
                     labelLine = c.line();
                 }
                 label.append(TextNormalizer.compact(c.raw()));
-            } else if (!(c.padding() && values.isEmpty())) {
-                // Padding before any value is layout around a label, not the start of a row.
+            } else if (c.padding() && values.isEmpty()) {
+                leading.add(c);
+            } else {
                 if (values.isEmpty() && labelLine < 0) {
                     labelLine = c.line();
                 }
+                values.addAll(leading);
+                leading.clear();
                 values.add(c);
             }
         }
-        if (!values.isEmpty()) {
-            rows.add(new Row(label.toString(), List.copyOf(values), labelLine, values.getLast().line()));
+        close(rows, label, labelLine, values, leading);
+        return withoutLayoutBlanks(rows);
+    }
+
+    /**
+     * Ends the open row: its values, or when it has none the empty cells after its label (a row
+     * left blank, or a header's layout: {@link #withoutLayoutBlanks} tells). Returns whether a
+     * row was added; the caller then starts a new label.
+     */
+    private static boolean close(List<Row> rows, StringBuilder label, int labelLine, List<Cell> values, List<Cell> leading) {
+        List<Cell> cells = values.isEmpty() && !label.isEmpty() ? leading : values;
+        boolean added = !cells.isEmpty();
+        if (added) {
+            rows.add(new Row(label.toString(), List.copyOf(cells), labelLine, cells.getLast().line()));
         }
-        return rows;
+        values.clear();
+        leading.clear();
+        return added;
+    }
+
+    /**
+     * Rows of nothing but empty cells stand for a template row left blank only where their label
+     * names one and no later row holds that row's values; otherwise they are a header's or a
+     * caption's layout ("自然人 | 法人或其他组织 | 总计 | | |" names 总计 without being its row).
+     */
+    private static List<Row> withoutLayoutBlanks(List<Row> rows) {
+        List<Row> out = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            Row row = rows.get(i);
+            if (row.cells().stream().allMatch(Cell::padding)) {
+                String key = templateRow(row.label());
+                if (key == null || rows.subList(i + 1, rows.size()).stream()
+                        .anyMatch(r -> key.equals(templateRow(r.label())) && !r.core().isEmpty())) {
+                    continue;
+                }
+            }
+            out.add(row);
+        }
+        return out;
+    }
+
+    /** The template row (of section 二 or 三) a label names, or null. */
+    private static String templateRow(String label) {
+        String proactive = RowKeys.proactive(label);
+        return proactive != null ? proactive : RowKeys.application(label);
     }
 
     /**
@@ -78,7 +120,11 @@ public final class RowAssembler {
         }
         Cell c = cells.get(i);
         Cell next = cells.get(i + 1);
-        return values.getLast().line() == c.line() && next.line() == c.line() && next.isValue()
-                && c.raw().length() <= 8;
+        if (values.getLast().line() != c.line() || next.line() != c.line() || !next.isValue() || c.raw().length() > 8) {
+            return false;
+        }
+        // A template row's label is the next row, even on the same line (a one-line capture).
+        String label = TextNormalizer.compact(c.raw());
+        return RowKeys.proactive(label) == null && RowKeys.application(label) == null;
     }
 }

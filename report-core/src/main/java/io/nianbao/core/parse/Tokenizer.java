@@ -17,6 +17,7 @@ public final class Tokenizer {
     private static final Pattern TAB = Pattern.compile("\t");
     private static final Pattern PIPE = Pattern.compile("\\|");
     private static final Pattern SPACE_RUN = Pattern.compile(" {2,}");
+    private static final Pattern SURROUNDING_SPACES = Pattern.compile("^[\\s&&[^\t]]+|[\\s&&[^\t]]+$");
 
     private Tokenizer() {
     }
@@ -31,18 +32,15 @@ public final class Tokenizer {
     }
 
     private static void cellsOfLine(String line, int index, List<Cell> out) {
-        String s = line.strip();
-        if (s.isEmpty()) {
+        if (line.isBlank()) {
             return;
         }
+        // Spaces around the line go, tabs stay: a tab that ends a line ends a cell (an empty last cell).
+        String s = SURROUNDING_SPACES.matcher(line).replaceAll("");
         String[] parts = split(s);
         List<Cell> cells = new ArrayList<>(parts.length);
         for (String p : parts) {
-            Cell c = CellReader.read(p, index);
-            // Leading empties belong to no row: they would be appended to the previous one.
-            if (!(cells.isEmpty() && c.kind() == Cell.Kind.BLANK && c.raw().isEmpty())) {
-                cells.add(c);
-            }
+            cells.add(CellReader.read(p, index));
         }
         for (int i = 0; i < cells.size(); i++) {
             Cell c = cells.get(i);
@@ -63,9 +61,9 @@ public final class Tokenizer {
             return TAB.split(s, -1);
         }
         if (s.indexOf('|') >= 0) {
-            // The line's closing pipe ends the last cell; nothing after it is a cell.
+            // The line's opening and closing pipes frame its cells; nothing outside them is a cell.
             String[] parts = PIPE.split(s, -1);
-            return s.endsWith("|") ? Arrays.copyOf(parts, parts.length - 1) : parts;
+            return Arrays.copyOfRange(parts, s.startsWith("|") ? 1 : 0, s.endsWith("|") && parts.length > 1 ? parts.length - 1 : parts.length);
         }
         // Most lines (copied HTML: one cell per line) have no run of spaces; the regex would scan them anyway.
         return s.contains("  ") ? SPACE_RUN.split(s) : new String[] {s};

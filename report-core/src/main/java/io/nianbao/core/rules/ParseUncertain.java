@@ -38,6 +38,32 @@ public final class ParseUncertain {
         return RuleId.PARSE_UNCERTAIN.finding(location, message, evidence);
     }
 
+    /**
+     * A row whose cells were found by their position on the page (a PDF has no cell borders in
+     * its text) and came out more or fewer than the template has: the missing or extra cell may
+     * be our reading's, so the TBL-SHAPE it would be is ours to look at, not the agency's.
+     *
+     * @param shape the TBL-SHAPE finding as the table's parser made it
+     */
+    public static Finding positionalCells(Finding shape) {
+        String message = "系统按文字位置读取PDF中的表格（PDF没有单元格边界）：" + shape.message()
+                + "单元格数不符可能由读取造成，不归责于报告机关。";
+        return RuleId.PARSE_UNCERTAIN.finding(shape.location(), shape.expected(), shape.actual(), message, shape.evidence());
+    }
+
+    /**
+     * A row whose label is in the table but whose values were not read.
+     *
+     * @param location the row, e.g. "二.fees"
+     * @param name     the row, in Chinese
+     * @param label    the label as it stands in the table
+     */
+    public static Finding unread(String location, String name, String label) {
+        String message = "系统在表格中找到“" + name + "”行（原文“" + label
+                + "”），但未能读取该行的数值，该行按未读取处理，不据以核对，请人工核对原文。";
+        return RuleId.PARSE_UNCERTAIN.finding(location, message, label);
+    }
+
     /** @param raw the cell as extracted */
     public static Finding of(String location, String raw) {
         String message = "系统未能准确识别单元格" + location + "的数值（原文为“" + raw + "”），该值按空白处理，请人工核对原文。";

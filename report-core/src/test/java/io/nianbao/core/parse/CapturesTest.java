@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CapturesTest {
 
     private static ParsedReport parse(String text) {
-        return ReportParser.parse(List.of(text.split("\n", -1)), ReportMetadata.UNKNOWN);
+        return ReportParser.parse(List.of(text.split("\n", -1)), ReportMetadata.UNKNOWN, true);
     }
 
     private static List<Finding> checked(ParsedReport report) {
