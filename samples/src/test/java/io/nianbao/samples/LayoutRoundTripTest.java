@@ -83,7 +83,7 @@ class LayoutRoundTripTest {
                 .toList();
     }
 
-    private static boolean hasBlanks(ParsedReport report) {
+    static boolean hasBlanks(ParsedReport report) {
         return ReadCells.of(report).containsValue(null);
     }
 

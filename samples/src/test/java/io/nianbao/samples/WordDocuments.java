@@ -78,7 +78,9 @@ final class WordDocuments {
              HWPFDocument doc = new HWPFDocument(blank);
              ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Range range = doc.getRange();
-            range.replaceText(range.text(), text);
+            // The blank document's text and its last paragraph mark: the mark stays, ending the report's last paragraph.
+            String blankText = range.text();
+            range.replaceText(blankText.endsWith("\r") ? blankText.substring(0, blankText.length() - 1) : blankText, text);
             doc.write(out);
             return out.toByteArray();
         } catch (IOException e) {

@@ -63,6 +63,8 @@ public final class HtmlExtractor {
         }
         root.filter(new NodeFilter() {
             private int nodes;
+            /** The width of the table just read, while no text has come after it: a table split in two goes on. */
+            private int continuedWidth;
 
             @Override
             public FilterResult head(Node node, int depth) {
@@ -73,12 +75,16 @@ public final class HtmlExtractor {
                     current.append(t.getWholeText().replace('\n', ' '));
                 } else if (node instanceof Element e) {
                     if (e.nameIs("table")) {
-                        flush(current, lines, limits);
-                        lines.addAll(tableLines(e, limits));
+                        if (flush(current, lines, limits)) {
+                            continuedWidth = 0;
+                        }
+                        Table table = table(e, continuedWidth, limits);
+                        lines.addAll(table.lines());
+                        continuedWidth = table.width();
                         return FilterResult.SKIP_ENTIRELY;
                     }
-                    if (BLOCKS.contains(e.normalName())) {
-                        flush(current, lines, limits);
+                    if (BLOCKS.contains(e.normalName()) && flush(current, lines, limits)) {
+                        continuedWidth = 0;
                     }
                 }
                 return FilterResult.CONTINUE;
@@ -86,8 +92,8 @@ public final class HtmlExtractor {
 
             @Override
             public FilterResult tail(Node node, int depth) {
-                if (node instanceof Element e && BLOCKS.contains(e.normalName())) {
-                    flush(current, lines, limits);
+                if (node instanceof Element e && BLOCKS.contains(e.normalName()) && flush(current, lines, limits)) {
+                    continuedWidth = 0;
                 }
                 return FilterResult.CONTINUE;
             }
@@ -96,17 +102,32 @@ public final class HtmlExtractor {
         return lines;
     }
 
-    private static void flush(StringBuilder current, List<String> lines, ReadingLimits limits) {
+    /** Ends the current line; returns whether it held text. */
+    private static boolean flush(StringBuilder current, List<String> lines, ReadingLimits limits) {
         String s = current.toString().strip();
         limits.chars(s.length());
+        current.setLength(0);
         if (!s.isEmpty()) {
             lines.add(s);
+            return true;
         }
-        current.setLength(0);
+        return false;
+    }
+
+    /** A table's lines and its width in grid columns. */
+    record Table(List<String> lines, int width) {
     }
 
     /** One line per grid row: the cells that start in that row, in column order, tab-separated. */
     static List<String> tableLines(Element table, ReadingLimits limits) {
+        return table(table, 0, limits).lines();
+    }
+
+    /**
+     * @param atLeastWide the width of the table this one continues (0 when none): rows of a
+     *                    table's second part show their trailing blank cells to that width
+     */
+    private static Table table(Element table, int atLeastWide, ReadingLimits limits) {
         Map<Long, Boolean> covered = new HashMap<>();
         List<Map<Integer, String>> grid = new ArrayList<>();
         List<Element> rows = table.select("> tr, > thead > tr, > tbody > tr, > tfoot > tr");
@@ -138,7 +159,7 @@ public final class HtmlExtractor {
         }
         // A row with fewer cells than the table is as wide shows blank cells at its end (a CMS
         // that drops a row's trailing empty <td>s): they are empty cells, as the page shows them.
-        int width = 0;
+        int width = Math.min(atLeastWide, MAX_COLSPAN);
         for (long slot : covered.keySet()) {
             width = Math.max(width, (int) slot + 1);
         }
@@ -153,7 +174,7 @@ public final class HtmlExtractor {
                 out.add(String.join("\t", row.values()));
             }
         }
-        return out;
+        return new Table(out, width);
     }
 
     /** A cell's text on one line; tabs inside would split it. */

@@ -9,6 +9,7 @@ import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSNumber;
 import org.apache.pdfbox.cos.COSObjectKey;
 import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
@@ -19,6 +20,7 @@ import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 
+import java.awt.geom.Point2D;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayDeque;
@@ -71,6 +73,10 @@ public final class PdfExtractor {
 
     /** A run of glyphs; {@code charWidth} is its mean advance (a full-width character for CJK). */
     private record Word(String text, float x0, float x1, float top, float bottom, float charWidth) {
+    }
+
+    /** A horizontal line drawn on the page (a table's border), y measured down from the top. */
+    record Rule(float y, float x0, float x1) {
     }
 
     /** One cell on one visual line. */
@@ -203,6 +209,9 @@ public final class PdfExtractor {
         private final ReadingLimits limits;
         final List<String> lines = new ArrayList<>();
         private final List<Word> words = new ArrayList<>();
+        /** Horizontal edges of drawn rectangles and lines, page space (y up). */
+        private final List<float[]> edges = new ArrayList<>();
+        private float[] pathStart;
         private int glyphs;
         private int operators;
         /** Images, painted paths and shown text: a document of only those, without text read, is a scan or unmapped glyphs. */
@@ -218,15 +227,63 @@ public final class PdfExtractor {
         @Override
         protected void startPage(PDPage page) {
             words.clear();
+            edges.clear();
             glyphs = 0;
         }
 
         @Override
         protected void endPage(PDPage page) {
-            List<String> pageLines = pageLines(words, page.getMediaBox().getHeight());
+            float height = page.getMediaBox().getHeight();
+            List<Rule> rules = new ArrayList<>(edges.size());
+            for (float[] e : edges) {
+                rules.add(new Rule(height - e[0], Math.min(e[1], e[2]), Math.max(e[1], e[2])));
+            }
+            List<String> pageLines = pageLines(words, height, rules);
             limits.chars(pageLines.stream().mapToLong(String::length).sum());
             lines.addAll(pageLines);
             words.clear();
+            edges.clear();
+        }
+
+        /**
+         * Keeps the horizontal edges a content stream draws (rectangles, and straight horizontal
+         * lines), as far as MAX_GLYPHS_PER_PAGE allows: they tell a table's rows apart.
+         */
+        private void collectEdges(String name, List<COSBase> operands) {
+            if (edges.size() >= ReadingLimits.MAX_GLYPHS_PER_PAGE) {
+                return;
+            }
+            float[] v = numbers(operands);
+            if (name.equals("re") && v.length == 4) {
+                Point2D.Float a = getGraphicsState().getCurrentTransformationMatrix().transformPoint(v[0], v[1]);
+                Point2D.Float b = getGraphicsState().getCurrentTransformationMatrix().transformPoint(v[0] + v[2], v[1] + v[3]);
+                if (Math.abs(b.x - a.x) > 2) {
+                    edges.add(new float[]{a.y, a.x, b.x});
+                    if (Math.abs(b.y - a.y) > 2) {
+                        edges.add(new float[]{b.y, a.x, b.x});
+                    }
+                }
+            } else if (name.equals("m") && v.length == 2) {
+                pathStart = new float[]{v[0], v[1]};
+            } else if (name.equals("l") && v.length == 2 && pathStart != null) {
+                Point2D.Float a = getGraphicsState().getCurrentTransformationMatrix().transformPoint(pathStart[0], pathStart[1]);
+                Point2D.Float b = getGraphicsState().getCurrentTransformationMatrix().transformPoint(v[0], v[1]);
+                if (Math.abs(b.y - a.y) < 1 && Math.abs(b.x - a.x) > 2) {
+                    edges.add(new float[]{a.y, a.x, b.x});
+                }
+                pathStart = new float[]{v[0], v[1]};
+            }
+        }
+
+        private static float[] numbers(List<COSBase> operands) {
+            float[] v = new float[operands.size()];
+            for (int i = 0; i < v.length; i++) {
+                if (!(operands.get(i) instanceof COSNumber n)) {
+                    return new float[0];
+                }
+                v[i] = n.floatValue();
+            }
+            return v;
         }
 
         @Override
@@ -235,6 +292,7 @@ public final class PdfExtractor {
                 limits.checkTime();
             }
             String name = operator.getName();
+            collectEdges(name, operands);
             if (PAINTING.contains(name) || name.equals("Do") && !operands.isEmpty()
                     && operands.getFirst() instanceof COSName xobject && getResources() != null
                     && getResources().isImageXObject(xobject)) {
@@ -308,7 +366,7 @@ public final class PdfExtractor {
     }
 
     /** Words grouped into visual lines (top to bottom), cut into cells, wrapped labels joined. */
-    static List<String> pageLines(List<Word> words, float pageHeight) {
+    static List<String> pageLines(List<Word> words, float pageHeight, List<Rule> rules) {
         List<List<Word>> lines = visualLines(words);
         List<Float> starts = columnStarts(lines);
         List<List<Segment>> rows = new ArrayList<>(lines.size());
@@ -316,7 +374,7 @@ public final class PdfExtractor {
             rows.add(segments(l, starts));
         }
         List<String> out = new ArrayList<>(rows.size());
-        for (List<Segment> row : withBlankCells(joinWrappedLabels(rows))) {
+        for (List<Segment> row : withBlankCells(joinWrappedLabels(rows, rules))) {
             String text = text(row);
             float top = row.stream().map(Segment::top).min(Float::compare).orElseThrow();
             boolean inMargin = top < pageHeight * MARGIN || top > pageHeight * (1 - MARGIN);
@@ -445,9 +503,10 @@ public final class PdfExtractor {
     /**
      * Lines of text only that lie wholly left of a nearby row's values are that row's wrapped
      * labels (a table centres a row's cells vertically, so they wrap above and below the values):
-     * they are moved onto the nearest such row.
+     * they are moved onto the nearest such row, unless a border drawn between them says the text
+     * is a row of its own.
      */
-    private static List<List<Segment>> joinWrappedLabels(List<List<Segment>> lines) {
+    private static List<List<Segment>> joinWrappedLabels(List<List<Segment>> lines, List<Rule> rules) {
         List<List<Segment>> merged = new ArrayList<>();
         for (List<Segment> l : lines) {
             merged.add(new ArrayList<>(l));
@@ -467,7 +526,7 @@ public final class PdfExtractor {
                     if (Math.abs(lines.get(j).getFirst().mid() - line.getFirst().mid()) > (WRAP_REACH + 1) * maxEm) {
                         break;
                     }
-                    Float distance = reach(line, lines.get(j));
+                    Float distance = reach(line, lines.get(j), rules);
                     if (distance != null && distance < best) {
                         row = j;
                         best = distance;
@@ -493,7 +552,7 @@ public final class PdfExtractor {
      * of figures or more, with nothing between them but pieces of wrapped labels left of the
      * figures), the figures of all rows mark the value columns; where a row has no figure in a
      * column right of its label, an empty cell is put in. A body whose columns are not clear (a
-     * row with two figures in one column) is left as it is.
+     * row with two figures in one column, or no row with a figure in every column) is left as it is.
      */
     static List<List<Segment>> withBlankCells(List<List<Segment>> rows) {
         List<List<Segment>> out = new ArrayList<>(rows.size());
@@ -538,12 +597,21 @@ public final class PdfExtractor {
                         columns.add(new float[]{s.x0(), s.x1()});
                     }
                 });
+        boolean fullRow = false;
         for (List<Segment> row : body) {
+            int filled = 0;
             for (float[] column : columns) {
-                if (row.stream().filter(s -> s.number() && s.x0() < column[1] && s.x1() > column[0]).count() > 1) {
+                long figures = row.stream().filter(s -> s.number() && s.x0() < column[1] && s.x1() > column[0]).count();
+                if (figures > 1) {
                     return body;
                 }
+                filled += (int) figures;
             }
+            fullRow |= filled == columns.size();
+        }
+        if (!fullRow) {
+            // No row fills every column found: the rows are of more than one table's columns.
+            return body;
         }
         List<List<Segment>> out = new ArrayList<>(body.size());
         for (List<Segment> row : body) {
@@ -566,9 +634,17 @@ public final class PdfExtractor {
     }
 
     /** The vertical distance from a text line to a row of values it can be a wrapped label of, or null. */
-    private static Float reach(List<Segment> text, List<Segment> row) {
+    private static Float reach(List<Segment> text, List<Segment> row, List<Rule> rules) {
         Segment firstValue = row.stream().filter(Segment::number).findFirst().orElse(null);
         if (row.size() < 2 || firstValue == null || text.getLast().x1() > firstValue.x0()) {
+            return null;
+        }
+        // A border drawn between them: the text is a row of its own (its cells left blank).
+        float from = Math.min(text.getFirst().mid(), firstValue.mid());
+        float to = Math.max(text.getFirst().mid(), firstValue.mid());
+        float x0 = text.getFirst().x0();
+        float x1 = text.getLast().x1();
+        if (rules.stream().anyMatch(r -> r.y() > from && r.y() < to && r.x0() < x1 && r.x1() > x0)) {
             return null;
         }
         float em = Math.max(text.stream().map(Segment::em).max(Float::compare).orElseThrow(), firstValue.em());

@@ -3,6 +3,7 @@ package io.nianbao.core.parse;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -39,8 +40,9 @@ public final class Aligner {
     }
 
     /**
-     * Fits a row: its cells without layout padding when they are exactly n, else with the padding
-     * when that makes n, else with space-split digit groups ("1 0") read apart when that makes n,
+     * Fits a row: its cells without layout padding when they are exactly n, all blank when it has
+     * only empty cells, else with the padding when that makes n (or, values first, enough of its
+     * trailing padding), else with space-split digit groups ("1 0") read apart when that makes n,
      * else by {@link #align}.
      */
     public static Result fit(Row row, int n, List<Identity> identities) {
@@ -48,14 +50,32 @@ public final class Aligner {
         if (core.size() == n) {
             return new Result(core, true, false, n);
         }
+        if (core.isEmpty()) {
+            // Nothing but empty cells: the row is blank however many slots its spans left.
+            return new Result(Collections.nCopies(n, row.cells().getFirst()), true, false, n);
+        }
         if (row.cells().size() == n) {
             return new Result(row.cells(), true, false, n);
+        }
+        int trailing = trailingPadding(row.cells());
+        if (core.size() < n && row.cells().size() - trailing == core.size() && core.size() + trailing > n) {
+            // Values, then more empty cells than the row lacks (a blank cell spanning columns):
+            // the row's last cells are blank.
+            return new Result(row.cells().subList(0, n), true, false, n);
         }
         List<Cell> split = splitDigitGroups(core);
         if (split.size() == n) {
             return new Result(split, true, false, n);
         }
         return align(core, n, identities);
+    }
+
+    private static int trailingPadding(List<Cell> cells) {
+        int n = 0;
+        while (n < cells.size() && cells.get(cells.size() - 1 - n).padding()) {
+            n++;
+        }
+        return n;
     }
 
     private static List<Cell> splitDigitGroups(List<Cell> cells) {

@@ -32,9 +32,11 @@ public final class ApplicationsParser {
         boolean subRows = false;
         boolean singleOther = false;
         List<Row> unplaced = new ArrayList<>();
+        List<Row> overlong = new ArrayList<>();
         for (Row row : RowAssembler.rows(lines, from, to)) {
             String key = RowKeys.application(row.label());
-            if (row.label().isEmpty() && row.core().stream().anyMatch(Cell::isValue)) {
+            if (key == null && row.core().stream().anyMatch(c -> c.kind() == Cell.Kind.NUMBER)) {
+                // Figures under no row's label: a label lost, or the figures ran under a caption.
                 unplaced.add(row);
             }
             if (key == null || byKey.containsKey(key)) {
@@ -46,6 +48,9 @@ public final class ApplicationsParser {
             Aligner.Result fit = Aligner.fit(row, WIDTH, ROW_SUM);
             if (!fit.exact()) {
                 findings.add(shape(key, row, fit));
+                if (!fit.inferred() && row.core().size() > WIDTH) {
+                    overlong.add(row);
+                }
             }
             if (fit.exact() || fit.inferred()) {
                 List<Long> values = new ArrayList<>(WIDTH);
@@ -67,19 +72,23 @@ public final class ApplicationsParser {
             }
         }
         Template layout = subRows ? Template.GB2021 : singleOther ? Template.GB2019 : null;
-        if (!unplaced.isEmpty()) {
-            findings = new ArrayList<>(Unplaced.uncertain("三", findings, missingRows(byKey, layout), Cell.evidence(unplaced.getFirst().core())));
+        List<String> missing = missingRows(byKey, layout);
+        Row evidence = Unplaced.evidence(unplaced, overlong, missing);
+        if (evidence != null) {
+            findings = new ArrayList<>(Unplaced.uncertain("三", findings, missing, Cell.evidence(evidence.core())));
         }
         findings.addAll(UnreadRows.of("三", lines, from, to, ordered.keySet(), findings, RowKeys::application));
         return new TableResult<>(new ApplicationsTable(Collections.unmodifiableMap(ordered)), layout,
                 List.copyOf(findings), span.first(), span.last());
     }
 
-    /** The template's rows the table did not yield, in the layout it shows (both （六） layouts when it shows none). */
+    /**
+     * The template's rows the table did not yield, in the layout it shows; when it shows none, （六）
+     * as one row (三.otherHandling names its sub-rows too).
+     */
     private static List<String> missingRows(Map<String, List<Long>> byKey, Template layout) {
         return RowKeys.APPLICATION_KEYS.stream()
-                .filter(k -> layout == Template.GB2021 ? !k.equals("otherHandling")
-                        : layout == Template.GB2019 ? !k.startsWith("otherHandling.") : !k.startsWith("otherHandling"))
+                .filter(k -> layout == Template.GB2021 ? !k.equals("otherHandling") : !k.startsWith("otherHandling."))
                 .filter(k -> byKey.get(k) == null)
                 .toList();
     }

@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Section 二: rows by meaning, columns by the layout the table itself shows (GB2019 or GB2021). */
@@ -53,8 +54,14 @@ public final class ProactiveParser {
         Map<String, Map<String, BigDecimal>> byKey = new LinkedHashMap<>();
         List<Finding> findings = new ArrayList<>();
         TableSpan span = new TableSpan(lines, from, to, HEADER);
+        List<Row> unplaced = new ArrayList<>();
+        List<Row> overlong = new ArrayList<>();
         for (Row row : rows) {
             String key = RowKeys.proactive(row.label());
+            if (key == null && row.core().stream().anyMatch(c -> c.kind() == Cell.Kind.NUMBER)) {
+                // Figures under no row's label: a label lost, or the figures ran under a caption.
+                unplaced.add(row);
+            }
             if (key == null || byKey.containsKey(key)) {
                 continue;
             }
@@ -64,6 +71,9 @@ public final class ProactiveParser {
             Map<String, BigDecimal> values = new LinkedHashMap<>();
             if (!fit.exact()) {
                 findings.add(shape(key, columns.size(), row));
+                if (row.core().size() > columns.size()) {
+                    overlong.add(row);
+                }
                 continue;
             }
             for (int i = 0; i < columns.size(); i++) {
@@ -87,9 +97,22 @@ public final class ProactiveParser {
                 ordered.put(k, byKey.get(k));
             }
         }
+        List<String> missing = missingRows(ordered.keySet(), assumed);
+        Row evidence = Unplaced.evidence(unplaced, overlong, missing);
+        if (evidence != null) {
+            findings = new ArrayList<>(Unplaced.uncertain("二", findings, missing, Cell.evidence(evidence.core())));
+        }
         findings.addAll(UnreadRows.of("二", lines, from, to, ordered.keySet(), findings, RowKeys::proactive));
         return new TableResult<>(new ProactiveTable(Collections.unmodifiableMap(ordered)), layout,
                 List.copyOf(findings), span.first(), span.last());
+    }
+
+    /** The template's rows of section 二 the table did not yield. */
+    private static List<String> missingRows(Set<String> read, Template layout) {
+        return RowKeys.PROACTIVE_KEYS.stream()
+                .filter(k -> layout == Template.GB2019 || !k.equals("otherServices") && !k.equals("procurement"))
+                .filter(k -> !read.contains(k))
+                .toList();
     }
 
     /** The version the headers name; failing that, what the rows only one version has say. */

@@ -1,7 +1,10 @@
 package io.nianbao.core.parse;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.IntPredicate;
 
 /**
@@ -33,18 +36,25 @@ public final class RowAssembler {
         // Empty cells after a label and before its first value: layout around the label, or blank
         // cells that open the row. The aligner tells which, knowing how many cells the row has.
         List<Cell> leading = new ArrayList<>();
+        // The text on the current line, and on the line of the first leading empty cell: a row of
+        // blanks is named by its own line, not by the headers gathered into the label above it.
+        StringBuilder lineText = new StringBuilder();
+        String blanksLabel = "";
         for (int i = 0; i < cells.size(); i++) {
             Cell c = cells.get(i);
-            boolean startsDelimitedLine = (i == 0 || cells.get(i - 1).line() != c.line()) && delimited.test(c.line());
-            if (startsDelimitedLine && !c.isText()) {
+            boolean startsLine = i == 0 || cells.get(i - 1).line() != c.line();
+            if (startsLine) {
+                lineText.setLength(0);
+            }
+            if (startsLine && delimited.test(c.line()) && !c.isText()) {
                 // Values opening a delimited line: the previous row ended with its line, and text
                 // on earlier lines is no label of these.
-                close(rows, label, labelLine, values, leading);
+                close(rows, label.toString(), labelLine, values, leading, blanksLabel);
                 label.setLength(0);
                 labelLine = -1;
             }
             if (c.isText() && !textInValueRun(cells, i, values)) {
-                if (close(rows, label, labelLine, values, leading)) {
+                if (close(rows, label.toString(), labelLine, values, leading, blanksLabel)) {
                     label.setLength(0);
                     labelLine = -1;
                 }
@@ -52,7 +62,11 @@ public final class RowAssembler {
                     labelLine = c.line();
                 }
                 label.append(TextNormalizer.compact(c.raw()));
+                lineText.append(TextNormalizer.compact(c.raw()));
             } else if (c.padding() && values.isEmpty()) {
+                if (leading.isEmpty()) {
+                    blanksLabel = lineText.toString();
+                }
                 leading.add(c);
             } else {
                 if (values.isEmpty() && labelLine < 0) {
@@ -63,20 +77,23 @@ public final class RowAssembler {
                 values.add(c);
             }
         }
-        close(rows, label, labelLine, values, leading);
+        close(rows, label.toString(), labelLine, values, leading, blanksLabel);
         return withoutLayoutBlanks(rows);
     }
 
     /**
-     * Ends the open row: its values, or when it has none the empty cells after its label (a row
-     * left blank, or a header's layout: {@link #withoutLayoutBlanks} tells). Returns whether a
-     * row was added; the caller then starts a new label.
+     * Ends the open row: its values, or when it has none and a label the empty cells after it (a
+     * row left blank, named by the text on its line, or a header's layout: {@link
+     * #withoutLayoutBlanks} tells). Returns whether a row was added; the caller then starts a new
+     * label.
      */
-    private static boolean close(List<Row> rows, StringBuilder label, int labelLine, List<Cell> values, List<Cell> leading) {
-        List<Cell> cells = values.isEmpty() && !label.isEmpty() ? leading : values;
+    private static boolean close(List<Row> rows, String label, int labelLine, List<Cell> values, List<Cell> leading,
+                                 String blanksLabel) {
+        boolean blanks = values.isEmpty() && !label.isEmpty() && !leading.isEmpty();
+        List<Cell> cells = blanks ? leading : values;
         boolean added = !cells.isEmpty();
         if (added) {
-            rows.add(new Row(label.toString(), List.copyOf(cells), labelLine, cells.getLast().line()));
+            rows.add(new Row(blanks ? blanksLabel : label, List.copyOf(cells), labelLine, cells.getLast().line()));
         }
         values.clear();
         leading.clear();
@@ -85,27 +102,51 @@ public final class RowAssembler {
 
     /**
      * Rows of nothing but empty cells stand for a template row left blank only where their label
-     * names one and no later row holds that row's values; otherwise they are a header's or a
-     * caption's layout ("自然人 | 法人或其他组织 | 总计 | | |" names 总计 without being its row).
+     * names one, is no header ("自然人 | 法人或其他组织 | 总计 | | |" names 总计 without being its
+     * row), and no later row holds that row's values; otherwise they are layout.
      */
     private static List<Row> withoutLayoutBlanks(List<Row> rows) {
-        List<Row> out = new ArrayList<>(rows.size());
-        for (int i = 0; i < rows.size(); i++) {
+        int firstBlanks = 0;
+        while (firstBlanks < rows.size() && !blanks(rows.get(firstBlanks))) {
+            firstBlanks++;
+        }
+        if (firstBlanks == rows.size()) {
+            return rows;
+        }
+        // From the last row back to the first row of blanks: the template rows a later row holds values of.
+        Set<String> filledLater = new HashSet<>();
+        boolean[] keep = new boolean[rows.size()];
+        Arrays.fill(keep, true);
+        for (int i = rows.size() - 1; i >= firstBlanks; i--) {
             Row row = rows.get(i);
-            if (row.cells().stream().allMatch(Cell::padding)) {
+            if (blanks(row)) {
                 String key = templateRow(row.label());
-                if (key == null || rows.subList(i + 1, rows.size()).stream()
-                        .anyMatch(r -> key.equals(templateRow(r.label())) && !r.core().isEmpty())) {
-                    continue;
+                keep[i] = key != null && !filledLater.contains(key) && !RowKeys.namesColumns(row.label());
+            } else {
+                String key = templateRow(row.label());
+                if (key != null) {
+                    filledLater.add(key);
                 }
             }
-            out.add(row);
+        }
+        List<Row> out = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            if (keep[i]) {
+                out.add(rows.get(i));
+            }
         }
         return out;
     }
 
-    /** The template row (of section 二 or 三) a label names, or null. */
+    private static boolean blanks(Row row) {
+        return row.cells().stream().allMatch(Cell::padding);
+    }
+
+    /** The template row (of section 二 or 三) a label names, or null; text longer than any label names none. */
     private static String templateRow(String label) {
+        if (label.length() > RowKeys.LONGEST_LABEL) {
+            return null;
+        }
         String proactive = RowKeys.proactive(label);
         return proactive != null ? proactive : RowKeys.application(label);
     }

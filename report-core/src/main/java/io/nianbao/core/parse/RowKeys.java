@@ -73,6 +73,12 @@ public final class RowKeys {
             key("totalHandled", "总计", "总计", "合计"),
             key("carriedForward", "结转下年度继续办理", "结转下年", "下年度继续", "转入下年"));
 
+    /** Longer than any row's label, with its group's label and numbering before it. */
+    static final int LONGEST_LABEL = 80;
+
+    /** Words of the tables' column headers, never of a row's label ("自然人 … 总计" names a column). */
+    private static final Pattern COLUMN_HEADERS = Pattern.compile("自然人|法人或其他组织|商业企业|科研机构|社会公益组织|法律服务机构|申请人情况");
+
     /** Keys of section 三 in template order, both layouts of （六）. */
     public static final List<String> APPLICATION_KEYS = APPLICATIONS.stream().map(Key::key).toList();
     /** Keys of section 二 in template order. */
@@ -93,6 +99,23 @@ public final class RowKeys {
             starts.append(first);
         }
         return new Key(key, name, words, starts.toString());
+    }
+
+    /** Whether a (compact) label holds a column header's words: a header row, whatever row names it holds. */
+    public static boolean namesColumns(String label) {
+        return COLUMN_HEADERS.matcher(label).find();
+    }
+
+    /** Whether a (compact) text may name the row of {@code key}: false when none of its words can be in it. */
+    static boolean mayName(String text, String key) {
+        for (List<Key> keys : List.of(PROACTIVE, APPLICATIONS)) {
+            for (Key k : keys) {
+                if (k.key().equals(key)) {
+                    return k.mayOccurIn(text) && k.words().matcher(text).find();
+                }
+            }
+        }
+        return false;
     }
 
     /** The template's Chinese wording of a row key, for messages; the key itself when unknown. */

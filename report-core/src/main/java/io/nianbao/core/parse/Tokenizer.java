@@ -17,7 +17,6 @@ public final class Tokenizer {
     private static final Pattern TAB = Pattern.compile("\t");
     private static final Pattern PIPE = Pattern.compile("\\|");
     private static final Pattern SPACE_RUN = Pattern.compile(" {2,}");
-    private static final Pattern SURROUNDING_SPACES = Pattern.compile("^[\\s&&[^\t]]+|[\\s&&[^\t]]+$");
 
     private Tokenizer() {
     }
@@ -35,8 +34,7 @@ public final class Tokenizer {
         if (line.isBlank()) {
             return;
         }
-        // Spaces around the line go, tabs stay: a tab that ends a line ends a cell (an empty last cell).
-        String s = SURROUNDING_SPACES.matcher(line).replaceAll("");
+        String s = stripSpaces(line);
         String[] parts = split(s);
         List<Cell> cells = new ArrayList<>(parts.length);
         for (String p : parts) {
@@ -49,6 +47,19 @@ public final class Tokenizer {
             }
         }
         out.addAll(cells);
+    }
+
+    /** Spaces around the line go, tabs stay: a tab that ends a line ends a cell (an empty last cell). */
+    private static String stripSpaces(String line) {
+        int from = 0;
+        int to = line.length();
+        while (from < to && line.charAt(from) != '\t' && Character.isWhitespace(line.charAt(from))) {
+            from++;
+        }
+        while (to > from && line.charAt(to - 1) != '\t' && Character.isWhitespace(line.charAt(to - 1))) {
+            to--;
+        }
+        return line.substring(from, to);
     }
 
     /** Whether a line is a delimited row (tab or pipe separated cells). */

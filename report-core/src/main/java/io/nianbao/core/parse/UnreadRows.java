@@ -28,11 +28,20 @@ final class UnreadRows {
      */
     static List<Finding> of(String table, List<String> lines, int from, int to, Collection<String> read,
                             List<Finding> findings, UnaryOperator<String> keyOf) {
+        List<String> notYielded = (table.equals("二") ? RowKeys.PROACTIVE_KEYS : RowKeys.APPLICATION_KEYS).stream()
+                .filter(k -> !yielded(k, read)).toList();
         Map<String, String> unread = new LinkedHashMap<>();
-        for (int i = from; i < to; i++) {
-            for (String cell : lines.get(i).split("\t")) {
+        for (int i = from; i < to && !notYielded.isEmpty(); i++) {
+            String line = lines.get(i);
+            String compactLine = TextNormalizer.compact(line);
+            // Most lines name no row that was not read: only those that may are cut into cells.
+            if (notYielded.stream().noneMatch(k -> RowKeys.mayName(compactLine, k)) || RowKeys.namesColumns(compactLine)) {
+                // A header line: its 总计 names a column, not the row.
+                continue;
+            }
+            for (String cell : line.split("\t")) {
                 String compact = TextNormalizer.compact(cell);
-                String key = compact.isEmpty() ? null : keyOf.apply(compact);
+                String key = compact.length() < 2 || compact.length() > RowKeys.LONGEST_LABEL ? null : keyOf.apply(compact);
                 if (key != null && !yielded(key, read) && findings.stream().noneMatch(f -> f.location().equals(table + "." + key))) {
                     unread.putIfAbsent(key, cell.strip());
                 }

@@ -105,4 +105,13 @@ class HtmlReportTest {
                 """).selectFirst("table");
         assertThat(HtmlExtractor.tableLines(table, ReadingLimits.start())).containsExactly("A\t1\t", "2\t3");
     }
+
+    /** A CMS that drops a row's trailing empty <td>s: the page shows blank cells there, and so do the lines. */
+    @Test
+    void aRowCutShortOfItsTrailingBlankCellsReadsThemAsEmptyCells() {
+        var table = org.jsoup.Jsoup.parse("""
+                <table><tr><td>规章</td><td>1</td><td>2</td><td>3</td></tr><tr><td>行政规范性文件</td><td>4</td></tr></table>
+                """).selectFirst("table");
+        assertThat(HtmlExtractor.tableLines(table, ReadingLimits.start())).containsExactly("规章\t1\t2\t3", "行政规范性文件\t4\t\t");
+    }
 }

@@ -105,4 +105,56 @@ class ReportParserTest {
         assertThat(r.meta()).isEqualTo(new ReportMetadata("大竹县石子镇人民政府",
                 io.nianbao.core.model.AgencyLevel.TOWNSHIP, 2022, java.time.LocalDate.of(2024, 1, 20)));
     }
+
+    /** An empty cell right after the label, or ending the line, is a blank cell of the row, not layout. */
+    @Test
+    void emptyCellsOpeningOrClosingARowAreItsBlankCells() {
+        ParsedReport r = parse("""
+                三、收到和处理政府信息公开申请情况
+                自然人\t法人或其他组织\t总计\t\t\t
+                一、本年新收政府信息公开申请数量\t\t1\t0\t0\t0\t0\t
+                四、结转下年度继续办理\t\t\t
+                """);
+        assertThat(r.applications().rows().get("newReceived")).containsExactly(null, 1L, 0L, 0L, 0L, 0L, null);
+        assertThat(r.applications().rows().get("carriedForward")).as("a row of nothing but empty cells").containsOnlyNulls();
+        assertThat(r.applications().rows()).as("the header's 总计 is no row").doesNotContainKey("totalHandled");
+        assertThat(r.parseFindings()).isEmpty();
+    }
+
+    /** A template row's label with nothing read after it is not silently absent. */
+    @Test
+    void aRowLabelWithoutValuesIsNamedAsNotRead() {
+        ParsedReport r = parse("""
+                二、主动公开政府信息情况
+                第二十条第(一)项
+                信息内容\t本年制发件数\t本年废止件数\t现行有效件数
+                规章\t0\t0\t0
+                行政规范性文件
+                第二十条第(五)项
+                行政许可\t5
+                """);
+        assertThat(r.proactive().rows()).containsOnlyKeys("regulations", "licensing");
+        assertThat(r.parseFindings()).singleElement().satisfies(f -> {
+            assertThat(f.rule()).isEqualTo("PARSE-UNCERTAIN");
+            assertThat(f.location()).isEqualTo("二.normativeDocuments");
+            assertThat(f.responsibility()).isEqualTo(io.nianbao.core.model.Responsibility.SYSTEM);
+        });
+    }
+
+    /** Figures whose label was lost run into the row above: that row and the missing one are not read, and said so. */
+    @Test
+    void figuresRunIntoTheRowAboveLeaveBothRowsUnread() {
+        ParsedReport r = parse("""
+                二、主动公开政府信息情况
+                第二十条第(六)项
+                信息内容\t本年处理决定数量
+                行政处罚\t3
+                7
+                第二十条第(八)项
+                行政事业性收费\t0
+                """);
+        assertThat(r.proactive().rows()).containsOnlyKeys("fees");
+        assertThat(r.parseFindings()).extracting(Finding::location).contains("二.penalties", "二.coercion");
+        assertThat(r.parseFindings()).allSatisfy(f -> assertThat(f.rule()).isEqualTo("PARSE-UNCERTAIN"));
+    }
 }
