@@ -25,7 +25,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 
 import static io.nianbao.ingest.IngestInstance.KEY;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,43 +57,39 @@ class HostileRequestsTest {
         }
     }
 
-    private static String agency() {
-        return IngestInstance.AGENCY_PREFIX + UUID.randomUUID();
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"pdf-arrays-200000-deep", "pdf-content-flate-bomb", "pdf-object-stream-flate-bomb",
             "html-60000-elements"})
     void aDocumentBeyondAReadingLimitIsRefusedAtOnceNamingTheLimit(String name) throws Exception {
         Hostile hostile = HostileDocuments.named(name);
-        IngestInstance.Reply reply = ingest.upload(KEY, Map.of("agencyId", agency()), name, hostile.bytes());
+        IngestInstance.Reply reply = ingest.upload(KEY, Map.of("agencyId", IngestInstance.newAgency()), name, hostile.bytes());
         assertRefused(reply, 422, "TOO_COMPLEX", "文件过于复杂：", hostile.limit());
     }
 
     @Test
     void metadataThatCannotBeRightIsRefused() throws Exception {
-        assertRefused(ingest.postJson(KEY, Map.of("agencyId", agency(), "publishedOn", "2099-01-01", "text", "年度报告")),
+        assertRefused(ingest.postJson(KEY, Map.of("agencyId", IngestInstance.newAgency(), "publishedOn", "2099-01-01", "text", "年度报告")),
                 422, "BAD_METADATA", "发布日期不能晚于今天");
         assertRefused(ingest.postJson(KEY, Map.of("agencyId", IngestInstance.AGENCY_PREFIX + "x".repeat(10_000), "text", "年度报告")),
                 422, "BAD_METADATA", "机关标识（agencyId）应为1至128个字母");
-        assertRefused(ingest.postJson(KEY, Map.of("agencyId", agency(), "regionCode", "junk", "text", "年度报告")),
+        assertRefused(ingest.postJson(KEY, Map.of("agencyId", IngestInstance.newAgency(), "regionCode", "junk", "text", "年度报告")),
                 422, "BAD_METADATA", "行政区划代码");
-        assertRefused(ingest.postJson(KEY, Map.of("agencyId", agency(), "regionCode", "990000", "text", "年度报告")),
+        assertRefused(ingest.postJson(KEY, Map.of("agencyId", IngestInstance.newAgency(), "regionCode", "990000", "text", "年度报告")),
                 422, "BAD_METADATA", "行政区划代码");
-        assertRefused(ingest.postJson(KEY, Map.of("agencyId", agency(), "agencyName", "某局\r\nBcc: x", "text", "年度报告")),
+        assertRefused(ingest.postJson(KEY, Map.of("agencyId", IngestInstance.newAgency(), "agencyName", "某局\r\nBcc: x", "text", "年度报告")),
                 422, "BAD_METADATA", "机关名称");
         // Right ones pass: a county's code, a township's.
-        assertThat(ingest.postJson(KEY, Map.of("agencyId", agency(), "regionCode", "320804", "text", "年度报告")).status())
+        assertThat(ingest.postJson(KEY, Map.of("agencyId", IngestInstance.newAgency(), "regionCode", "320804", "text", "年度报告")).status())
                 .isEqualTo(202);
-        assertThat(ingest.postJson(KEY, Map.of("agencyId", agency(), "regionCode", "320804101", "text", "年度报告 乡镇")).status())
+        assertThat(ingest.postJson(KEY, Map.of("agencyId", IngestInstance.newAgency(), "regionCode", "320804101", "text", "年度报告 乡镇")).status())
                 .isEqualTo(202);
     }
 
     @Test
     void springsOwnRefusalsSpeakTheApisLanguage() throws Exception {
-        assertRefused(ingest.upload(KEY, Map.of("agencyId", agency(), "agencyLevel", "FOO"), "r.txt", "年度报告".getBytes(StandardCharsets.UTF_8)),
+        assertRefused(ingest.upload(KEY, Map.of("agencyId", IngestInstance.newAgency(), "agencyLevel", "FOO"), "r.txt", "年度报告".getBytes(StandardCharsets.UTF_8)),
                 400, "BAD_PARAMETER", "参数agencyLevel的值“FOO”无效，应为：");
-        assertRefused(ingest.upload(KEY, Map.of("agencyId", agency(), "year", "abc"), "r.txt", "年度报告".getBytes(StandardCharsets.UTF_8)),
+        assertRefused(ingest.upload(KEY, Map.of("agencyId", IngestInstance.newAgency(), "year", "abc"), "r.txt", "年度报告".getBytes(StandardCharsets.UTF_8)),
                 400, "BAD_PARAMETER", "应为整数");
         assertRefused(ingest.send("POST", "/api/v1/reports", KEY, "application/json", "{\"agencyId\":".getBytes(StandardCharsets.UTF_8)),
                 400, "MALFORMED_BODY", "请求体不是有效的JSON");
@@ -109,7 +104,7 @@ class HostileRequestsTest {
 
     @Test
     void aJsonBodyOverItsLimitIsRefusedAsTooLarge() throws Exception {
-        assertRefused(ingest.postJson(KEY, Map.of("agencyId", agency(), "text", "年".repeat(30_000))), 413, "TOO_LARGE", "请求过大");
+        assertRefused(ingest.postJson(KEY, Map.of("agencyId", IngestInstance.newAgency(), "text", "年".repeat(30_000))), 413, "TOO_LARGE", "请求过大");
     }
 
     /** A client that sends a byte now and then is cut off at the body timeout, and the service answers others meanwhile. */
@@ -126,7 +121,7 @@ class HostileRequestsTest {
             StringBuilder answer = new StringBuilder();
             // A byte a second, for at most a minute: the service must answer long before.
             for (int i = 0; i < 60 && in.available() == 0; i++) {
-                assertThat(ingest.postJson(KEY, Map.of("agencyId", agency(), "text", "年度报告 " + i)).status())
+                assertThat(ingest.postJson(KEY, Map.of("agencyId", IngestInstance.newAgency(), "text", "年度报告 " + i)).status())
                         .as("another portal's submission meanwhile").isEqualTo(202);
                 try {
                     out.write(' ');

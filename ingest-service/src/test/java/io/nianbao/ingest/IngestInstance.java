@@ -34,6 +34,11 @@ final class IngestInstance implements AutoCloseable {
     static final String HMAC_SECRET = "test-portal-secret";
     /** Agencies the test portal may publish for. */
     static final String AGENCY_PREFIX = "it-";
+
+    /** An agency id no other test uses, within the test portal's prefix. */
+    static String newAgency() {
+        return AGENCY_PREFIX + UUID.randomUUID();
+    }
     static final DataSize MEMORY_BUDGET = DataSize.ofMegabytes(2);
 
     static final JsonMapper JSON = JsonMapper.builder().build();

@@ -79,17 +79,13 @@ class IngestServiceTest {
         }
     }
 
-    private static String agency() {
-        return IngestInstance.AGENCY_PREFIX + UUID.randomUUID();
-    }
-
     private static String report(String marker) {
         return "某某局2024年政府信息公开工作年度报告\n一、总体情况\n" + marker + "\n";
     }
 
     @Test
     void textAsJsonIsIngestedAndItsStatusFollowsThePipelineEvents() throws Exception {
-        String agency = agency();
+        String agency = IngestInstance.newAgency();
         IngestInstance.Reply reply = ingest.postJson(KEY, Map.of("agencyId", agency, "year", 2024, "text", report(agency)));
 
         assertThat(reply.status()).isEqualTo(202);
@@ -118,7 +114,7 @@ class IngestServiceTest {
 
     @Test
     void aLargeDocumentTravelsByReferenceASmallOneInline() throws Exception {
-        String agency = agency();
+        String agency = IngestInstance.newAgency();
         byte[] large = report(agency + "\n" + "第一百条。".repeat(10_000)).getBytes(StandardCharsets.UTF_8);
         IngestInstance.Reply reply = ingest.upload(KEY, Map.of("agencyId", agency), "large.txt", large);
 
@@ -136,7 +132,7 @@ class IngestServiceTest {
 
     @Test
     void theSameDocumentAgainIsAcknowledgedWithItsIdAndNotSentAgain() throws Exception {
-        String agency = agency();
+        String agency = IngestInstance.newAgency();
         byte[] document = report(agency).getBytes(StandardCharsets.UTF_8);
         IngestInstance.Reply first = ingest.upload(KEY, Map.of("agencyId", agency, "year", "2024"), "r.txt", document);
         IngestInstance.Reply again = ingest.postJson(KEY, Map.of("agencyId", agency, "year", 2024, "text", report(agency)));
@@ -154,7 +150,7 @@ class IngestServiceTest {
 
     @Test
     void anEmptyUploadIsRefusedWithItsReasonOnTheTopicToo() throws Exception {
-        String agency = agency();
+        String agency = IngestInstance.newAgency();
         assertRefused(ingest.upload(KEY, Map.of("agencyId", agency), "empty.txt", new byte[0]), 400, "EMPTY");
         assertThat(rejectionsOf(agency)).extracting(ReportRejected::getReason).containsExactly("EMPTY");
     }
@@ -162,19 +158,19 @@ class IngestServiceTest {
     @Test
     void aDocumentOfAnotherTypeIsRefusedAsUnsupported() throws Exception {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
-        assertRefused(ingest.upload(KEY, Map.of("agencyId", agency()), "report.pdf", png), 415, "UNSUPPORTED_TYPE");
+        assertRefused(ingest.upload(KEY, Map.of("agencyId", IngestInstance.newAgency()), "report.pdf", png), 415, "UNSUPPORTED_TYPE");
     }
 
     @Test
     void anOversizeDocumentIsRefused() throws Exception {
         byte[] big = new byte[1024 * 1024 + 1];
         Arrays.fill(big, (byte) 'a');
-        assertRefused(ingest.upload(KEY, Map.of("agencyId", agency()), "big.txt", big), 413, "TOO_LARGE");
+        assertRefused(ingest.upload(KEY, Map.of("agencyId", IngestInstance.newAgency()), "big.txt", big), 413, "TOO_LARGE");
     }
 
     @Test
     void textInNeitherUtf8NorGb18030IsRefusedAsBadCharset() throws Exception {
-        String agency = agency();
+        String agency = IngestInstance.newAgency();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         bytes.writeBytes("Annual report ".getBytes(StandardCharsets.US_ASCII));
         for (int i = 0; i < 200; i++) {
@@ -190,24 +186,24 @@ class IngestServiceTest {
 
     @Test
     void gb18030TextIsAccepted() throws Exception {
-        byte[] gbk = report(agency()).getBytes(Charset.forName("GB18030"));
-        assertThat(ingest.upload(KEY, Map.of("agencyId", agency()), "r.txt", gbk).status()).isEqualTo(202);
+        byte[] gbk = report(IngestInstance.newAgency()).getBytes(Charset.forName("GB18030"));
+        assertThat(ingest.upload(KEY, Map.of("agencyId", IngestInstance.newAgency()), "r.txt", gbk).status()).isEqualTo(202);
     }
 
     @Test
     void aDocxThatInflatesBeyondTheLimitsIsRefusedAsAZipBombAndAnOrdinaryOneAccepted() throws Exception {
         byte[] bomb = docx(new byte[60 * 1024 * 1024]);
         assertThat(bomb.length).as("small on the wire").isLessThan(200 * 1024);
-        assertRefused(ingest.upload(KEY, Map.of("agencyId", agency()), "bomb.docx", bomb), 422, "ZIP_BOMB");
+        assertRefused(ingest.upload(KEY, Map.of("agencyId", IngestInstance.newAgency()), "bomb.docx", bomb), 422, "ZIP_BOMB");
 
         byte[] ordinary = docx(("<w:document><w:body><w:p><w:r><w:t>" + report("docx") + "</w:t></w:r></w:p></w:body></w:document>")
                 .getBytes(StandardCharsets.UTF_8));
-        assertThat(ingest.upload(KEY, Map.of("agencyId", agency()), "r.docx", ordinary).status()).isEqualTo(202);
+        assertThat(ingest.upload(KEY, Map.of("agencyId", IngestInstance.newAgency()), "r.docx", ordinary).status()).isEqualTo(202);
     }
 
     @Test
     void unknownOrRevokedKeysAreRefusedAndNothingIsWritten() throws Exception {
-        String agency = agency();
+        String agency = IngestInstance.newAgency();
         assertRefused(ingest.postJson("not-a-key", Map.of("agencyId", agency, "text", report(agency))), 401, "UNAUTHENTICATED");
         assertRefused(ingest.postJson(IngestInstance.REVOKED_KEY, Map.of("agencyId", agency, "text", report(agency))), 401, "UNAUTHENTICATED");
         assertRefused(ingest.upload(null, Map.of("agencyId", agency), "r.txt", new byte[]{1}), 401, "UNAUTHENTICATED");
@@ -217,7 +213,7 @@ class IngestServiceTest {
 
     @Test
     void signedRequestsAreAcceptedWithinTheWindowOnly() throws Exception {
-        String agency = agency();
+        String agency = IngestInstance.newAgency();
         Map<String, Object> body = Map.of("agencyId", agency, "text", report(agency));
         assertThat(ingest.signedJson(body, Instant.now(), IngestInstance.HMAC_SECRET).status()).isEqualTo(202);
         assertRefused(ingest.signedJson(body, Instant.now().minus(Duration.ofMinutes(10)), IngestInstance.HMAC_SECRET), 401, "UNAUTHENTICATED");
@@ -233,24 +229,24 @@ class IngestServiceTest {
 
     @Test
     void urlsToLoopbackOtherHostsOrOtherSchemesAreRefused() throws Exception {
-        assertRefused(ingest.postJson(KEY, Map.of("agencyId", agency(), "documentUrl", "http://127.0.0.1:9/report.txt")),
+        assertRefused(ingest.postJson(KEY, Map.of("agencyId", IngestInstance.newAgency(), "documentUrl", "http://127.0.0.1:9/report.txt")),
                 403, "ADDRESS_NOT_ALLOWED");
-        assertRefused(ingest.postJson(KEY, Map.of("agencyId", agency(), "documentUrl", "http://localhost:9/report.txt")),
+        assertRefused(ingest.postJson(KEY, Map.of("agencyId", IngestInstance.newAgency(), "documentUrl", "http://localhost:9/report.txt")),
                 403, "ADDRESS_NOT_ALLOWED");
-        assertRefused(ingest.postJson(KEY, Map.of("agencyId", agency(), "documentUrl", "https://example.com/report.pdf")),
+        assertRefused(ingest.postJson(KEY, Map.of("agencyId", IngestInstance.newAgency(), "documentUrl", "https://example.com/report.pdf")),
                 403, "HOST_NOT_ALLOWED");
-        assertRefused(ingest.postJson(KEY, Map.of("agencyId", agency(), "documentUrl", "file:///etc/passwd")), 400, "BAD_URL");
-        assertRefused(ingest.postJson(KEY, Map.of("agencyId", agency(), "text", "x", "documentUrl", "http://127.0.0.1/")),
+        assertRefused(ingest.postJson(KEY, Map.of("agencyId", IngestInstance.newAgency(), "documentUrl", "file:///etc/passwd")), 400, "BAD_URL");
+        assertRefused(ingest.postJson(KEY, Map.of("agencyId", IngestInstance.newAgency(), "text", "x", "documentUrl", "http://127.0.0.1/")),
                 400, "AMBIGUOUS");
     }
 
     @Test
     void reportPublishedRecordsAreIngestedAndAnUnknownPortalIsRejected() throws Exception {
-        String agency = agency();
+        String agency = IngestInstance.newAgency();
         publish(Topics.PUBLISHED.name(), agency, published(agency, "test-portal"));
         assertThat(topics.await(Topics.INGESTED.name(), ReportIngested.class, r -> r.getAgencyId().equals(agency), WAIT)).hasSize(1);
 
-        String stranger = agency();
+        String stranger = IngestInstance.newAgency();
         publish(Topics.PUBLISHED.name(), stranger, published(stranger, "nobody"));
         assertThat(topics.await(Topics.REJECTED.name(), ReportRejected.class, r -> r.getAgencyId().equals(stranger), WAIT))
                 .extracting(ReportRejected::getReason).containsExactly("UNKNOWN_PORTAL");
@@ -263,7 +259,7 @@ class IngestServiceTest {
      */
     @Test
     void aPollOfPublishedRecordsIsIngestedOnceEachAroundABadRecord() throws Exception {
-        String agency = agency();
+        String agency = IngestInstance.newAgency();
         ConfluentAvroSerializer avro = new ConfluentAvroSerializer(SchemaRegistryClient.shared(stack.schemaRegistryUrl()));
         List<byte[]> records = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
@@ -306,7 +302,7 @@ class IngestServiceTest {
         assertThat(dead).as("the poison bytes in report.published.dlq").hasSize(1);
 
         assertThat(ingest.get("/actuator/health", null).body().path("status").asString()).isEqualTo("UP");
-        String agency = agency();
+        String agency = IngestInstance.newAgency();
         publish(Topics.PUBLISHED.name(), agency, published(agency, "test-portal"));
         assertThat(topics.await(Topics.INGESTED.name(), ReportIngested.class, r -> r.getAgencyId().equals(agency), WAIT))
                 .as("still consuming after the poison record").hasSize(1);
@@ -326,7 +322,7 @@ class IngestServiceTest {
 
     @Test
     void aBurstOfAThousandConcurrentUploadsLosesNone() throws Exception {
-        String agencyPrefix = agency() + "-";
+        String agencyPrefix = IngestInstance.newAgency() + "-";
         int uploads = 1000;
         Semaphore inFlight = new Semaphore(64);
         long start = System.nanoTime();

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.Map;
-import java.util.UUID;
 
 import static io.nianbao.ingest.IngestInstance.KEY;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,7 +22,7 @@ class SeenReportsTest {
 
     @Test
     void aSecondInstanceAndARestartedOneKnowTheReport(LocalStack stack) throws Exception {
-        String agency = IngestInstance.AGENCY_PREFIX + UUID.randomUUID();
+        String agency = IngestInstance.newAgency();
         Map<String, Object> report = Map.of("agencyId", agency, "text", "2024年政府信息公开工作年度报告\n" + agency);
         String id;
         try (IngestInstance first = IngestInstance.start(stack, Map.of());
@@ -54,7 +53,7 @@ class SeenReportsTest {
             double statusesBefore = meters.get("nianbao.ingest.statuses").gauge().value();
             assertThat(seenBefore).isEqualTo(ingest.bean(SeenReports.class).size());
 
-            String agency = IngestInstance.AGENCY_PREFIX + UUID.randomUUID();
+            String agency = IngestInstance.newAgency();
             ingest.postJson(KEY, Map.of("agencyId", agency, "text", "2024年政府信息公开工作年度报告\n" + agency));
 
             assertThat(meters.get("nianbao.ingest.seen.reports").gauge().value()).isEqualTo(seenBefore + 1);

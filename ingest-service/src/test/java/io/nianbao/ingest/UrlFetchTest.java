@@ -18,7 +18,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.UUID;
 
 import static io.nianbao.ingest.IngestInstance.KEY;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -89,7 +88,7 @@ class UrlFetchTest {
 
     @Test
     void aDocumentByUrlLeadsToTheSameReportAsTheUpload() throws Exception {
-        String agency = IngestInstance.AGENCY_PREFIX + UUID.randomUUID();
+        String agency = IngestInstance.newAgency();
         IngestInstance.Reply fetched = ingest.postJson(KEY, Map.of("agencyId", agency, "year", 2024, "documentUrl", url("/to-report")));
         IngestInstance.Reply uploaded = ingest.upload(KEY, Map.of("agencyId", agency, "year", "2024"), "report.txt", REPORT);
 
@@ -118,7 +117,7 @@ class UrlFetchTest {
     }
 
     private void assertRefused(String documentUrl, int status, String reason) throws Exception {
-        IngestInstance.Reply reply = ingest.postJson(KEY, Map.of("agencyId", IngestInstance.AGENCY_PREFIX + UUID.randomUUID(),
+        IngestInstance.Reply reply = ingest.postJson(KEY, Map.of("agencyId", IngestInstance.newAgency(),
                 "documentUrl", documentUrl));
         assertThat(reply.status()).as(documentUrl + " " + reply.body()).isEqualTo(status);
         assertThat(reply.reason()).isEqualTo(reason);

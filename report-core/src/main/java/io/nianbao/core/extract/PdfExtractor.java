@@ -209,8 +209,9 @@ public final class PdfExtractor {
         private final ReadingLimits limits;
         final List<String> lines = new ArrayList<>();
         private final List<Word> words = new ArrayList<>();
-        /** Horizontal edges of drawn rectangles and lines, page space (y up). */
-        private final List<float[]> edges = new ArrayList<>();
+        /** Horizontal edges of the page's drawn rectangles and lines. */
+        private final List<Rule> rules = new ArrayList<>();
+        private float pageHeight;
         private float[] pathStart;
         private int glyphs;
         private int operators;
@@ -227,22 +228,18 @@ public final class PdfExtractor {
         @Override
         protected void startPage(PDPage page) {
             words.clear();
-            edges.clear();
+            rules.clear();
+            pageHeight = page.getMediaBox().getHeight();
             glyphs = 0;
         }
 
         @Override
         protected void endPage(PDPage page) {
-            float height = page.getMediaBox().getHeight();
-            List<Rule> rules = new ArrayList<>(edges.size());
-            for (float[] e : edges) {
-                rules.add(new Rule(height - e[0], Math.min(e[1], e[2]), Math.max(e[1], e[2])));
-            }
-            List<String> pageLines = pageLines(words, height, rules);
+            List<String> pageLines = pageLines(words, pageHeight, rules);
             limits.chars(pageLines.stream().mapToLong(String::length).sum());
             lines.addAll(pageLines);
             words.clear();
-            edges.clear();
+            rules.clear();
         }
 
         /**
@@ -250,29 +247,40 @@ public final class PdfExtractor {
          * lines), as far as MAX_GLYPHS_PER_PAGE allows: they tell a table's rows apart.
          */
         private void collectEdges(String name, List<COSBase> operands) {
-            if (edges.size() >= ReadingLimits.MAX_GLYPHS_PER_PAGE) {
+            boolean path = name.equals("re") || name.equals("m") || name.equals("l");
+            if (!path || rules.size() >= ReadingLimits.MAX_GLYPHS_PER_PAGE) {
                 return;
             }
             float[] v = numbers(operands);
             if (name.equals("re") && v.length == 4) {
-                Point2D.Float a = getGraphicsState().getCurrentTransformationMatrix().transformPoint(v[0], v[1]);
-                Point2D.Float b = getGraphicsState().getCurrentTransformationMatrix().transformPoint(v[0] + v[2], v[1] + v[3]);
+                Point2D.Float a = onPage(v[0], v[1]);
+                Point2D.Float b = onPage(v[0] + v[2], v[1] + v[3]);
                 if (Math.abs(b.x - a.x) > 2) {
-                    edges.add(new float[]{a.y, a.x, b.x});
+                    addRule(a.y, a.x, b.x);
                     if (Math.abs(b.y - a.y) > 2) {
-                        edges.add(new float[]{b.y, a.x, b.x});
+                        addRule(b.y, a.x, b.x);
                     }
                 }
             } else if (name.equals("m") && v.length == 2) {
-                pathStart = new float[]{v[0], v[1]};
+                pathStart = v;
             } else if (name.equals("l") && v.length == 2 && pathStart != null) {
-                Point2D.Float a = getGraphicsState().getCurrentTransformationMatrix().transformPoint(pathStart[0], pathStart[1]);
-                Point2D.Float b = getGraphicsState().getCurrentTransformationMatrix().transformPoint(v[0], v[1]);
+                Point2D.Float a = onPage(pathStart[0], pathStart[1]);
+                Point2D.Float b = onPage(v[0], v[1]);
                 if (Math.abs(b.y - a.y) < 1 && Math.abs(b.x - a.x) > 2) {
-                    edges.add(new float[]{a.y, a.x, b.x});
+                    addRule(a.y, a.x, b.x);
                 }
-                pathStart = new float[]{v[0], v[1]};
+                pathStart = v;
             }
+        }
+
+        /** A point of the content stream in page space (y up). */
+        private Point2D.Float onPage(float x, float y) {
+            return getGraphicsState().getCurrentTransformationMatrix().transformPoint(x, y);
+        }
+
+        /** A horizontal edge at page-space height {@code y}, kept measured down from the top as text is. */
+        private void addRule(float y, float x0, float x1) {
+            rules.add(new Rule(pageHeight - y, Math.min(x0, x1), Math.max(x0, x1)));
         }
 
         private static float[] numbers(List<COSBase> operands) {
@@ -330,7 +338,7 @@ public final class PdfExtractor {
             float gap = b.getXDirAdj() - (a.getXDirAdj() + a.getWidthDirAdj());
             return Math.abs(b.getYDirAdj() - a.getYDirAdj()) > Math.max(a.getHeightDir(), 1f) / 2
                     || b.getXDirAdj() < a.getXDirAdj() + a.getWidthDirAdj() / 2
-                    || gap > TOUCHING_GAP * Math.max(a.getWidthDirAdj(), 1f) && figure(a.getUnicode()) != figure(b.getUnicode());
+                    || gap > TOUCHING_GAP * Math.max(a.getWidthDirAdj(), 1f) && figure(first(a.getUnicode())) != figure(first(b.getUnicode()));
         }
 
         /** A word from its glyphs; {@code text} is the stripper's own text when the run is whole. */
@@ -472,18 +480,19 @@ public final class PdfExtractor {
         if (gap > CELL_GAP * Math.min(prev.charWidth(), w.charWidth())) {
             return true;
         }
-        boolean textMeetsFigure = figure(prev.text().substring(prev.text().length() - 1)) != figure(w.text().substring(0, 1));
+        boolean textMeetsFigure = figure(prev.text().charAt(prev.text().length() - 1)) != figure(w.text().charAt(0));
         return gap > (textMeetsFigure ? TOUCHING_GAP : PADDING_GAP) * em(prev, w)
                 && columnStarts.stream().anyMatch(x -> Math.abs(x - w.x0()) <= ALIGN);
     }
 
-    /** Whether a glyph is part of a figure: a digit, or a sign or point within one. */
-    private static boolean figure(String glyph) {
-        if (glyph == null || glyph.isEmpty()) {
-            return false;
-        }
-        char c = glyph.charAt(0);
+    /** Whether a character is part of a figure: a digit, or a sign or point within one. */
+    private static boolean figure(char c) {
         return c >= '0' && c <= '9' || c == '.' || c == '-' || c == ',';
+    }
+
+    /** A glyph's first character; a glyph without one is no figure. */
+    private static char first(String glyph) {
+        return glyph == null || glyph.isEmpty() ? ' ' : glyph.charAt(0);
     }
 
     private static Segment segment(List<Word> words) {

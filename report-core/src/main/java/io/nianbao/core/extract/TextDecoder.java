@@ -33,14 +33,10 @@ public final class TextDecoder {
 
     /** The decoded text, or null when the bytes are not text in any charset tried. */
     public static String decode(byte[] bytes, boolean html) {
-        if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
-            return new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
-        }
-        if (bytes.length >= 2 && ((bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE)) {
-            return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16LE);
-        }
-        if (bytes.length >= 2 && ((bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF)) {
-            return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16BE);
+        Charset marked = byteOrderMark(bytes);
+        if (marked != null) {
+            int mark = marked.equals(StandardCharsets.UTF_8) ? 3 : 2;
+            return new String(bytes, mark, bytes.length - mark, marked);
         }
         if (html) {
             Charset declared = declaredCharset(bytes);
@@ -60,9 +56,7 @@ public final class TextDecoder {
      * piece at a time, counting what does not decode.
      */
     public static boolean decodes(byte[] bytes, boolean html) {
-        if (bytes.length >= 2 && ((bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE
-                || (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF)
-                || bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
+        if (byteOrderMark(bytes) != null) {
             return true;
         }
         if (html) {
@@ -72,6 +66,20 @@ public final class TextDecoder {
             }
         }
         return isUtf8(bytes) || acceptablePieceByPiece(bytes, GB18030);
+    }
+
+    /** The charset a byte-order mark opening the bytes names (UTF-8, UTF-16LE or BE), or null. */
+    private static Charset byteOrderMark(byte[] bytes) {
+        if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
+            return StandardCharsets.UTF_8;
+        }
+        if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE) {
+            return StandardCharsets.UTF_16LE;
+        }
+        if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF) {
+            return StandardCharsets.UTF_16BE;
+        }
+        return null;
     }
 
     /** Valid UTF-8, but for a sequence cut off at the very end, as {@link #strictUtf8} takes it. */

@@ -35,8 +35,8 @@ public final class ApplicationsParser {
         List<Row> overlong = new ArrayList<>();
         for (Row row : RowAssembler.rows(lines, from, to)) {
             String key = RowKeys.application(row.label());
-            if (key == null && row.core().stream().anyMatch(c -> c.kind() == Cell.Kind.NUMBER)) {
-                // Figures under no row's label: a label lost, or the figures ran under a caption.
+            if (Unplaced.figuresUnderNoLabel(key, row)) {
+                // A label lost, or the figures ran under a caption.
                 unplaced.add(row);
             }
             if (key == null || byKey.containsKey(key)) {
@@ -72,12 +72,8 @@ public final class ApplicationsParser {
             }
         }
         Template layout = subRows ? Template.GB2021 : singleOther ? Template.GB2019 : null;
-        List<String> missing = missingRows(byKey, layout);
-        Row evidence = Unplaced.evidence(unplaced, overlong, missing);
-        if (evidence != null) {
-            findings = new ArrayList<>(Unplaced.uncertain("三", findings, missing, Cell.evidence(evidence.core())));
-        }
-        findings.addAll(UnreadRows.of("三", lines, from, to, ordered.keySet(), findings, RowKeys::application));
+        findings = new ArrayList<>(Unplaced.named("三", findings, missingRows(byKey, layout), unplaced, overlong));
+        findings.addAll(UnreadRows.of("三", lines, from, to, ordered.keySet(), findings));
         return new TableResult<>(new ApplicationsTable(Collections.unmodifiableMap(ordered)), layout,
                 List.copyOf(findings), span.first(), span.last());
     }

@@ -58,8 +58,8 @@ public final class ProactiveParser {
         List<Row> overlong = new ArrayList<>();
         for (Row row : rows) {
             String key = RowKeys.proactive(row.label());
-            if (key == null && row.core().stream().anyMatch(c -> c.kind() == Cell.Kind.NUMBER)) {
-                // Figures under no row's label: a label lost, or the figures ran under a caption.
+            if (Unplaced.figuresUnderNoLabel(key, row)) {
+                // A label lost, or the figures ran under a caption.
                 unplaced.add(row);
             }
             if (key == null || byKey.containsKey(key)) {
@@ -97,12 +97,8 @@ public final class ProactiveParser {
                 ordered.put(k, byKey.get(k));
             }
         }
-        List<String> missing = missingRows(ordered.keySet(), assumed);
-        Row evidence = Unplaced.evidence(unplaced, overlong, missing);
-        if (evidence != null) {
-            findings = new ArrayList<>(Unplaced.uncertain("二", findings, missing, Cell.evidence(evidence.core())));
-        }
-        findings.addAll(UnreadRows.of("二", lines, from, to, ordered.keySet(), findings, RowKeys::proactive));
+        findings = new ArrayList<>(Unplaced.named("二", findings, missingRows(ordered.keySet(), assumed), unplaced, overlong));
+        findings.addAll(UnreadRows.of("二", lines, from, to, ordered.keySet(), findings));
         return new TableResult<>(new ProactiveTable(Collections.unmodifiableMap(ordered)), layout,
                 List.copyOf(findings), span.first(), span.last());
     }

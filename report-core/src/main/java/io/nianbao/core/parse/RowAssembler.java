@@ -1,7 +1,6 @@
 package io.nianbao.core.parse;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -106,49 +105,28 @@ public final class RowAssembler {
      * row), and no later row holds that row's values; otherwise they are layout.
      */
     private static List<Row> withoutLayoutBlanks(List<Row> rows) {
-        int firstBlanks = 0;
-        while (firstBlanks < rows.size() && !blanks(rows.get(firstBlanks))) {
-            firstBlanks++;
-        }
-        if (firstBlanks == rows.size()) {
+        if (rows.stream().noneMatch(RowAssembler::blanks)) {
             return rows;
         }
-        // From the last row back to the first row of blanks: the template rows a later row holds values of.
+        // From the last row back: the template rows a later row holds values of.
         Set<String> filledLater = new HashSet<>();
-        boolean[] keep = new boolean[rows.size()];
-        Arrays.fill(keep, true);
-        for (int i = rows.size() - 1; i >= firstBlanks; i--) {
-            Row row = rows.get(i);
-            if (blanks(row)) {
-                String key = templateRow(row.label());
-                keep[i] = key != null && !filledLater.contains(key) && !RowKeys.namesColumns(row.label());
-            } else {
-                String key = templateRow(row.label());
+        List<Row> kept = new ArrayList<>(rows.size());
+        for (Row row : rows.reversed()) {
+            String key = RowKeys.anyTable(row.label());
+            if (!blanks(row)) {
+                kept.add(row);
                 if (key != null) {
                     filledLater.add(key);
                 }
+            } else if (key != null && !filledLater.contains(key) && !RowKeys.namesColumns(row.label())) {
+                kept.add(row);
             }
         }
-        List<Row> out = new ArrayList<>(rows.size());
-        for (int i = 0; i < rows.size(); i++) {
-            if (keep[i]) {
-                out.add(rows.get(i));
-            }
-        }
-        return out;
+        return kept.reversed();
     }
 
     private static boolean blanks(Row row) {
         return row.cells().stream().allMatch(Cell::padding);
-    }
-
-    /** The template row (of section 二 or 三) a label names, or null; text longer than any label names none. */
-    private static String templateRow(String label) {
-        if (label.length() > RowKeys.LONGEST_LABEL) {
-            return null;
-        }
-        String proactive = RowKeys.proactive(label);
-        return proactive != null ? proactive : RowKeys.application(label);
     }
 
     /**
@@ -165,7 +143,6 @@ public final class RowAssembler {
             return false;
         }
         // A template row's label is the next row, even on the same line (a one-line capture).
-        String label = TextNormalizer.compact(c.raw());
-        return RowKeys.proactive(label) == null && RowKeys.application(label) == null;
+        return RowKeys.anyTable(TextNormalizer.compact(c.raw())) == null;
     }
 }

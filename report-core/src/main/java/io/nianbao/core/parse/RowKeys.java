@@ -140,6 +140,15 @@ public final class RowKeys {
         return match(APPLICATIONS, label);
     }
 
+    /** The template row (of section 二 or 三) a (compact) label names, or null; text longer than any label names none. */
+    static String anyTable(String label) {
+        if (label.length() > LONGEST_LABEL) {
+            return null;
+        }
+        String proactive = proactive(label);
+        return proactive != null ? proactive : application(label);
+    }
+
     private static String match(List<Key> keys, String label) {
         String best = null;
         int bestEnd = -1;

@@ -21,33 +21,39 @@ final class Unplaced {
     private Unplaced() {
     }
 
-    /**
-     * The row that shows a table's structure is not whole, or null when it is: a row of values
-     * without a label, or, while template rows are missing, a row with more cells than the
-     * template's (a capture that lost the next row's label runs its values into this row).
-     */
-    static Row evidence(List<Row> unlabelled, List<Row> overlong, List<String> missing) {
-        if (!unlabelled.isEmpty()) {
-            return unlabelled.getFirst();
-        }
-        return missing.isEmpty() || overlong.isEmpty() ? null : overlong.getFirst();
+    /** Whether a row not of the template holds figures: they stand under no row's label. */
+    static boolean figuresUnderNoLabel(String key, Row row) {
+        return key == null && row.core().stream().anyMatch(c -> c.kind() == Cell.Kind.NUMBER);
     }
 
     /**
-     * @param table    the table's numeral
-     * @param findings what the table's rows yielded
-     * @param missing  the keys of the template's rows the table did not yield
-     * @param evidence a row of values without a label, as read
+     * The table's findings, its TBL-SHAPEs and its missing rows made PARSE-UNCERTAIN where its
+     * structure shows it is not whole: a row of figures without a label, or, while template rows
+     * are missing, a row with more cells than the template's (a capture that lost the next row's
+     * label runs its values into this row). Otherwise the findings as they are.
+     *
+     * @param table      the table's numeral
+     * @param findings   what the table's rows yielded
+     * @param missing    the keys of the template's rows the table did not yield
+     * @param unlabelled rows of figures under no row's label
+     * @param overlong   rows with more cells than the template's
      */
-    static List<Finding> uncertain(String table, List<Finding> findings, List<String> missing, String evidence) {
+    static List<Finding> named(String table, List<Finding> findings, List<String> missing, List<Row> unlabelled,
+                               List<Row> overlong) {
+        Row evidence = !unlabelled.isEmpty() ? unlabelled.getFirst()
+                : missing.isEmpty() || overlong.isEmpty() ? null : overlong.getFirst();
+        if (evidence == null) {
+            return findings;
+        }
+        String quoted = Cell.evidence(evidence.core());
         List<Finding> out = new ArrayList<>();
         for (Finding f : findings) {
             out.add(f.rule().equals(RuleId.TBL_SHAPE.id())
-                    ? ParseUncertain.row(f.location(), RowKeys.name(f.location().substring(table.length() + 1)), evidence)
+                    ? ParseUncertain.row(f.location(), RowKeys.name(f.location().substring(table.length() + 1)), quoted)
                     : f);
         }
         for (String key : missing) {
-            out.add(ParseUncertain.row(table + "." + key, RowKeys.name(key), evidence));
+            out.add(ParseUncertain.row(table + "." + key, RowKeys.name(key), quoted));
         }
         return out;
     }

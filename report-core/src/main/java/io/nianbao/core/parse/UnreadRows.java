@@ -21,22 +21,23 @@ final class UnreadRows {
     }
 
     /**
-     * @param table    the table's numeral
+     * @param table    the table's numeral: 二 or 三
      * @param read     keys of the rows the table yielded
      * @param findings what the table's rows yielded; a row already named there is not named again
-     * @param keyOf    the template row a label cell names, or null
      */
     static List<Finding> of(String table, List<String> lines, int from, int to, Collection<String> read,
-                            List<Finding> findings, UnaryOperator<String> keyOf) {
-        List<String> notYielded = (table.equals("二") ? RowKeys.PROACTIVE_KEYS : RowKeys.APPLICATION_KEYS).stream()
+                            List<Finding> findings) {
+        boolean proactive = table.equals("二");
+        UnaryOperator<String> keyOf = proactive ? RowKeys::proactive : RowKeys::application;
+        List<String> notYielded = (proactive ? RowKeys.PROACTIVE_KEYS : RowKeys.APPLICATION_KEYS).stream()
                 .filter(k -> !yielded(k, read)).toList();
         Map<String, String> unread = new LinkedHashMap<>();
         for (int i = from; i < to && !notYielded.isEmpty(); i++) {
             String line = lines.get(i);
             String compactLine = TextNormalizer.compact(line);
-            // Most lines name no row that was not read: only those that may are cut into cells.
+            // Most lines name no row that was not read: only those that may are cut into cells. A
+            // header line's 总计 names a column, not the row.
             if (notYielded.stream().noneMatch(k -> RowKeys.mayName(compactLine, k)) || RowKeys.namesColumns(compactLine)) {
-                // A header line: its 总计 names a column, not the row.
                 continue;
             }
             for (String cell : line.split("\t")) {

@@ -19,8 +19,9 @@ public class ApiErrorAttributes extends DefaultErrorAttributes {
         Object status = super.getErrorAttributes(request, ErrorAttributeOptions.defaults()).get("status");
         HttpStatusCode code = HttpStatusCode.valueOf(status instanceof Integer s ? s : 500);
         Map<String, Object> error = new LinkedHashMap<>();
-        error.put("reason", ErrorReasons.reasonOf(code));
-        error.put("message", ErrorReasons.messageOf(code));
+        ApiError answer = ErrorReasons.of(code);
+        error.put("reason", answer.reason());
+        error.put("message", answer.message());
         return error;
     }
 }

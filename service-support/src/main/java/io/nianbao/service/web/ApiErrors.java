@@ -58,15 +58,15 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ResponseStatusException.class)
     ResponseEntity<ApiError> refused(ResponseStatusException e) {
-        return answer(e.getStatusCode(), new ApiError(ErrorReasons.reasonOf(e.getStatusCode()),
-                e.getReason() != null ? e.getReason() : ErrorReasons.messageOf(e.getStatusCode())));
+        ApiError bare = ErrorReasons.of(e.getStatusCode());
+        return answer(e.getStatusCode(), e.getReason() != null ? new ApiError(bare.reason(), e.getReason()) : bare);
     }
 
     /** What no handler expected: logged with its trace, answered without it. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unexpected(Exception e) {
         log.error("request failed", e);
-        return answer(HttpStatus.INTERNAL_SERVER_ERROR, new ApiError("INTERNAL", ErrorReasons.messageOf(HttpStatus.INTERNAL_SERVER_ERROR)));
+        return answer(HttpStatus.INTERNAL_SERVER_ERROR, ErrorReasons.of(HttpStatus.INTERNAL_SERVER_ERROR));
     }
 
     private static ResponseEntity<ApiError> answer(HttpStatusCode status, ApiError error) {
@@ -89,7 +89,7 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
             case MissingServletRequestPartException missing -> new ApiError("MISSING_FIELD",
                     "缺少必填项：" + missing.getRequestPartName());
             case NoResourceFoundException notFound -> new ApiError("NOT_FOUND", "没有这个地址：/" + notFound.getResourcePath());
-            default -> new ApiError(ErrorReasons.reasonOf(status), ErrorReasons.messageOf(status));
+            default -> ErrorReasons.of(status);
         };
     }
 
