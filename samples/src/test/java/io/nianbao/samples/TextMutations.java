@@ -9,10 +9,11 @@ import java.util.stream.IntStream;
 
 /**
  * Changes of a text capture's lines (rows of cells separated by tabs or between pipes), as
- * capture tools and converters make them: four that lose nothing, four that lose a cell, a
- * separator, a label or a row's line. A cell is lost or run into its neighbour only in a row
- * without empty cells: in a row with one, a lost cell leaves the very row a blank one does, and
- * no reader can tell them apart.
+ * capture tools and converters make them: four that lose nothing, five that lose a cell, a
+ * separator, a label, a row's line or every separator. A cell is lost or run into its neighbour
+ * only in a row without empty cells: in a row with one, a lost cell leaves the very row a blank
+ * one does, and no reader can tell them apart. The archiver's one-line capture loses blank cells
+ * too, as it does: there the reader must not take a row with a blank for one without.
  */
 final class TextMutations {
 
@@ -26,7 +27,9 @@ final class TextMutations {
             new Mutation<>("a cell dropped", false, TextMutations::droppedCell),
             new Mutation<>("two cells' digits run together", false, TextMutations::digitsRunTogether),
             new Mutation<>("a row's label removed", false, TextMutations::labelRemoved),
-            new Mutation<>("a row's figures on the line after its label", false, TextMutations::figuresOnTheNextLine));
+            new Mutation<>("a row's figures on the line after its label", false, TextMutations::figuresOnTheNextLine),
+            new Mutation<>("an archiver's one-line capture: every row's cells run together, blanks lost", false,
+                    TextMutations::oneLineCellsRunTogether));
 
     private TextMutations() {
     }
@@ -177,5 +180,21 @@ final class TextMutations {
         List<String> label = row.cells().stream().takeWhile(c -> !valueLike(c)).toList();
         List<String> rest = row.cells().subList(label.size(), row.cells().size());
         return replace(lines, at, List.of(row.with(label).line(), row.with(rest).line()));
+    }
+
+    /** The text on one line; each row its label and its figures without a separator ("规章000"), its blank cells gone. */
+    private static List<String> oneLineCellsRunTogether(List<String> lines, Random random) {
+        StringBuilder line = new StringBuilder();
+        boolean afterRow = false;
+        for (String l : lines) {
+            boolean row = isRow(l);
+            if (!line.isEmpty() && !(row && afterRow)) {
+                line.append(' ');
+            }
+            line.append(row ? String.join("", Row.of(l).cells().stream().filter(c -> !c.isEmpty()
+                    && !DocumentMutations.BLANK_MARKERS.contains(c)).toList()) : l.strip());
+            afterRow = row;
+        }
+        return List.of(line.toString());
     }
 }

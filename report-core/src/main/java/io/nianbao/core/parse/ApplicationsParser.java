@@ -16,9 +16,9 @@ import java.util.stream.IntStream;
 /** Section 三: seven cells per row; rows keep the report's own layout of （六）其他处理. */
 public final class ApplicationsParser {
 
-    private static final int WIDTH = ApplicationsTable.COLUMNS.size();
+    static final int WIDTH = ApplicationsTable.COLUMNS.size();
     /** Each row: total = the six applicant columns. */
-    private static final List<Aligner.Identity> ROW_SUM = List.of(
+    static final List<Aligner.Identity> ROW_SUM = List.of(
             new Aligner.Identity(IntStream.range(0, ApplicationsTable.TOTAL).toArray(), ApplicationsTable.TOTAL));
     static final Pattern HEADER = Pattern.compile("勾稽关系|^\\(?本列数据|^申请人情况");
 

@@ -151,6 +151,11 @@ public final class ProactiveParser {
         return other.size() == cells ? other : own;
     }
 
+    /** What each cell of a row holds, in a layout. */
+    static List<Values.Type> cellTypes(String key, Template layout) {
+        return columns(key, layout).stream().map(Column::type).toList();
+    }
+
     private static List<Column> columns(String key, Template t) {
         boolean gb2019 = t == Template.GB2019;
         return switch (key) {

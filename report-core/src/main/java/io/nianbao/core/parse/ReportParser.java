@@ -35,7 +35,8 @@ public final class ReportParser {
      *                       with the wrong number of cells may be the reading's doing
      */
     public static ParsedReport parse(List<String> rawLines, ReportMetadata hints, boolean cellsAsWritten) {
-        List<String> lines = normalise(rawLines);
+        List<String> lines = new ArrayList<>(rawLines.size());
+        boolean headingsInline = normalise(rawLines, lines);
         List<SectionFinder.Heading> headings = SectionFinder.find(lines);
 
         TableResult<ProactiveTable> proactive = table(lines, headings, SectionKind.PROACTIVE,
@@ -55,7 +56,7 @@ public final class ReportParser {
         }
         Template template = proactive.layout() != null ? proactive.layout() : applications.layout();
 
-        List<Finding> findings = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>(unfoundInline(headingsInline, headings));
         for (TableResult<?> table : List.of(proactive, applications, review)) {
             for (Finding f : table.findings()) {
                 findings.add(!cellsAsWritten && f.rule().equals(RuleId.TBL_SHAPE.id()) ? ParseUncertain.positionalCells(f) : f);
@@ -66,21 +67,42 @@ public final class ReportParser {
     }
 
     /**
-     * Normalised lines; a line holding several lines after normalisation is split, and so is a
-     * line with a section's heading inside it (a capture that wrote the page on one line).
+     * Adds the normalised lines to {@code out}; a line holding several lines after normalisation
+     * is split, and so is a line with a section's heading inside it (a capture that wrote the
+     * page on one line). Returns whether there was such a heading.
      */
-    private static List<String> normalise(List<String> rawLines) {
-        List<String> out = new ArrayList<>(rawLines.size());
+    private static boolean normalise(List<String> rawLines, List<String> out) {
+        boolean headingsInline = false;
         for (String raw : rawLines) {
             String s = TextNormalizer.normalize(raw);
             for (String line : s.indexOf('\n') >= 0 ? List.of(LINE_BREAK.split(s, -1)) : List.of(s)) {
-                out.addAll(InlineHeadings.split(line));
+                List<String> split = InlineHeadings.split(line);
+                headingsInline |= split.size() > 1;
+                out.addAll(split);
+            }
+        }
+        return headingsInline;
+    }
+
+    /**
+     * Where the document's headings stood inside its lines (a one-line capture), a section whose
+     * heading was not found may be there under a wording the inline search does not know: it is
+     * PARSE-UNCERTAIN, not missing.
+     */
+    private static List<Finding> unfoundInline(boolean headingsInline, List<SectionFinder.Heading> headings) {
+        if (!headingsInline) {
+            return List.of();
+        }
+        List<Finding> out = new ArrayList<>();
+        for (SectionKind kind : SectionKind.values()) {
+            if (headings.stream().noneMatch(h -> h.kind() == kind)) {
+                out.add(ParseUncertain.sectionInsideLines(kind));
             }
         }
         return out;
     }
 
-    private interface TableReader<T> {
+    interface TableReader<T> {
         TableResult<T> parse(List<String> lines, int from, int to);
     }
 
@@ -103,7 +125,7 @@ public final class ReportParser {
                     return result;
                 }
                 if (unreadable == null) {
-                    unreadable = UnreadableTables.of(kind, lines.subList(from, to));
+                    unreadable = UnreadableTables.of(kind, lines, from, to, reader);
                 }
             }
         }

@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 public final class ReviewLitigationParser {
 
     private static final int GROUP = ReviewLitigationTable.COLUMNS.size();
-    private static final int WIDTH = GROUP * ReviewLitigationTable.GROUPS.size();
-    private static final List<Aligner.Identity> GROUP_SUMS = List.of(
+    static final int WIDTH = GROUP * ReviewLitigationTable.GROUPS.size();
+    static final List<Aligner.Identity> GROUP_SUMS = List.of(
             new Aligner.Identity(new int[]{0, 1, 2, 3}, 4),
             new Aligner.Identity(new int[]{5, 6, 7, 8}, 9),
             new Aligner.Identity(new int[]{10, 11, 12, 13}, 14));

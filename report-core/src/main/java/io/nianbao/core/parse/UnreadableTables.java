@@ -1,20 +1,24 @@
 package io.nianbao.core.parse;
 
+import io.nianbao.core.model.Finding;
 import io.nianbao.core.model.SectionKind;
 import io.nianbao.core.model.Template;
 import io.nianbao.core.rules.ParseUncertain;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A section's table that is there but could not be read: its rows' labels and numbers stand in
- * the text, without the separators that tell one cell from the next (a capture that wrote each row
- * as one string, "行政许可3960181"). The table is left unread, with one PARSE-UNCERTAIN naming it:
- * not a TBL-MISSING against the agency, and no rule computes over it. The template its wording
- * names is still told.
+ * A section's table that is there but its parser could not read: its rows' labels and numbers
+ * stand in the text, without the separators that tell one cell from the next (a capture that
+ * wrote each row as one string, "行政许可3960181"). The rows whose digits have one reading are
+ * read ({@link RunTogetherCells}); the table gets one PARSE-UNCERTAIN saying how it was read, so
+ * that no rule computes over values that rest on the identities the rules would check, and it is
+ * not a TBL-MISSING against the agency. Where no row can be read the table is left unread. The
+ * template its wording names is still told.
  */
 final class UnreadableTables {
 
@@ -31,16 +35,33 @@ final class UnreadableTables {
     private UnreadableTables() {
     }
 
-    /** The unread table of the section, if its text shows one; null otherwise. */
-    static <T> TableResult<T> of(SectionKind kind, List<String> sectionLines) {
-        String text = TextNormalizer.compact(String.join(" ", sectionLines));
+    /** The table of the section's lines [from, to) as far as it can be read, if its text shows one; null otherwise. */
+    static <T> TableResult<T> of(SectionKind kind, List<String> lines, int from, int to, ReportParser.TableReader<T> reader) {
+        String spaced = String.join(" ", lines.subList(from, to));
+        String text = TextNormalizer.compact(spaced);
         if (!SIGNS.get(kind).stream().allMatch(sign -> sign.matcher(text).find())) {
             return null;
         }
-        Matcher row = ROW.matcher(String.join(" ", sectionLines));
-        String evidence = row.find() ? row.group() : text.substring(0, Math.min(text.length(), 60));
         String name = "第" + kind.numeral() + "部分的统计表";
-        return new TableResult<>(null, layout(kind, text), List.of(ParseUncertain.table(kind.numeral(), name, evidence)), -1, -1);
+        Template layout = layout(kind, text);
+        RunTogetherCells.Rewritten rewritten = RunTogetherCells.rewrite(kind, spaced);
+        if (rewritten != null && !rewritten.read().isEmpty()) {
+            TableResult<T> read = reader.parse(rewritten.lines(), 0, rewritten.lines().size());
+            if (read.table() != null) {
+                List<Finding> findings = new ArrayList<>();
+                findings.add(ParseUncertain.runTogether(kind, rewritten.read(), rewritten.notRead().size()));
+                rewritten.notRead().forEach((key, row) -> findings.add(
+                        ParseUncertain.runTogetherRow(kind.numeral() + "." + key, RowKeys.name(key), row)));
+                // The parser names a label without figures as unread too; the row is named once, with its figures.
+                read.findings().stream().filter(f -> findings.stream().noneMatch(named -> named.location().equals(f.location())))
+                        .forEach(findings::add);
+                return new TableResult<>(read.table(), read.layout() != null ? read.layout() : layout, List.copyOf(findings),
+                        from, to - 1);
+            }
+        }
+        Matcher row = ROW.matcher(spaced);
+        String evidence = row.find() ? row.group() : text.substring(0, Math.min(text.length(), 60));
+        return new TableResult<>(null, layout, List.of(ParseUncertain.table(kind.numeral(), name, evidence)), -1, -1);
     }
 
     private static Template layout(SectionKind kind, String text) {

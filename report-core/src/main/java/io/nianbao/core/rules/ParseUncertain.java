@@ -1,6 +1,9 @@
 package io.nianbao.core.rules;
 
 import io.nianbao.core.model.Finding;
+import io.nianbao.core.model.SectionKind;
+
+import java.util.List;
 
 /**
  * PARSE-UNCERTAIN: the parser could not read a value with certainty (split digits, OCR noise).
@@ -22,6 +25,52 @@ public final class ParseUncertain {
         String message = "系统未能可靠读取" + name + "：单元格之间没有分隔（原文如“" + evidence
                 + "”），无法确定各数值所在的栏目，该表按未读取处理，不据以核对，请人工核对原文。";
         return RuleId.PARSE_UNCERTAIN.finding(location, message, evidence);
+    }
+
+    /**
+     * A section whose heading was not found in a document whose headings stand inside its lines
+     * (a web archiver's one-line capture): a heading worded a little off the template is found on
+     * a line of its own, not inside running text, so the section may be there.
+     */
+    public static Finding sectionInsideLines(SectionKind kind) {
+        String message = "系统未能找到" + Reports.name(kind) + "的标题：这份文本的标题与正文连在同一行（如网页存档的单行文本），"
+                + "标题写法与格式稍有不同就无法识别。该部分按未读取处理，不据以核对，也不认定报告缺少该部分，请人工核对原文。";
+        return RuleId.PARSE_UNCERTAIN.finding(kind.numeral(), message, null);
+    }
+
+    /**
+     * A table whose cells ran together, read only in the rows whose digits have one reading that
+     * keeps the table's identities (the rows not read are named each by {@link #runTogetherRow}).
+     * Those values rest on the identities the rules would check, so no rule computes over the table.
+     *
+     * @param kind    the table's section
+     * @param read    the rows read, as they stood ("规章000")
+     * @param notRead how many rows were not read
+     */
+    public static Finding runTogether(SectionKind kind, List<String> read, int notRead) {
+        String basis = switch (kind) {
+            case APPLICATIONS -> "数字位数和表内勾稽关系（每行总计等于各列之和，各项办理结果之和等于总计，新收加上年结转等于总计加结转下年度）";
+            case REVIEW_LITIGATION -> "数字位数和各组“总计等于各项之和”";
+            default -> "数字位数";
+        };
+        String message = "第" + kind.numeral() + "部分的统计表单元格之间没有分隔（原文如“" + read.getFirst() + "”）：系统按" + basis
+                + "拆分，只读取了只有一种拆分方式的" + read.size() + "行" + (notRead > 0 ? "，其余" + notRead + "行未读取，另行列出" : "")
+                + "。" + (kind == SectionKind.PROACTIVE ? "" : "这些数值以表内合计相符为前提，") + "不据以核对，请人工核对原文。";
+        return RuleId.PARSE_UNCERTAIN.finding(kind.numeral(), message, read.getFirst());
+    }
+
+    /**
+     * A row of a table whose cells ran together, whose digits have several readings that keep the
+     * table's identities, or none.
+     *
+     * @param location the row, e.g. "二.normativeDocuments"
+     * @param name     the row, in Chinese
+     * @param row      the row as it stood ("规范性文件8855698")
+     */
+    public static Finding runTogetherRow(String location, String name, String row) {
+        String message = "系统未能确定“" + name + "”行的数值：该行各栏的数字连在一起（原文“" + row
+                + "”），有多种拆分方式，或没有与合计相符的拆分，该行按未读取处理，不据以核对，请人工核对原文。";
+        return RuleId.PARSE_UNCERTAIN.finding(location, message, row);
     }
 
     /**

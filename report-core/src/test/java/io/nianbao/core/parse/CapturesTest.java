@@ -10,7 +10,9 @@ import io.nianbao.core.rules.RuleContext;
 import io.nianbao.core.rules.RuleEngine;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,19 +50,104 @@ class CapturesTest {
     }
 
     @Test
-    void tablesWhoseCellsRanTogetherAreUnreadNotMissingAndNotGuessed() {
+    void cellsRunTogetherAreReadWhereTheirDigitsHaveOneReadingAndNamedWhereNot() {
         ParsedReport r = parse(ONE_LINE);
-        assertThat(r.applications()).isNull();
-        assertThat(r.parseFindings()).filteredOn(f -> f.location().equals("三")).singleElement().satisfies(f -> {
+        // 7 digits for 7 cells, or 9 that add up in one way only.
+        assertThat(r.applications().rows()).containsEntry("newReceived", List.of(71L, 3L, 0L, 0L, 0L, 0L, 74L))
+                .containsEntry("carriedOver", List.of(1L, 0L, 0L, 0L, 0L, 0L, 1L))
+                .containsEntry("granted", List.of(21L, 0L, 0L, 0L, 0L, 0L, 21L))
+                .containsEntry("otherHandling.noCorrection", List.of(2L, 0L, 0L, 0L, 0L, 0L, 2L));
+        assertThat(r.proactive().rows()).containsEntry("licensing", Map.of("decisions", BigDecimal.valueOf(10690)))
+                .containsKey("regulations").doesNotContainKey("normativeDocuments");
+        assertThat(r.proactive().rows().get("regulations").values()).allMatch(v -> v.signum() == 0);
+        // 8855698 in three cells: 88/55/698, 885/56/98, …; no identity tells.
+        assertThat(r.parseFindings()).filteredOn(f -> f.location().equals("二.normativeDocuments")).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.rule()).isEqualTo("PARSE-UNCERTAIN");
+                    assertThat(f.message()).contains("规范性文件8855698", "多种拆分方式");
+                });
+        assertThat(r.parseFindings()).filteredOn(f -> f.location().equals("二")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("单元格之间没有分隔", "规章000", "读取了只有一种拆分方式的2行", "其余1行未读取"));
+        // Five figures for fifteen cells: ten blanks could be anywhere.
+        assertThat(r.reviewLitigation()).isNull();
+        assertThat(r.parseFindings()).filteredOn(f -> f.location().equals("四")).singleElement().satisfies(f -> {
             assertThat(f.rule()).isEqualTo("PARSE-UNCERTAIN");
             assertThat(f.responsibility()).isEqualTo(Responsibility.SYSTEM);
-            assertThat(f.message()).contains("单元格之间没有分隔", "713000074");
         });
         List<Finding> findings = checked(r);
         assertThat(findings).extracting(Finding::rule).doesNotContain("TBL-MISSING", "SEC-MISSING", "T3-BALANCE",
                 "T3-RESULT-SUM", "T3-ROW-SUM", "TXT-T3-MISMATCH", "TXT-FEE");
         assertThat(findings).filteredOn(f -> f.responsibility() == Responsibility.AGENCY)
                 .extracting(Finding::rule).doesNotContain("TBL-SHAPE");
+    }
+
+    /** Section 三 of GB2021 as a one-line capture writes it, each row's figures as given, other rows 0000000. */
+    private static String applicationsRunTogether(Map<String, String> figures) {
+        StringBuilder b = new StringBuilder("一、总体情况 本机关依法公开政府信息。三、收到和处理政府信息公开申请情况（本列数据的勾稽关系为：第一项加第二项之和，"
+                + "等于第三项加第四项之和）申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他");
+        List<String> labels = List.of("一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量", "三、本年度办理结果（一）予以公开",
+                "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "（三）不予公开1.属于国家秘密", "2.其他法律行政法规禁止公开",
+                "3.危及“三安全一稳定”", "4.保护第三方合法权益", "5.属于三类内部事务信息", "6.属于四类过程性信息", "7.属于行政执法案卷",
+                "8.属于行政查询事项", "（四）无法提供1.本机关不掌握相关政府信息", "2.没有现成信息需要另行制作", "3.补正后申请内容仍不明确",
+                "（五）不予处理1.信访举报投诉类申请", "2.重复申请", "3.要求提供公开出版物", "4.无正当理由大量反复申请",
+                "5.要求行政机关确认或重新出具已获取信息", "（六）其他处理1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+                "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "3.其他", "（七）总计", "四、结转下年度继续办理");
+        List<String> keys = RowKeys.APPLICATION_KEYS.stream().filter(k -> !k.equals("otherHandling")).toList();
+        for (int i = 0; i < labels.size(); i++) {
+            b.append(labels.get(i)).append(figures.getOrDefault(keys.get(i), "0000000"));
+        }
+        return b.append("四、政府信息公开行政复议、行政诉讼情况 五、存在的主要问题及改进情况 无。六、其他需要报告的事项 无。").toString();
+    }
+
+    @Test
+    void aRowWithSeveralReadingsIsReadWhereOnlyOneKeepsTheColumnsIdentities() {
+        // 101000011 adds up as 10 1 0 0 0 0 11 and as 1 0 10 0 0 0 11: the new applications,
+        // written apart, and the columns' balance single out the first.
+        String decided = applicationsRunTogether(Map.of("newReceived", "10 1 0 0 0 0 11",
+                "granted", "101000011", "totalHandled", "101000011"));
+        Map<String, List<Long>> rows = parse(decided).applications().rows();
+        assertThat(rows.get("granted")).containsExactly(10L, 1L, 0L, 0L, 0L, 0L, 11L);
+        assertThat(rows.get("totalHandled")).containsExactly(10L, 1L, 0L, 0L, 0L, 0L, 11L);
+
+        // Run together too, the new applications leave both readings standing: nothing is guessed.
+        ParsedReport undecided = parse(applicationsRunTogether(Map.of("newReceived", "101000011",
+                "granted", "101000011", "totalHandled", "101000011")));
+        assertThat(undecided.applications().rows()).doesNotContainKeys("newReceived", "granted", "totalHandled")
+                .containsKey("carriedOver");
+        assertThat(undecided.parseFindings()).extracting(Finding::location)
+                .contains("三.newReceived", "三.granted", "三.totalHandled");
+    }
+
+    @Test
+    void aRowWhoseDigitsDoNotAddUpOrMayHideABlankIsNotRead() {
+        // 1000910: as many digits as cells, yet 1+0+0+0+9+1 is not 0: it was 1, blank, 0, 0, 0, 9, 10.
+        // 000000: six zeros for seven cells, one of them blank, which one nobody can tell.
+        ParsedReport r = parse(applicationsRunTogether(Map.of("granted", "1000910", "partlyGranted", "000000")));
+        assertThat(r.applications().rows()).doesNotContainKeys("granted", "partlyGranted").containsKey("newReceived");
+        assertThat(r.parseFindings()).extracting(Finding::location).contains("三.granted", "三.partlyGranted");
+        assertThat(checked(r)).extracting(Finding::rule).doesNotContain("T3-ROW-SUM", "T3-RESULT-SUM", "CELL-BLANK");
+    }
+
+    @Test
+    void theNumberOfASubRowIsNotTakenForTheLastDigitOfTheRowBefore() {
+        // "…禁止公开00000003.危及…": seven zeros, then the third sub-row.
+        ParsedReport r = parse(applicationsRunTogether(Map.of("denied.prohibitedByLaw", "2000002")));
+        assertThat(r.applications().rows().get("denied.prohibitedByLaw")).containsExactly(2L, 0L, 0L, 0L, 0L, 0L, 2L);
+        assertThat(r.applications().rows().get("denied.securityStability")).containsOnly(0L);
+    }
+
+    @Test
+    void aSectionWhoseHeadingIsNotFoundInsideALineIsUnreadNotMissing() {
+        // The agency dropped the numeral ("、主动公开政府信息情况"): on a line of its own the heading
+        // is still found; inside running text it is not, and the section may well be there.
+        ParsedReport r = parse(ONE_LINE.replace("二、主动公开政府信息情况", "、主动公开政府信息情况"));
+        assertThat(r.parseFindings()).filteredOn(f -> f.location().equals("二")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("主动公开政府信息情况", "不认定报告缺少该部分"));
+        assertThat(checked(r)).extracting(Finding::rule).doesNotContain("SEC-MISSING", "TBL-MISSING");
+
+        String lines = ONE_LINE.replace("二、主动公开政府信息情况", "\n、主动公开政府信息情况\n").replace(" 三、", "\n三、")
+                .replace(" 四、", "\n四、").replace(" 五、", "\n五、").replace(" 六、", "\n六、").replace("一、总体情况", "\n一、总体情况\n");
+        assertThat(parse(lines).sections()).extracting(s -> s.kind()).contains(SectionKind.PROACTIVE);
     }
 
     @Test
