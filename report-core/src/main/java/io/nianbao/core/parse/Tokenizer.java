@@ -3,11 +3,14 @@ package io.nianbao.core.parse;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Cuts normalised lines into cells. A line is split on tabs, else on "|", else on runs of two or
- * more spaces (PDF layout mode); a plain line is one cell (copied HTML: one cell per line).
+ * more spaces (PDF layout mode), else, where it is a template row's label and figures apart by
+ * single spaces ("行政许可 97", as converters write a row), on those spaces; any other plain line is
+ * one cell (copied HTML: one cell per line).
  * Empty cells survive only from tab or pipe lines, and are marked as padding unless they stand
  * between two values on their line: a spanning label or a trailing separator leaves empties that
  * are layout, not blank cells.
@@ -17,6 +20,8 @@ public final class Tokenizer {
     private static final Pattern TAB = Pattern.compile("\t");
     private static final Pattern PIPE = Pattern.compile("\\|");
     private static final Pattern SPACE_RUN = Pattern.compile(" {2,}");
+    /** A label, then figures each after one space; the label a name, not a sentence or a header (no punctuation, no space). */
+    private static final Pattern LABEL_AND_FIGURES = Pattern.compile("([^,，。;；:：\\s]{2,40})((?: -?\\d+(?:\\.\\d+)?)+)");
 
     private Tokenizer() {
     }
@@ -77,7 +82,21 @@ public final class Tokenizer {
             return Arrays.copyOfRange(parts, s.startsWith("|") ? 1 : 0, s.endsWith("|") && parts.length > 1 ? parts.length - 1 : parts.length);
         }
         // Most lines (copied HTML: one cell per line) have no run of spaces; the regex would scan them anyway.
-        return s.contains("  ") ? SPACE_RUN.split(s) : new String[] {s};
+        if (s.contains("  ")) {
+            return SPACE_RUN.split(s);
+        }
+        return s.indexOf(' ') > 0 && Character.isDigit(s.charAt(s.length() - 1)) ? labelAndFigures(s) : new String[] {s};
+    }
+
+    private static String[] labelAndFigures(String s) {
+        Matcher m = LABEL_AND_FIGURES.matcher(s);
+        if (!m.matches() || RowKeys.anyTable(TextNormalizer.compact(m.group(1))) == null) {
+            return new String[] {s};
+        }
+        List<String> cells = new ArrayList<>();
+        cells.add(m.group(1));
+        cells.addAll(Arrays.asList(m.group(2).strip().split(" ")));
+        return cells.toArray(String[]::new);
     }
 
     /** Whether the nearest non-empty cells on both sides of {@code i} are values. */

@@ -151,6 +151,34 @@ class CapturesTest {
     }
 
     @Test
+    void aRowsLabelAndFiguresApartBySingleSpacesAreARowAndProseIsNot() {
+        String converted = """
+                一、总体情况
+                全年发布短视频 584 条，累计观看量 1924252
+                二、主动公开政府信息情况
+                第二十条第（五）项
+                信息内容本年处理决定数量
+                行政许可 97
+                行政处罚 0
+                第二十条第（八）项
+                信息内容本年收费金额（单位：万元）
+                行政事业性收费 12.5
+                三、收到和处理政府信息公开申请情况
+                （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）
+                一、本年新收政府信息公开申请数量 3 1 0 0 0 0 4
+                二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0
+                本年予以公开 3 件，占比 75%
+                """;
+        ParsedReport r = parse(converted);
+        assertThat(r.proactive().rows()).containsEntry("licensing", Map.of("decisions", BigDecimal.valueOf(97)))
+                .containsEntry("penalties", Map.of("decisions", BigDecimal.ZERO))
+                .containsEntry("fees", Map.of("amountTenThousandYuan", new BigDecimal("12.5")));
+        assertThat(r.applications().rows()).containsEntry("newReceived", List.of(3L, 1L, 0L, 0L, 0L, 0L, 4L))
+                .doesNotContainKey("granted");
+        assertThat(r.sections().getFirst().text()).contains("累计观看量 1924252");
+    }
+
+    @Test
     void aHeadingFollowedByItsTextOnOneLineStandsAlone() {
         assertThat(InlineHeadings.split("一、总体情况：2023年，本局依法公开。")).containsExactly("一、总体情况", "：2023年，本局依法公开。");
         assertThat(InlineHeadings.split("五、政府信息公开工作存在的主要问题及改进情况")).as("a heading alone").hasSize(1);
