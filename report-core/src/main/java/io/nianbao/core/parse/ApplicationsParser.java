@@ -3,6 +3,7 @@ package io.nianbao.core.parse;
 import io.nianbao.core.model.ApplicationsTable;
 import io.nianbao.core.model.Finding;
 import io.nianbao.core.model.Template;
+import io.nianbao.core.rules.ParseUncertain;
 import io.nianbao.core.rules.TblShape;
 
 import java.util.ArrayList;
@@ -10,6 +11,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
@@ -33,15 +36,18 @@ public final class ApplicationsParser {
         boolean singleOther = false;
         List<Row> unplaced = new ArrayList<>();
         List<Row> overlong = new ArrayList<>();
+        List<LabelLessRows.Slot> order = new ArrayList<>();
         for (Row row : RowAssembler.rows(lines, from, to)) {
             String key = RowKeys.application(row.label());
             if (Unplaced.figuresUnderNoLabel(key, row)) {
                 // A label lost, or the figures ran under a caption.
                 unplaced.add(row);
+                order.add(new LabelLessRows.Slot(null, row));
             }
             if (key == null || byKey.containsKey(key)) {
                 continue;
             }
+            order.add(new LabelLessRows.Slot(key, row));
             span.include(row);
             subRows |= key.startsWith("otherHandling.");
             singleOther |= key.equals("otherHandling");
@@ -65,13 +71,16 @@ public final class ApplicationsParser {
         if (byKey.isEmpty()) {
             return TableResult.none();
         }
+        Template layout = subRows ? Template.GB2021 : singleOther ? Template.GB2019 : null;
+        if (!unplaced.isEmpty() && layout != null) {
+            placeByOrder(order, RowKeys.applicationTemplate(subRows), byKey, unplaced, findings);
+        }
         Map<String, List<Long>> ordered = new LinkedHashMap<>();
         for (String k : RowKeys.APPLICATION_KEYS) {
             if (byKey.get(k) != null) {
                 ordered.put(k, byKey.get(k));
             }
         }
-        Template layout = subRows ? Template.GB2021 : singleOther ? Template.GB2019 : null;
         findings = new ArrayList<>(Unplaced.named("三", findings, missingRows(byKey, layout), unplaced, overlong));
         findings.addAll(UnreadRows.of("三", lines, from, to, ordered.keySet(), findings));
         return new TableResult<>(new ApplicationsTable(Collections.unmodifiableMap(ordered)), layout,
@@ -83,10 +92,42 @@ public final class ApplicationsParser {
      * as one row (三.otherHandling names its sub-rows too).
      */
     private static List<String> missingRows(Map<String, List<Long>> byKey, Template layout) {
-        return RowKeys.APPLICATION_KEYS.stream()
-                .filter(k -> layout == Template.GB2021 ? !k.equals("otherHandling") : !k.startsWith("otherHandling."))
-                .filter(k -> byKey.get(k) == null)
-                .toList();
+        return RowKeys.applicationTemplate(layout == Template.GB2021).stream().filter(k -> byKey.get(k) == null).toList();
+    }
+
+    /**
+     * Label-less rows placed where the table's order leaves each one place ({@link LabelLessRows}),
+     * kept only where each fits its seven cells and the results then add up to 总计 in every
+     * column (and, where a row other than a result is placed, the table balances): placed rows
+     * are said so, and no rule computes over them.
+     */
+    private static void placeByOrder(List<LabelLessRows.Slot> order, List<String> template, Map<String, List<Long>> byKey,
+                                     List<Row> unplaced, List<Finding> findings) {
+        Set<String> read = byKey.keySet().stream().filter(k -> byKey.get(k) != null).collect(Collectors.toSet());
+        Map<String, Row> placed = LabelLessRows.byOrder(order, template, read);
+        Map<String, List<Long>> table = new LinkedHashMap<>(byKey);
+        List<Finding> said = new ArrayList<>();
+        for (Map.Entry<String, Row> e : placed.entrySet()) {
+            Aligner.Result fit = Aligner.fit(e.getValue(), WIDTH, ROW_SUM);
+            if (!fit.exact()) {
+                return;
+            }
+            List<Long> values = new ArrayList<>(WIDTH);
+            for (int i = 0; i < WIDTH; i++) {
+                values.add(Values.count(fit.cells().get(i), "三." + e.getKey() + "." + ApplicationsTable.COLUMNS.get(i), said));
+            }
+            table.put(e.getKey(), Collections.unmodifiableList(values));
+            said.add(ParseUncertain.placedByOrder("三." + e.getKey(), RowKeys.name(e.getKey()), Cell.evidence(e.getValue().core())));
+        }
+        boolean borneOut = ApplicationIdentities.resultsAddUp(table, template)
+                && (placed.keySet().stream().allMatch(RowKeys::isResult) || ApplicationIdentities.balances(table));
+        if (!placed.isEmpty() && borneOut) {
+            byKey.putAll(table);
+            unplaced.removeAll(placed.values());
+            // A placed row whose label stood with figures that did not fit it: those were not its figures.
+            findings.removeIf(f -> f.location().startsWith("三.") && placed.containsKey(f.location().substring("三.".length())));
+            findings.addAll(said);
+        }
     }
 
     private static Finding shape(String key, Row row, Aligner.Result fit) {

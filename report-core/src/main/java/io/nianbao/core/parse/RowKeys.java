@@ -101,6 +101,20 @@ public final class RowKeys {
         return new Key(key, name, words, starts.toString());
     }
 
+    /** Section 三's row keys in the template, with （六）其他处理 as three sub-rows (GB2021) or one row. */
+    public static List<String> applicationTemplate(boolean otherHandlingSubRows) {
+        return APPLICATION_KEYS.stream()
+                .filter(k -> otherHandlingSubRows ? !k.equals("otherHandling") : !k.startsWith("otherHandling."))
+                .toList();
+    }
+
+    /** Whether a section 三 row is one of the results of handling (一) to (六), which add up to 总计. */
+    public static boolean isResult(String key) {
+        return key.equals("granted") || key.equals("partlyGranted") || key.equals("otherHandling")
+                || key.startsWith("denied.") || key.startsWith("unavailable.") || key.startsWith("notProcessed.")
+                || key.startsWith("otherHandling.");
+    }
+
     /** Whether a (compact) label holds a column header's words: a header row, whatever row names it holds. */
     public static boolean namesColumns(String label) {
         return COLUMN_HEADERS.matcher(label).find();

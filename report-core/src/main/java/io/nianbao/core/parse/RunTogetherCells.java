@@ -6,6 +6,7 @@ import io.nianbao.core.model.Template;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,8 +44,6 @@ final class RunTogetherCells {
     private static final int MAX_STEPS = 200_000;
     /** Combinations of section 三's ambiguous rows tried against its column identities. */
     private static final int MAX_COMBINATIONS = 4096;
-
-    private static final Set<String> NOT_RESULTS = Set.of("newReceived", "carriedOver", "totalHandled", "carriedForward");
 
     /**
      * The section rewritten.
@@ -242,15 +241,11 @@ final class RunTogetherCells {
 
     /**
      * Section 三's rows that have several readings, read where only one combination of them keeps
-     * the columns' identities: the results add up to 总计, and new + carried over = 总计 + carried
-     * forward. Only when every row of the template is there with its readings.
+     * the columns' identities. Only when every row of the template is there with its readings.
      */
     private static void placeByColumns(List<RunRow> rows, List<List<String[]>> fits, String[][] placed) {
         List<String> keys = rows.stream().map(RunRow::key).toList();
-        boolean subRows = keys.stream().anyMatch(k -> k.startsWith("otherHandling."));
-        List<String> template = RowKeys.APPLICATION_KEYS.stream()
-                .filter(k -> subRows ? !k.equals("otherHandling") : !k.startsWith("otherHandling."))
-                .toList();
+        List<String> template = RowKeys.applicationTemplate(keys.stream().anyMatch(k -> k.startsWith("otherHandling.")));
         List<Integer> ambiguous = new ArrayList<>();
         long combinations = 1;
         for (int i = 0; i < rows.size(); i++) {
@@ -266,17 +261,22 @@ final class RunTogetherCells {
         if (ambiguous.isEmpty() || combinations > MAX_COMBINATIONS || !keys.containsAll(template) || keys.size() != template.size()) {
             return;
         }
-        int[] choice = new int[rows.size()];
         int[] agreed = new int[rows.size()];
         Arrays.fill(agreed, -1);
         boolean[] disagree = new boolean[rows.size()];
+        Map<String, List<Long>> table = new HashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            table.put(keys.get(i), counts(fits.get(i).getFirst()));
+        }
         for (long c = 0; c < combinations; c++) {
             long rest = c;
+            int[] choice = new int[rows.size()];
             for (int i : ambiguous) {
                 choice[i] = (int) (rest % fits.get(i).size());
                 rest /= fits.get(i).size();
+                table.put(keys.get(i), counts(fits.get(i).get(choice[i])));
             }
-            if (columnsHold(keys, fits, choice)) {
+            if (ApplicationIdentities.resultsAddUp(table, template) && ApplicationIdentities.balances(table)) {
                 for (int i : ambiguous) {
                     disagree[i] |= agreed[i] >= 0 && agreed[i] != choice[i];
                     agreed[i] = choice[i];
@@ -290,25 +290,7 @@ final class RunTogetherCells {
         }
     }
 
-    private static boolean columnsHold(List<String> keys, List<List<String[]>> fits, int[] choice) {
-        int total = keys.indexOf("totalHandled");
-        for (int column = 0; column < ApplicationsParser.WIDTH; column++) {
-            long results = 0;
-            for (int i = 0; i < keys.size(); i++) {
-                if (!NOT_RESULTS.contains(keys.get(i))) {
-                    results += cell(fits, choice, i, column);
-                }
-            }
-            long handled = cell(fits, choice, total, column);
-            long in = cell(fits, choice, keys.indexOf("newReceived"), column) + cell(fits, choice, keys.indexOf("carriedOver"), column);
-            if (results != handled || in != handled + cell(fits, choice, keys.indexOf("carriedForward"), column)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static long cell(List<List<String[]>> fits, int[] choice, int row, int column) {
-        return count(fits.get(row).get(choice[row])[column]);
+    private static List<Long> counts(String[] reading) {
+        return Arrays.stream(reading).map(c -> c == null ? null : Long.valueOf(c)).toList();
     }
 }

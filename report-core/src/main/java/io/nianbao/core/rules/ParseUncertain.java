@@ -88,6 +88,20 @@ public final class ParseUncertain {
     }
 
     /**
+     * A row of figures without a label, placed where the table's order leaves it the one place and
+     * the results then add up to 总计. Placed, not read under its label: no rule computes over it.
+     *
+     * @param location the row, e.g. "三.partlyGranted"
+     * @param name     the row, in Chinese
+     * @param evidence the figures as read
+     */
+    public static Finding placedByOrder(String location, String name, String evidence) {
+        String message = "表格中有一行数值没有栏目名称（原文“" + evidence + "”）：按表格行序，该处缺少的正是“" + name
+                + "”行，且这样放置后表内合计相符（各项办理结果之和等于总计），系统据此放在该行。所放数值不据以核对，请人工核对原文。";
+        return RuleId.PARSE_UNCERTAIN.finding(location, message, evidence);
+    }
+
+    /**
      * A row whose cells were found by their position on the page (a PDF has no cell borders in
      * its text) and came out more or fewer than the template has: the missing or extra cell may
      * be our reading's, so the TBL-SHAPE it would be is ours to look at, not the agency's.

@@ -17,17 +17,10 @@ public final class T3ResultSum implements ReportRule {
     @Override
     public RuleId id() { return RuleId.T3_RESULT_SUM; }
 
-    /** Whether a row of section 三 is one of the results that add up to totalHandled. */
-    static boolean isResult(String row) {
-        return row.equals("granted") || row.equals("partlyGranted") || row.equals("otherHandling")
-                || row.startsWith("denied.") || row.startsWith("unavailable.") || row.startsWith("notProcessed.")
-                || row.startsWith("otherHandling.");
-    }
-
     @Override
     public List<Finding> check(RuleContext ctx) {
         Map<String, List<Long>> rows = Cells.applicationRows(ctx.report());
-        List<String> results = rows.keySet().stream().filter(T3ResultSum::isResult).toList();
+        List<String> results = rows.keySet().stream().filter(RowKeys::isResult).toList();
         if (!rows.containsKey("totalHandled") || results.isEmpty()) {
             return List.of();
         }
@@ -36,7 +29,7 @@ public final class T3ResultSum implements ReportRule {
             String column = ApplicationsTable.COLUMNS.get(c);
             String totalAt = Cells.location("三", "totalHandled", column);
             // Every result row the template has, not only those read: one not read is unknown, not 0.
-            if (ctx.uncertain(totalAt) || RowKeys.APPLICATION_KEYS.stream().filter(T3ResultSum::isResult)
+            if (ctx.uncertain(totalAt) || RowKeys.APPLICATION_KEYS.stream().filter(RowKeys::isResult)
                     .anyMatch(row -> ctx.uncertain(Cells.location("三", row, column)))) {
                 continue;
             }

@@ -2,6 +2,7 @@ package io.nianbao.core.rules;
 
 import io.nianbao.core.model.ApplicationsTable;
 import io.nianbao.core.model.ParsedReport;
+import io.nianbao.core.parse.RowKeys;
 
 import java.util.HashSet;
 import java.util.List;
@@ -66,7 +67,7 @@ public final class TxtT3Mismatch extends NarrativeRule {
         }
         // "不予公开、无法提供、不予处理等N件": every result but (partly) granted.
         out.add(rows.entrySet().stream()
-                .filter(e -> T3ResultSum.isResult(e.getKey()) && !e.getKey().equals("granted") && !e.getKey().equals("partlyGranted"))
+                .filter(e -> RowKeys.isResult(e.getKey()) && !e.getKey().equals("granted") && !e.getKey().equals("partlyGranted"))
                 .mapToLong(e -> Cells.total(e.getValue(), ApplicationsTable.TOTAL)).sum());
         return out;
     }

@@ -11,6 +11,7 @@ import io.nianbao.core.rules.RuleEngine;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -216,6 +217,65 @@ class CapturesTest {
         assertThat(r.parseFindings()).filteredOn(f -> f.location().equals("三.unavailable.notHeld")).singleElement()
                 .satisfies(f -> assertThat(f.rule()).isEqualTo("PARSE-UNCERTAIN"));
         assertThat(r.parseFindings()).extracting(Finding::rule).doesNotContain("TBL-SHAPE");
+    }
+
+    /**
+     * Section 三 of GB2021 as a converter's markdown, every row 0 but those given, the rows named
+     * in {@code withoutLabel} as a row of figures alone, their labels on a line of their own
+     * further up, as converters set apart the labels of multi-line cells.
+     */
+    private static String markdownWithoutLabels(Map<String, String> figures, List<String> withoutLabel) {
+        StringBuilder b = new StringBuilder("三、收到和处理政府信息公开申请情况\n");
+        for (String key : RowKeys.applicationTemplate(true)) {
+            String cells = figures.getOrDefault(key, "0 | 0 | 0 | 0 | 0 | 0 | 0");
+            String label = key.equals("otherHandling.other") ? "3.其他" : RowKeys.name(key);
+            if (withoutLabel.contains(key)) {
+                b.append(label).append("\n| ").append(cells).append(" |\n");
+            } else {
+                b.append("| ").append(label).append(" | ").append(cells).append(" |\n");
+            }
+        }
+        return b.append("四、政府信息公开行政复议、行政诉讼情况\n").toString();
+    }
+
+    @Test
+    void rowsWithoutLabelsArePlacedWhereTheOrderLeavesEachOnePlaceAndTheResultsAddUp() {
+        Map<String, String> figures = Map.of("newReceived", "6 | 1 | 0 | 0 | 0 | 0 | 7",
+                "partlyGranted", "2 | 0 | 0 | 0 | 0 | 0 | 2", "unavailable.notHeld", "3 | 1 | 0 | 0 | 0 | 0 | 4",
+                "unavailable.needsCreation", "1 | 0 | 0 | 0 | 0 | 0 | 1", "totalHandled", "6 | 1 | 0 | 0 | 0 | 0 | 7");
+        List<String> withoutLabel = List.of("partlyGranted", "unavailable.notHeld", "unavailable.needsCreation");
+        ParsedReport r = parse(markdownWithoutLabels(figures, withoutLabel));
+        assertThat(r.applications().rows()).containsEntry("partlyGranted", List.of(2L, 0L, 0L, 0L, 0L, 0L, 2L))
+                .containsEntry("unavailable.notHeld", List.of(3L, 1L, 0L, 0L, 0L, 0L, 4L))
+                .containsEntry("unavailable.needsCreation", List.of(1L, 0L, 0L, 0L, 0L, 0L, 1L));
+        assertThat(r.parseFindings()).filteredOn(f -> f.location().equals("三.partlyGranted")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("没有栏目名称", "按表格行序", "各项办理结果之和等于总计"));
+
+        // Results that do not add up to 总计: the placement is not borne out, and nothing is placed.
+        Map<String, String> offTotal = new HashMap<>(figures);
+        offTotal.put("totalHandled", "6 | 1 | 0 | 0 | 0 | 0 | 8");
+        ParsedReport off = parse(markdownWithoutLabels(offTotal, withoutLabel));
+        assertThat(off.applications().rows()).doesNotContainKeys("partlyGranted", "unavailable.notHeld");
+        assertThat(checked(off)).filteredOn(f -> f.responsibility() == Responsibility.AGENCY).extracting(Finding::rule)
+                .doesNotContain("T3-RESULT-SUM", "TBL-SHAPE");
+
+        // A row other than a result is borne out only by the balance: 7 + 1 carried over is not 7 + 0 carried forward.
+        Map<String, String> carried = new HashMap<>(figures);
+        carried.put("carriedOver", "1 | 0 | 0 | 0 | 0 | 0 | 1");
+        List<String> carriedWithoutLabel = List.of("carriedOver", "partlyGranted");
+        assertThat(parse(markdownWithoutLabels(carried, carriedWithoutLabel)).applications().rows())
+                .doesNotContainKeys("carriedOver", "partlyGranted");
+        carried.put("carriedForward", "1 | 0 | 0 | 0 | 0 | 0 | 1");
+        assertThat(parse(markdownWithoutLabels(carried, carriedWithoutLabel)).applications().rows())
+                .containsEntry("carriedOver", List.of(1L, 0L, 0L, 0L, 0L, 0L, 1L))
+                .containsEntry("partlyGranted", List.of(2L, 0L, 0L, 0L, 0L, 0L, 2L));
+
+        // Two rows without labels where one is missing (a row the converter doubled): that place is
+        // not certain, and without its row the results cannot bear out the other places either.
+        String doubled = markdownWithoutLabels(figures, withoutLabel).replace("| 2 | 0 | 0 | 0 | 0 | 0 | 2 |",
+                "| 2 | 0 | 0 | 0 | 0 | 0 | 2 |\n| 2 | 0 | 0 | 0 | 0 | 0 | 2 |");
+        assertThat(parse(doubled).applications().rows()).doesNotContainKeys("partlyGranted", "unavailable.notHeld")
+                .containsKey("granted");
     }
 
     @Test
