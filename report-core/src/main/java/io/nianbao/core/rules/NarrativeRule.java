@@ -6,6 +6,7 @@ import io.nianbao.core.model.Section;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -52,16 +53,24 @@ abstract class NarrativeRule implements ReportRule {
     @Override
     public List<Finding> check(RuleContext ctx) {
         ParsedReport r = ctx.report();
-        Set<Long> plausible = plausible(r);
-        if (plausible == null || reliedOn().stream().anyMatch(ctx::uncertainWithin)) {
+        Set<Long> thisYear = plausible(r);
+        if (thisYear == null || reliedOn().stream().anyMatch(ctx::uncertainWithin)) {
             return List.of();
         }
+        // A clause about last year ("上年受理申请12件") may quote last year's figures, where they are known.
+        Set<Long> lastYear = ctx.previous() == null ? null : plausible(ctx.previous());
+        Set<Long> eitherYear = new HashSet<>(thisYear);
+        if (lastYear != null) {
+            eitherYear.addAll(lastYear);
+        }
+        Pattern lastYearNamed = lastYearNamed(r);
         List<Finding> out = new ArrayList<>();
         for (Section s : Reports.sections(r)) {
             for (String sentence : ctx.sentences(s)) {
                 Set<Long> unmatched = new LinkedHashSet<>();
                 for (String clause : Prose.clauses(sentence)) {
                     if (keyword().matcher(clause).find() && about(clause) && !mentionsAny(clause, CHANGE)) {
+                        Set<Long> plausible = lastYearNamed.matcher(clause).find() ? eitherYear : thisYear;
                         Prose.quotedCounts(clause, keyword(), units()).stream().filter(n -> !plausible.contains(n)).forEach(unmatched::add);
                     }
                 }
@@ -80,5 +89,11 @@ abstract class NarrativeRule implements ReportRule {
     /** Whether a clause contains any of the words. */
     static boolean mentionsAny(String clause, Pattern words) {
         return words.matcher(clause).find();
+    }
+
+    /** Words that put a clause in last year: 上年, 去年, 上一年, or the year before the report's ("2023年"). */
+    private static Pattern lastYearNamed(ParsedReport report) {
+        Integer year = report.meta() == null ? null : report.meta().year();
+        return Pattern.compile("上年|去年|上一年|前一年" + (year == null ? "" : "|" + (year - 1) + "年"));
     }
 }

@@ -71,6 +71,20 @@ class NarrativeRulesTest {
         }
 
         @Test
+        void acceptsLastYearsFiguresInAClauseAboutLastYearWhereLastYearsReportIsKnown() {
+            String text = "上一年度收到政府信息公开申请30件。本年度收到政府信息公开申请10件。另有30件申请待核实。";
+            var thisYear = ReportBuilder.valid().row("newReceived", 10L, 0L, 0L, 0L, 0L, 0L, 10L)
+                    .row("granted", 10L, 0L, 0L, 0L, 0L, 0L, 10L).row("totalHandled", 10L, 0L, 0L, 0L, 0L, 0L, 10L);
+            var lastYear = ReportBuilder.valid().row("newReceived", 30L, 0L, 0L, 0L, 0L, 0L, 30L)
+                    .row("granted", 30L, 0L, 0L, 0L, 0L, 0L, 30L).row("totalHandled", 30L, 0L, 0L, 0L, 0L, 0L, 30L);
+            assertThat(new TxtT3Mismatch().check(overview(thisYear, text))).as("30 names nothing of this year's table")
+                    .hasSize(2).allSatisfy(x -> assertThat(x.actual()).isEqualByComparingTo("30"));
+            // Last year's 30 in the clause about last year; the same 30 in a clause about this year is still a mismatch.
+            assertThat(new TxtT3Mismatch().check(overview(thisYear, text).withPrevious(lastYear.build())))
+                    .singleElement().satisfies(x -> assertThat(x.evidence()).contains("待核实"));
+        }
+
+        @Test
         void silentWithoutTheTableOrWhenTheParserCouldNotReadItsMainRows() {
             var ctx = ReportBuilder.valid().noTables().section(SectionKind.OVERVIEW, "收到政府信息公开申请17件。").context();
             assertThat(new TxtT3Mismatch().check(ctx)).isEmpty();
