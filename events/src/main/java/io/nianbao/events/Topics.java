@@ -1,33 +1,60 @@
 package io.nianbao.events;
 
+import org.apache.avro.specific.SpecificRecord;
+
 import java.util.List;
 
-/** Every topic of the pipeline, in flow order. Services and tests name topics only through here. */
+/**
+ * Every topic of the pipeline, in flow order: the data-flow map. Each names its key, its writers
+ * and readers, how it is kept and its dead-letter topic; services, tests and the bench name topics
+ * only through here.
+ */
 public final class Topics {
 
-    /** Portals that produce Avro themselves publish here. */
-    public static final Topic<ReportPublished> PUBLISHED = new Topic<>("report.published", ReportPublished.class);
-    public static final Topic<ReportIngested> INGESTED = new Topic<>("report.ingested", ReportIngested.class);
-    public static final Topic<ReportRejected> REJECTED = new Topic<>("report.rejected", ReportRejected.class);
-    public static final Topic<ReportParsed> PARSED = new Topic<>("report.parsed", ReportParsed.class);
-    public static final Topic<ReportValidated> VALIDATED = new Topic<>("report.validated", ReportValidated.class);
-    public static final Topic<NotificationSent> NOTIFICATION_SENT = new Topic<>("notification.sent", NotificationSent.class);
-    /** validate-service's own ticks for PUB-MISSING: one per roster agency and year, on the agency's report.parsed partition. */
-    public static final Topic<DeadlineCheck> DEADLINE_CHECKS = new Topic<>("validate.deadline-checks", DeadlineCheck.class);
+    private static final String AGENCY = "agency id";
+    private static final String INGEST = "ingest-service";
+    private static final String PARSE = "parse-service";
+    private static final String VALIDATE = "validate-service";
+    private static final String NOTIFY = "notify-service";
+    private static final List<String> CONSUMERS = List.of(INGEST, PARSE, VALIDATE, NOTIFY);
+
+    /** Portals that produce Avro themselves publish here (the bench and the demo do too). */
+    public static final Topic<ReportPublished> PUBLISHED = flow("report.published", ReportPublished.class,
+            List.of("portals"), List.of(INGEST));
+    public static final Topic<ReportIngested> INGESTED = flow("report.ingested", ReportIngested.class,
+            List.of(INGEST), List.of(PARSE, INGEST + " (status)"));
+    /** Submissions refused at the door (ingest) or unreadable documents (parse, stage PARSE). */
+    public static final Topic<ReportRejected> REJECTED = flow("report.rejected", ReportRejected.class,
+            List.of(INGEST, PARSE), List.of(INGEST + " (status)"));
+    public static final Topic<ReportParsed> PARSED = flow("report.parsed", ReportParsed.class,
+            List.of(PARSE), List.of(VALIDATE, INGEST + " (status)"));
+    public static final Topic<ReportValidated> VALIDATED = flow("report.validated", ReportValidated.class,
+            List.of(VALIDATE), List.of(NOTIFY, INGEST + " (status)"));
+    public static final Topic<NotificationSent> NOTIFICATION_SENT = flow("notification.sent", NotificationSent.class,
+            List.of(NOTIFY), List.of(INGEST + " (status)"));
+    /**
+     * validate-service's own ticks for PUB-MISSING: one per roster agency and year, on the agency's
+     * report.parsed partition, so it needs at least as many partitions as report.parsed.
+     */
+    public static final Topic<DeadlineCheck> DEADLINE_CHECKS = flow("validate.deadline-checks", DeadlineCheck.class,
+            List.of(VALIDATE), List.of(VALIDATE));
 
     /**
      * ingest-service's own ledger of the report ids it sent downstream: compacted, and keyed by
-     * report id, not agency. Not part of the flow; named here for the bench, which fills it.
+     * report id, not agency. Not part of the flow; the bench fills it with a year's worth.
      */
-    public static final Topic<ReportSeen> SEEN_REPORTS = new Topic<>("ingest.seen-reports", ReportSeen.class);
+    public static final Topic<ReportSeen> SEEN_REPORTS = new Topic<>("ingest.seen-reports", ReportSeen.class, "report id",
+            List.of(INGEST), List.of(INGEST), true, 0);
 
     /**
      * What each consumer instance is handling now, so that a record in progress at two deaths of
      * its consumers is found and set aside (service-support's CrashGuard). Compacted, one
      * partition, keyed by group/topic/partition, not agency; written and read by every consumer.
      */
-    public static final Topic<RecordsInFlight> IN_FLIGHT = new Topic<>("consumer.in-flight", RecordsInFlight.class);
+    public static final Topic<RecordsInFlight> IN_FLIGHT = new Topic<>("consumer.in-flight", RecordsInFlight.class,
+            "consumer group/topic/partition", CONSUMERS, CONSUMERS, true, 1);
 
+    /** The flow's topics, in flow order. */
     public static final List<Topic<?>> ALL = List.of(PUBLISHED, INGESTED, REJECTED, PARSED, VALIDATED, NOTIFICATION_SENT,
             DEADLINE_CHECKS);
 
@@ -35,5 +62,11 @@ public final class Topics {
     public static final int DEFAULT_PARTITIONS = 6;
 
     private Topics() {
+    }
+
+    /** A topic of the flow: keyed by agency, kept for the retention time, with the pipeline's partitions. */
+    private static <V extends SpecificRecord> Topic<V> flow(String name, Class<V> type,
+                                                                                    List<String> writers, List<String> readers) {
+        return new Topic<>(name, type, AGENCY, writers, readers, false, 0);
     }
 }

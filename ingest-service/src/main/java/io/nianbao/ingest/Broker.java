@@ -1,11 +1,14 @@
 package io.nianbao.ingest;
 
+import io.nianbao.events.Topic;
+import io.nianbao.events.Topics;
 import io.nianbao.events.serde.ConfluentAvroSerializer;
 import io.nianbao.events.serde.SchemaRegistryClient;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -24,14 +27,18 @@ import java.util.function.Consumer;
  * The broker and registry of ingest-service's own producers and state (report.ingested, seen ids,
  * statuses), beside its bindings.
  */
-record Broker(String bootstrapServers, String schemaRegistryUrl, int partitions, short replicationFactor) {
+public record Broker(String bootstrapServers, String schemaRegistryUrl, int partitions, short replicationFactor) {
 
-    /** Creates the topics that do not exist yet, with the pipeline's partitions and replication. */
-    void ensureTopics(Collection<String> names, Map<String, String> configs) {
+    /** Creates the topics that do not exist yet, as {@link Topics} defines them, with the pipeline's replication. */
+    public void ensureTopics(Collection<Topic<?>> topics) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            for (String name : names) {
+            for (Topic<?> topic : topics) {
+                String name = topic.name();
+                Map<String, String> configs = topic.compacted()
+                        ? Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT) : Map.of();
+                int count = topic.partitions() > 0 ? topic.partitions() : partitions;
                 try {
-                    admin.createTopics(List.of(new NewTopic(name, partitions, replicationFactor).configs(configs)))
+                    admin.createTopics(List.of(new NewTopic(name, count, replicationFactor).configs(configs)))
                             .all().get();
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
@@ -70,7 +77,7 @@ record Broker(String bootstrapServers, String schemaRegistryUrl, int partitions,
     }
 
     /** Reads {@code topics} from {@code from} (null: the beginning) on, in a thread of its own. */
-    TopicFollower follow(String name, Collection<String> topics, Instant from, Consumer<SpecificRecord> handler) {
+    public TopicFollower follow(String name, Collection<String> topics, Instant from, Consumer<SpecificRecord> handler) {
         return new TopicFollower(name, bootstrapServers, SchemaRegistryClient.shared(schemaRegistryUrl), topics, from, handler);
     }
 }

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import io.nianbao.events.Topics;
+import io.nianbao.ingest.status.ReportStatuses;
 import io.nianbao.service.CrashGuard;
 import io.nianbao.service.DeadLetters;
 import io.nianbao.service.DocumentMemory;
@@ -30,7 +31,6 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -73,7 +73,7 @@ public class IngestServiceApplication implements WebMvcConfigurer {
      */
     @Bean
     KafkaTemplate<String, SpecificRecord> ingestedProducer(Broker broker) {
-        broker.ensureTopics(List.of(Topics.INGESTED.name()), Map.of());
+        broker.ensureTopics(List.of(Topics.INGESTED));
         KafkaTemplate<String, SpecificRecord> template = new KafkaTemplate<>(broker.producerFactory(0));
         template.setObservationEnabled(true);
         return template;

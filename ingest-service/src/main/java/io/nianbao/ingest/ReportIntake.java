@@ -3,6 +3,7 @@ package io.nianbao.ingest;
 import io.nianbao.events.ReportIngested;
 import io.nianbao.events.Stage;
 import io.nianbao.events.Topics;
+import io.nianbao.ingest.status.ReportStatuses;
 import io.nianbao.service.DocumentMemory;
 import io.nianbao.service.DocumentStore;
 import io.nianbao.service.PipelineMetrics;

@@ -9,11 +9,11 @@ import java.nio.charset.StandardCharsets;
  * other id is reduced to the first 128 bits of its SHA-256, where two ids meeting is as unlikely as
  * two documents' digests meeting in the ids themselves.
  */
-record ReportKey(long high, long low) {
+public record ReportKey(long high, long low) {
 
     private static final int HEX_DIGITS = 32;
 
-    static ReportKey of(String reportId) {
+    public static ReportKey of(String reportId) {
         if (isLowercaseHex(reportId)) {
             return new ReportKey(Long.parseUnsignedLong(reportId, 0, 16, 16),
                     Long.parseUnsignedLong(reportId, 16, HEX_DIGITS, 16));

@@ -2,6 +2,7 @@ package io.nianbao.ingest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.nianbao.events.AgencyLevel;
+import io.nianbao.ingest.status.ReportStatuses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;

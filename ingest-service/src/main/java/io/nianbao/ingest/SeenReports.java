@@ -14,7 +14,6 @@ import org.springframework.stereotype.Component;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The report ids already sent downstream, so a document handed in again is acknowledged and not
@@ -34,7 +33,7 @@ public class SeenReports implements DisposableBean {
     private final TopicFollower follower;
 
     public SeenReports(Broker broker) throws InterruptedException {
-        broker.ensureTopics(List.of(TOPIC), Map.of("cleanup.policy", "compact"));
+        broker.ensureTopics(List.of(Topics.SEEN_REPORTS));
         // The ledger's entries are not waited for: the instance's threads share a request every 10 ms.
         this.producer = broker.producer(10);
         this.follower = broker.follow("seen-reports", List.of(TOPIC), null,

@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
  * hands each decoded record to a handler, from a start time or the beginning, until closed.
  * Records it cannot decode are logged and skipped: this is a view, not the processing path.
  */
-final class TopicFollower implements AutoCloseable {
+public final class TopicFollower implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(TopicFollower.class);
     private static final int FETCH_MAX_BYTES = 4 * 1024 * 1024;
@@ -70,7 +70,7 @@ final class TopicFollower implements AutoCloseable {
     }
 
     /** Waits until everything that was in the topics when reading began has been handled. */
-    boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
+    public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
         return caughtUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 

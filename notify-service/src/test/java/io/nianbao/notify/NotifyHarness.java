@@ -6,6 +6,7 @@ import io.nianbao.events.NotificationSent;
 import io.nianbao.events.ReportValidated;
 import io.nianbao.events.Responsibility;
 import io.nianbao.events.Severity;
+import io.nianbao.events.Topic;
 import io.nianbao.events.Topics;
 import io.nianbao.events.serde.ConfluentAvroDeserializer;
 import io.nianbao.events.serde.ConfluentAvroSerializer;
@@ -211,7 +212,7 @@ final class NotifyHarness implements AutoCloseable {
 
     /** The records of the service's dead-letter topic, as written. */
     List<ConsumerRecord<String, byte[]>> deadLetters() {
-        return readAll(DeadLetters.dlqOf(topic), new ByteArrayDeserializer());
+        return readAll(Topic.dlqOf(topic), new ByteArrayDeserializer());
     }
 
     /** Every record of the topic, read from the beginning until three polls in a row bring nothing. */

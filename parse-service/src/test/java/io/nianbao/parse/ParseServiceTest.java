@@ -1,5 +1,6 @@
 package io.nianbao.parse;
 
+import io.nianbao.events.Topic;
 import io.nianbao.samples.ReportRenderer;
 import io.nianbao.samples.SampleReports;
 import io.nianbao.events.ReportIngested;
@@ -121,7 +122,7 @@ class ParseServiceTest {
         assertThat(traceIdOf(parsed.stream().filter(r -> reportIdOf(r.value()).equals(first.getReportId())).findFirst().orElseThrow()))
                 .as("the parsed report continues the trace of the ingested one").isEqualTo(traceId);
 
-        List<ConsumerRecord<String, byte[]>> deadLetters = readCommitted(DeadLetters.dlqOf(Topics.INGESTED.name()),
+        List<ConsumerRecord<String, byte[]>> deadLetters = readCommitted(Topic.dlqOf(Topics.INGESTED.name()),
                 new ByteArrayDeserializer(), agency, 2);
         assertThat(deadLetters).anySatisfy(dead -> {
             assertThat(dead.value()).isEqualTo(undecodable);
@@ -155,7 +156,7 @@ class ParseServiceTest {
                     new ConfluentAvroDeserializer(registry), agency, reports.size());
             assertThat(parsed).extracting(r -> reportIdOf(r.value()))
                     .containsExactlyInAnyOrderElementsOf(reports.stream().map(ReportIngested::getReportId).toList());
-            assertThat(readCommitted(DeadLetters.dlqOf(topic), new ByteArrayDeserializer(), agency, 0)).isEmpty();
+            assertThat(readCommitted(Topic.dlqOf(topic), new ByteArrayDeserializer(), agency, 0)).isEmpty();
             assertThat(output.getOut()).contains("budget after 1 of", "come again in the next poll");
         }
     }

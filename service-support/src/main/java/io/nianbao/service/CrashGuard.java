@@ -415,7 +415,7 @@ public final class CrashGuard implements DisposableBean {
             return;
         }
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            admin.createTopics(List.of(new NewTopic(TOPIC, 1, replicationFactor).configs(Map.of(
+            admin.createTopics(List.of(new NewTopic(TOPIC, Topics.IN_FLIGHT.partitions(), replicationFactor).configs(Map.of(
                     TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
                     TopicConfig.SEGMENT_MS_CONFIG, Long.toString(Duration.ofHours(1).toMillis()))))).all().get();
         } catch (ExecutionException e) {

@@ -1,5 +1,6 @@
 package io.nianbao.service;
 
+import io.nianbao.events.Topic;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
@@ -50,7 +51,7 @@ final class DeadLetterTopics implements DisposableBean {
     DeadLetterTopics(String bootstrapServers, BindingServiceProperties bindings, NianbaoProperties.Topics settings) {
         this.bootstrapServers = bootstrapServers;
         this.consumedTopics = consumedTopics(bindings);
-        this.deadLetterTopics = consumedTopics.stream().map(DeadLetters::dlqOf).toList();
+        this.deadLetterTopics = consumedTopics.stream().map(Topic::dlqOf).toList();
         this.settings = settings;
         this.thread = Thread.ofVirtual().name("dead-letter-topics").start(this::ensureUntilDone);
     }
@@ -98,7 +99,7 @@ final class DeadLetterTopics implements DisposableBean {
         Map<String, String> limit = Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(maxMessageBytes));
         List<ConfigResource> existing = new ArrayList<>();
         for (String consumed : consumedTopics) {
-            String topic = DeadLetters.dlqOf(consumed);
+            String topic = Topic.dlqOf(consumed);
             // As many partitions as its topic: Kafka Streams' dead letters keep their record's partition.
             int partitions = partitionsOf(admin, consumed);
             try {

@@ -1,5 +1,6 @@
 package io.nianbao.service;
 
+import io.nianbao.events.Topic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -58,7 +59,7 @@ public final class DeadLetters implements ListenerContainerWithDlqAndRetryCustom
 
     public DeadLetters(KafkaOperations<Object, Object> deadLetterProducer, PipelineMetrics metrics) {
         this.publisher = new DeadLetterPublishingRecoverer(deadLetterProducer,
-                (record, exception) -> new TopicPartition(dlqOf(record.topic()), -1));
+                (record, exception) -> new TopicPartition(Topic.dlqOf(record.topic()), -1));
         this.metrics = metrics;
     }
 
@@ -110,7 +111,7 @@ public final class DeadLetters implements ListenerContainerWithDlqAndRetryCustom
      */
     public void deadLetter(ConsumerRecord<?, ?> record, Exception reason) {
         publisher.accept(record, reasonOf(reason));
-        metrics.deadLettered(dlqOf(record.topic()));
+        metrics.deadLettered(Topic.dlqOf(record.topic()));
     }
 
     /**
@@ -146,11 +147,6 @@ public final class DeadLetters implements ListenerContainerWithDlqAndRetryCustom
             reason = cause;
         }
         return reason;
-    }
-
-    /** The dead-letter topic of {@code topic}. */
-    public static String dlqOf(String topic) {
-        return topic + ".dlq";
     }
 
     /** The container, not the binding, retries and dead-letters (see the class comment). */

@@ -1,6 +1,7 @@
 package io.nianbao.service;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.nianbao.events.Topic;
 import io.nianbao.localstack.LocalStack;
 import io.nianbao.localstack.LocalStackExtension;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -232,7 +233,7 @@ class CrashGuardTest {
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader-" + UUID.randomUUID()), new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(DeadLetters.dlqOf(topic)));
+            consumer.subscribe(List.of(Topic.dlqOf(topic)));
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
@@ -242,6 +243,6 @@ class CrashGuardTest {
                 }
             }
         }
-        throw new AssertionError("no dead letter of offset " + offset + " in " + DeadLetters.dlqOf(topic));
+        throw new AssertionError("no dead letter of offset " + offset + " in " + Topic.dlqOf(topic));
     }
 }

@@ -1,5 +1,6 @@
 package io.nianbao.service;
 
+import io.nianbao.events.Topic;
 import io.nianbao.localstack.LocalStack;
 import io.nianbao.localstack.LocalStackExtension;
 import org.apache.kafka.clients.admin.Admin;
@@ -39,21 +40,21 @@ class DeadLetterTopicsTest {
                 "note-in-0", binding(notes),
                 "check-out-0", binding("results-" + run)));
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(notes, 3, (short) 1), new NewTopic(DeadLetters.dlqOf(notes), 1, (short) 1)))
+            admin.createTopics(List.of(new NewTopic(notes, 3, (short) 1), new NewTopic(Topic.dlqOf(notes), 1, (short) 1)))
                     .all().get();
             // As the first dead letter would have created it: the broker's default limit (1 MB).
-            admin.createTopics(List.of(new NewTopic(DeadLetters.dlqOf(reports), Optional.empty(), Optional.empty()))).all().get();
+            admin.createTopics(List.of(new NewTopic(Topic.dlqOf(reports), Optional.empty(), Optional.empty()))).all().get();
 
             DeadLetterTopics topics = new DeadLetterTopics(stack.bootstrapServers(), bindings,
                     new NianbaoProperties.Topics(2, (short) 1, TWO_MB));
             assertThat(topics.awaitDone(Duration.ofSeconds(60))).isTrue();
 
-            assertThat(settledMaxMessageBytes(admin, DeadLetters.dlqOf(reports))).isEqualTo(TWO_MB);
-            assertThat(settledMaxMessageBytes(admin, DeadLetters.dlqOf(ticks))).isEqualTo(TWO_MB);
-            assertThat(settledMaxMessageBytes(admin, DeadLetters.dlqOf(notes))).isEqualTo(TWO_MB);
-            assertThat(partitions(admin, DeadLetters.dlqOf(notes))).as("as many as its topic, raised from 1").isEqualTo(3);
-            assertThat(partitions(admin, DeadLetters.dlqOf(ticks))).as("its topic not there yet: as configured").isEqualTo(2);
-            assertThat(admin.listTopics().names().get()).as("outputs have no DLQ").doesNotContain(DeadLetters.dlqOf("results-" + run));
+            assertThat(settledMaxMessageBytes(admin, Topic.dlqOf(reports))).isEqualTo(TWO_MB);
+            assertThat(settledMaxMessageBytes(admin, Topic.dlqOf(ticks))).isEqualTo(TWO_MB);
+            assertThat(settledMaxMessageBytes(admin, Topic.dlqOf(notes))).isEqualTo(TWO_MB);
+            assertThat(partitions(admin, Topic.dlqOf(notes))).as("as many as its topic, raised from 1").isEqualTo(3);
+            assertThat(partitions(admin, Topic.dlqOf(ticks))).as("its topic not there yet: as configured").isEqualTo(2);
+            assertThat(admin.listTopics().names().get()).as("outputs have no DLQ").doesNotContain(Topic.dlqOf("results-" + run));
         }
     }
 

@@ -1,6 +1,7 @@
 package io.nianbao.service;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.nianbao.events.Topic;
 import io.nianbao.events.serde.ConfluentAvroDeserializer;
 import io.nianbao.localstack.FreePorts;
 import io.nianbao.localstack.LocalStack;
@@ -89,7 +90,7 @@ class DeadLettersContainerTest {
             Thread.sleep(9_000);
 
             assertThat(attempts.get()).as("attempts").isGreaterThan(3);
-            assertThat(records(stack, DeadLetters.dlqOf(topic))).as("dead-lettered").isEmpty();
+            assertThat(records(stack, Topic.dlqOf(topic))).as("dead-lettered").isEmpty();
         } finally {
             container.stop();
             producers.destroy();

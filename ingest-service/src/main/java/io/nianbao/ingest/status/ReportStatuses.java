@@ -1,11 +1,16 @@
-package io.nianbao.ingest;
+package io.nianbao.ingest.status;
 
 import io.nianbao.events.NotificationSent;
 import io.nianbao.events.ReportIngested;
 import io.nianbao.events.ReportParsed;
 import io.nianbao.events.ReportRejected;
 import io.nianbao.events.ReportValidated;
+import io.nianbao.events.Topic;
 import io.nianbao.events.Topics;
+import io.nianbao.ingest.Broker;
+import io.nianbao.ingest.IngestProperties;
+import io.nianbao.ingest.ReportKey;
+import io.nianbao.ingest.TopicFollower;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.apache.avro.specific.SpecificRecord;
 import org.springframework.beans.factory.DisposableBean;
@@ -18,7 +23,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where each report is, read from the pipeline's own events (report.ingested, .parsed,
+ * The report-status read model behind {@code GET /api/v1/reports/{id}}, apart from the front door's
+ * intake: where each report is, read from the pipeline's own events (report.ingested, .parsed,
  * .validated, .rejected, notification.sent) by every instance. Memory is bounded: at most
  * {@code capacity} reports, the least recently updated or read dropped first, and at startup
  * only the last {@code lookback} of the topics is read.
@@ -58,8 +64,8 @@ public class ReportStatuses implements DisposableBean {
         }
     }
 
-    private static final List<String> TOPICS = List.of(Topics.INGESTED.name(), Topics.PARSED.name(),
-            Topics.VALIDATED.name(), Topics.REJECTED.name(), Topics.NOTIFICATION_SENT.name());
+    private static final List<Topic<?>> TOPICS = List.of(Topics.INGESTED, Topics.PARSED, Topics.VALIDATED, Topics.REJECTED,
+            Topics.NOTIFICATION_SENT);
 
     private final Map<ReportKey, Progress> byId;
     private final TopicFollower follower;
@@ -72,8 +78,8 @@ public class ReportStatuses implements DisposableBean {
                 return size() > capacity;
             }
         };
-        broker.ensureTopics(TOPICS, Map.of());
-        this.follower = broker.follow("report-statuses", TOPICS, Instant.now().minus(properties.status().lookback()), this::apply);
+        broker.ensureTopics(TOPICS);
+        this.follower = broker.follow("report-statuses", TOPICS.stream().map(Topic::name).toList(), Instant.now().minus(properties.status().lookback()), this::apply);
     }
 
     public Optional<Status> of(String reportId) {
@@ -90,7 +96,7 @@ public class ReportStatuses implements DisposableBean {
     }
 
     /** Also called by the intake for what it just sent, so the status is readable at once. */
-    void apply(SpecificRecord event) {
+    public void apply(SpecificRecord event) {
         Map.Entry<String, Progress> update = switch (event) {
             case ReportIngested e -> Map.entry(e.getReportId(),
                     new Progress(e.getAgencyId(), Stage.INGESTED, null, null, null, e.getIngestedAt()));
