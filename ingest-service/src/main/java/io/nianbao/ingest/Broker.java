@@ -56,7 +56,7 @@ public record Broker(String bootstrapServers, String schemaRegistryUrl, int part
      * A producer acknowledged by all replicas, idempotent; {@code lingerMs}: how long a send waits
      * for others to share its produce request.
      */
-    KafkaProducer<String, SpecificRecord> producer(int lingerMs) {
+    public KafkaProducer<String, SpecificRecord> producer(int lingerMs) {
         return new KafkaProducer<>(producerConfigs(lingerMs));
     }
 

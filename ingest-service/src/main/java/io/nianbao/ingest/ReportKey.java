@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A report id as the 128 bits it stands for, to keep a year of ids in a fraction of the memory
- * their strings take. Ids are the 32 lowercase hex digits {@link ReportIntake#reportId} makes; any
+ * their strings take. Ids are the 32 lowercase hex digits {@link io.nianbao.ingest.intake.ReportIntake#reportId} makes; any
  * other id is reduced to the first 128 bits of its SHA-256, where two ids meeting is as unlikely as
  * two documents' digests meeting in the ids themselves.
  */

@@ -1,7 +1,7 @@
 package io.nianbao.ingest;
 
-import io.nianbao.core.extract.HostileDocuments;
 import io.nianbao.core.extract.HostileDocuments.Hostile;
+import io.nianbao.core.extract.HostileDocuments;
 import io.nianbao.localstack.LocalStack;
 import io.nianbao.localstack.LocalStackExtension;
 import org.junit.jupiter.api.AfterAll;

@@ -1,5 +1,6 @@
 package io.nianbao.ingest;
 
+import io.nianbao.ingest.http.PortalAuthenticator;
 import io.nianbao.localstack.LocalStack;
 import io.nianbao.service.NianbaoServices;
 import org.springframework.context.ConfigurableApplicationContext;

@@ -3,6 +3,7 @@ package io.nianbao.ingest;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.nianbao.events.ReportIngested;
 import io.nianbao.events.Topics;
+import io.nianbao.ingest.intake.SeenReports;
 import io.nianbao.localstack.LocalStack;
 import io.nianbao.localstack.LocalStackExtension;
 import org.junit.jupiter.api.Test;

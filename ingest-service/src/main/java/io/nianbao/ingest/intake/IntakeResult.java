@@ -1,4 +1,4 @@
-package io.nianbao.ingest;
+package io.nianbao.ingest.intake;
 
 /** What became of a submission: accepted under a report id, or rejected with a reason. */
 public sealed interface IntakeResult {

@@ -1,4 +1,6 @@
-package io.nianbao.ingest;
+package io.nianbao.ingest.intake;
+
+import io.nianbao.ingest.ReportKey;
 
 /**
  * A set of report ids held as their 128-bit {@link ReportKey}s in two arrays of longs (open

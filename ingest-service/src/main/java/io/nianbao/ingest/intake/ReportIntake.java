@@ -1,8 +1,11 @@
-package io.nianbao.ingest;
+package io.nianbao.ingest.intake;
 
 import io.nianbao.events.ReportIngested;
 import io.nianbao.events.Stage;
 import io.nianbao.events.Topics;
+import io.nianbao.ingest.Digests;
+import io.nianbao.ingest.IngestProperties;
+import io.nianbao.ingest.fetch.DocumentFetcher;
 import io.nianbao.ingest.status.ReportStatuses;
 import io.nianbao.service.DocumentMemory;
 import io.nianbao.service.DocumentStore;

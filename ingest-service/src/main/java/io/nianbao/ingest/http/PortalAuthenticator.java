@@ -1,5 +1,9 @@
-package io.nianbao.ingest;
+package io.nianbao.ingest.http;
 
+import io.nianbao.ingest.Digests;
+import io.nianbao.ingest.IngestProperties;
+import io.nianbao.ingest.Portal;
+import io.nianbao.ingest.intake.IntakeRejection;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;

@@ -1,5 +1,9 @@
-package io.nianbao.ingest;
+package io.nianbao.ingest.http;
 
+import io.nianbao.ingest.Digests;
+import io.nianbao.ingest.Incoming;
+import io.nianbao.ingest.IngestProperties;
+import io.nianbao.ingest.intake.IntakeResult;
 import io.nianbao.service.DocumentMemory;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -34,7 +38,7 @@ import java.util.Locale;
  * {@link DocumentMemory} while it is handled: Jackson reads a string value whole, into char
  * buffers, then a String, then the document's bytes.
  */
-final class SpooledBody extends OncePerRequestFilter {
+public final class SpooledBody extends OncePerRequestFilter {
 
     private static final String DIRECTORY = "nianbao.body.directory";
     private static final String SHA256 = "nianbao.body.sha256";
@@ -47,7 +51,7 @@ final class SpooledBody extends OncePerRequestFilter {
     private final DocumentMemory memory;
     private final JsonMapper json;
 
-    SpooledBody(IngestProperties limits, Incoming incoming, DocumentMemory memory, JsonMapper json) {
+    public SpooledBody(IngestProperties limits, Incoming incoming, DocumentMemory memory, JsonMapper json) {
         this.limits = limits;
         this.incoming = incoming;
         this.memory = memory;

@@ -1,7 +1,8 @@
-package io.nianbao.ingest;
+package io.nianbao.ingest.intake;
 
 import io.nianbao.events.AgencyLevel;
 import io.nianbao.events.ReportPublished;
+import io.nianbao.ingest.Portal;
 
 import java.nio.ByteBuffer;
 

@@ -1,4 +1,4 @@
-package io.nianbao.ingest;
+package io.nianbao.ingest.http;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.tomcat.util.http.fileupload.FileItemIterator;
@@ -33,7 +33,7 @@ import java.util.Map;
  * into a file of its own beside it: a document reaches the heap only when the intake reads it.
  * Form fields are short (at most {@value #MAX_FIELD_BYTES} bytes each).
  */
-final class SpooledMultipartResolver implements MultipartResolver {
+public final class SpooledMultipartResolver implements MultipartResolver {
 
     static final int MAX_FIELD_BYTES = 16 * 1024;
 

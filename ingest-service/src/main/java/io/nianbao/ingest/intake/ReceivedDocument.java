@@ -1,4 +1,4 @@
-package io.nianbao.ingest;
+package io.nianbao.ingest.intake;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

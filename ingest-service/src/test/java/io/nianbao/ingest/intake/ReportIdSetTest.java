@@ -1,4 +1,4 @@
-package io.nianbao.ingest;
+package io.nianbao.ingest.intake;
 
 import org.junit.jupiter.api.Test;
 

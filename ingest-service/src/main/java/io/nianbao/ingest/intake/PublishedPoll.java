@@ -1,6 +1,7 @@
-package io.nianbao.ingest;
+package io.nianbao.ingest.intake;
 
 import io.nianbao.events.ReportPublished;
+import io.nianbao.ingest.http.PortalAuthenticator;
 import io.nianbao.service.CrashGuard;
 import io.nianbao.service.DeadLetters;
 import io.nianbao.service.StreamTracing;
@@ -22,7 +23,7 @@ import java.util.List;
  * again; what of it went through then counts as a duplicate. A record in progress at two deaths of
  * ingest-service is set aside ({@link CrashGuard}).
  */
-class PublishedPoll {
+public class PublishedPoll {
 
     private final ReportIntake intake;
     private final PortalAuthenticator portals;
@@ -30,7 +31,7 @@ class PublishedPoll {
     private final StreamTracing tracing;
     private final CrashGuard crashGuard;
 
-    PublishedPoll(ReportIntake intake, PortalAuthenticator portals, DeadLetters deadLetters, StreamTracing tracing,
+    public PublishedPoll(ReportIntake intake, PortalAuthenticator portals, DeadLetters deadLetters, StreamTracing tracing,
                   CrashGuard crashGuard) {
         this.intake = intake;
         this.portals = portals;
@@ -39,7 +40,7 @@ class PublishedPoll {
         this.crashGuard = crashGuard;
     }
 
-    void ingest(List<ConsumerRecord<?, ?>> poll) {
+    public void ingest(List<ConsumerRecord<?, ?>> poll) {
         crashGuard.handleInSlices(poll, this::ingestSlice);
     }
 

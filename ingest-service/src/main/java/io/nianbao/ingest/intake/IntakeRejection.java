@@ -1,4 +1,4 @@
-package io.nianbao.ingest;
+package io.nianbao.ingest.intake;
 
 /** Thrown where a submission turns out unacceptable; becomes a {@link IntakeResult.Rejected}. */
 public final class IntakeRejection extends RuntimeException {
@@ -10,7 +10,7 @@ public final class IntakeRejection extends RuntimeException {
         this.rejected = new IntakeResult.Rejected(reason, message, httpStatus);
     }
 
-    static IntakeRejection tooLarge(long maxBytes) {
+    public static IntakeRejection tooLarge(long maxBytes) {
         return new IntakeRejection("TOO_LARGE", "文件过大，上限为%d字节".formatted(maxBytes), 413);
     }
 

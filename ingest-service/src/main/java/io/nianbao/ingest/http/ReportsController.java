@@ -1,7 +1,13 @@
-package io.nianbao.ingest;
+package io.nianbao.ingest.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.nianbao.events.AgencyLevel;
+import io.nianbao.ingest.Portal;
+import io.nianbao.ingest.intake.IntakeRejection;
+import io.nianbao.ingest.intake.IntakeResult;
+import io.nianbao.ingest.intake.ReceivedDocument;
+import io.nianbao.ingest.intake.ReportIntake;
+import io.nianbao.ingest.intake.Submission;
 import io.nianbao.ingest.status.ReportStatuses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;

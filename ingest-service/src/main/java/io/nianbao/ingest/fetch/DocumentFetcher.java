@@ -1,5 +1,10 @@
-package io.nianbao.ingest;
+package io.nianbao.ingest.fetch;
 
+import io.nianbao.ingest.Incoming;
+import io.nianbao.ingest.IngestProperties;
+import io.nianbao.ingest.Portal;
+import io.nianbao.ingest.intake.IntakeRejection;
+import io.nianbao.ingest.intake.ReceivedDocument;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.ClassicHttpResponse;

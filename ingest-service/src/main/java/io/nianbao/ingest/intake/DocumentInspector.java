@@ -1,9 +1,10 @@
-package io.nianbao.ingest;
+package io.nianbao.ingest.intake;
 
 import io.nianbao.core.ReportReader;
 import io.nianbao.core.UnreadableDocumentException;
 import io.nianbao.core.extract.DocumentType;
 import io.nianbao.core.extract.TextDecoder;
+import io.nianbao.ingest.IngestProperties;
 import org.apache.tika.Tika;
 import org.springframework.stereotype.Component;
 

@@ -1,8 +1,10 @@
-package io.nianbao.ingest;
+package io.nianbao.ingest.intake;
 
 import io.nianbao.events.ReportIngested;
 import io.nianbao.events.ReportSeen;
 import io.nianbao.events.Topics;
+import io.nianbao.ingest.Broker;
+import io.nianbao.ingest.TopicFollower;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;

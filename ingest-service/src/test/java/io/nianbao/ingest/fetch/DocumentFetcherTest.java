@@ -1,5 +1,10 @@
-package io.nianbao.ingest;
+package io.nianbao.ingest.fetch;
 
+import io.nianbao.ingest.Incoming;
+import io.nianbao.ingest.IngestProperties;
+import io.nianbao.ingest.Portal;
+import io.nianbao.ingest.intake.IntakeRejection;
+import io.nianbao.ingest.intake.ReceivedDocument;
 import com.sun.net.httpserver.HttpServer;
 import io.nianbao.service.outbound.OutboundHttp;
 import org.junit.jupiter.api.AfterEach;
