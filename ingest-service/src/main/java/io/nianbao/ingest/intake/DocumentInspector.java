@@ -33,34 +33,46 @@ public class DocumentInspector {
         this.limits = properties.docx();
     }
 
-    /** The media type of a document the parser can take; an {@link IntakeRejection} otherwise. */
-    public String mediaTypeOf(byte[] document) {
+    /**
+     * What the inspection found: the media type of a document the parser can take, or why it
+     * cannot (one of them null).
+     */
+    public record Inspection(String mediaType, IntakeResult.Rejected refused) {
+
+        static Inspection readable(String mediaType) {
+            return new Inspection(mediaType, null);
+        }
+
+        static Inspection refused(String reason, String message, int httpStatus) {
+            return new Inspection(null, new IntakeResult.Rejected(reason, message, httpStatus));
+        }
+    }
+
+    /** The document's media type if the parser can take it, or why not. */
+    public Inspection inspect(byte[] document) {
         DocumentType type = DocumentType.detect(document);
         String mediaType = type.mediaType();
         if (mediaType == null) {
-            throw new IntakeRejection("UNSUPPORTED_TYPE",
+            return Inspection.refused("UNSUPPORTED_TYPE",
                     "不支持的文件类型（" + tika.detect(document) + "），请提交HTML、PDF、DOC/DOCX或文本格式的年度报告", 415);
         }
-        switch (type) {
-            case TEXT, HTML -> {
-                if (!TextDecoder.decodes(document, type == DocumentType.HTML)) {
-                    throw new IntakeRejection("BAD_CHARSET", "文本编码无法识别：既不是有效的UTF-8，也不是GB18030（GBK）编码", 422);
-                }
-            }
-            case DOCX -> checkInflation(document);
-            default -> {
-            }
+        if ((type == DocumentType.TEXT || type == DocumentType.HTML) && !TextDecoder.decodes(document, type == DocumentType.HTML)) {
+            return Inspection.refused("BAD_CHARSET", "文本编码无法识别：既不是有效的UTF-8，也不是GB18030（GBK）编码", 422);
+        }
+        Inspection inflation = type == DocumentType.DOCX ? inflation(document) : null;
+        if (inflation != null) {
+            return inflation;
         }
         try {
             ReportReader.checkShape(document);
         } catch (UnreadableDocumentException e) {
-            throw new IntakeRejection(e.reason().name(), e.chineseMessage(), 422);
+            return Inspection.refused(e.reason().name(), e.chineseMessage(), 422);
         }
-        return mediaType;
+        return Inspection.readable(mediaType);
     }
 
-    /** Inflates every entry, counting what comes out, and stops at the first limit crossed. */
-    private void checkInflation(byte[] document) {
+    /** Inflates every entry, counting what comes out, and stops at the first limit crossed: null when none is. */
+    private Inspection inflation(byte[] document) {
         long maxTotal = Math.min(limits.maxUncompressedSize().toBytes(), (long) limits.maxCompressionRatio() * document.length);
         long total = 0;
         int entries = 0;
@@ -68,22 +80,23 @@ public class DocumentInspector {
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(document))) {
             for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
                 if (++entries > limits.maxEntries()) {
-                    throw bomb("条目超过" + limits.maxEntries() + "个");
+                    return bomb("条目超过" + limits.maxEntries() + "个");
                 }
                 for (int n; (n = zip.read(buffer)) > 0; ) {
                     total += n;
                     if (total > maxTotal) {
-                        throw bomb("解压后超过%d字节（压缩比上限%d:1，总量上限%d字节）".formatted(
+                        return bomb("解压后超过%d字节（压缩比上限%d:1，总量上限%d字节）".formatted(
                                 maxTotal, limits.maxCompressionRatio(), limits.maxUncompressedSize().toBytes()));
                     }
                 }
             }
         } catch (IOException e) {
-            throw new IntakeRejection("CORRUPT", "DOCX文件已损坏，无法解压：" + e.getMessage(), 422);
+            return Inspection.refused("CORRUPT", "DOCX文件已损坏，无法解压：" + e.getMessage(), 422);
         }
+        return null;
     }
 
-    private static IntakeRejection bomb(String why) {
-        return new IntakeRejection("ZIP_BOMB", "DOCX文件解压异常，疑似压缩炸弹：" + why, 422);
+    private static Inspection bomb(String why) {
+        return Inspection.refused("ZIP_BOMB", "DOCX文件解压异常，疑似压缩炸弹：" + why, 422);
     }
 }

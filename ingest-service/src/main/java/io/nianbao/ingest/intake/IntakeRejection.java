@@ -1,6 +1,10 @@
 package io.nianbao.ingest.intake;
 
-/** Thrown where a submission turns out unacceptable; becomes a {@link IntakeResult.Rejected}. */
+/**
+ * A refusal found deep inside a step that has no result of its own to return it in (a download,
+ * an authentication filter); becomes a {@link IntakeResult.Rejected}. The intake's own checks
+ * return their refusals.
+ */
 public final class IntakeRejection extends RuntimeException {
 
     private final transient IntakeResult.Rejected rejected;
@@ -11,7 +15,8 @@ public final class IntakeRejection extends RuntimeException {
     }
 
     public static IntakeRejection tooLarge(long maxBytes) {
-        return new IntakeRejection("TOO_LARGE", "文件过大，上限为%d字节".formatted(maxBytes), 413);
+        IntakeResult.Rejected refused = IntakeResult.Rejected.documentTooLarge(maxBytes);
+        return new IntakeRejection(refused.reason(), refused.message(), refused.httpStatus());
     }
 
     public IntakeResult.Rejected rejected() {

@@ -13,5 +13,9 @@ public sealed interface IntakeResult {
      * @param httpStatus what an HTTP caller gets
      */
     record Rejected(String reason, String message, int httpStatus) implements IntakeResult {
+
+        static Rejected documentTooLarge(long maxBytes) {
+            return new Rejected("TOO_LARGE", "文件过大，上限为%d字节".formatted(maxBytes), 413);
+        }
     }
 }

@@ -78,33 +78,57 @@ public class ReportIntake {
         // The key of a rejection's record: what the portal sent, if it is an agency id at all.
         String agencyId = submission.agencyId() != null && AGENCY_ID.matcher(submission.agencyId()).matches()
                 ? submission.agencyId() : "unknown";
-        String reportId = null;
-        try {
-            checkSender(submission);
-            checkMetadata(submission);
-            try (Document document = documentOf(submission)) {
-                String sha256 = Digests.sha256Hex(document.bytes());
-                reportId = reportId(agencyId, submission.year(), sha256);
-                String mediaType = inspector.mediaTypeOf(document.bytes());
-                if (!seen.claim(reportId)) {
-                    log.info("report {} of {} from portal {} is a duplicate: not sent again", reportId, agencyId, submission.portalId());
-                    return new Submitted(new IntakeResult.Accepted(reportId, true), null, null);
-                }
-                try {
-                    ReportIngested report = reportOf(submission, reportId, sha256, mediaType, document);
-                    return new Submitted(new IntakeResult.Accepted(reportId, false), report,
-                            ingested.send(Topics.INGESTED.name(), report.getAgencyId(), report));
-                } catch (RuntimeException e) {
-                    seen.release(reportId);
-                    throw e;
-                }
-            }
-        } catch (IntakeRejection rejection) {
-            IntakeResult.Rejected problem = rejection.rejected();
-            log.info("rejected a submission for {} from portal {}: {}", agencyId, submission.portalId(), problem.reason());
-            rejections.reject(reportId, agencyId, submission.portalId(), Stage.INGEST, problem.reason(), problem.message(), null);
-            return new Submitted(problem, null, null);
+        IntakeResult.Rejected problem = senderProblem(submission);
+        if (problem == null) {
+            problem = metadataProblem(submission);
         }
+        if (problem == null && blankToNull(submission.documentUrl()) != null && submission.document() != null) {
+            problem = new IntakeResult.Rejected("AMBIGUOUS", "报告文件（或全文）和报告网址（documentUrl）只能提交其一", 400);
+        }
+        if (problem != null) {
+            return rejected(problem, null, agencyId, submission);
+        }
+        ReceivedDocument received;
+        try {
+            received = receivedOf(submission);
+        } catch (IntakeRejection fetchFailed) {
+            // The fetcher says so from deep inside the download.
+            return rejected(fetchFailed.rejected(), null, agencyId, submission);
+        }
+        problem = sizeProblem(received);
+        if (problem != null) {
+            if (received != null) {
+                received.close();
+            }
+            return rejected(problem, null, agencyId, submission);
+        }
+        try (Document document = held(received)) {
+            String sha256 = Digests.sha256Hex(document.bytes());
+            String reportId = reportId(agencyId, submission.year(), sha256);
+            DocumentInspector.Inspection inspection = inspector.inspect(document.bytes());
+            if (inspection.refused() != null) {
+                return rejected(inspection.refused(), reportId, agencyId, submission);
+            }
+            if (!seen.claim(reportId)) {
+                log.info("report {} of {} from portal {} is a duplicate: not sent again", reportId, agencyId, submission.portalId());
+                return new Submitted(new IntakeResult.Accepted(reportId, true), null, null);
+            }
+            try {
+                ReportIngested report = reportOf(submission, reportId, sha256, inspection.mediaType(), document);
+                return new Submitted(new IntakeResult.Accepted(reportId, false), report,
+                        ingested.send(Topics.INGESTED.name(), report.getAgencyId(), report));
+            } catch (RuntimeException e) {
+                seen.release(reportId);
+                throw e;
+            }
+        }
+    }
+
+    /** A refusal, written to report.rejected (with the report id once the bytes are known) and answered. */
+    private Submitted rejected(IntakeResult.Rejected problem, String reportId, String agencyId, Submission submission) {
+        log.info("rejected a submission for {} from portal {}: {}", agencyId, submission.portalId(), problem.reason());
+        rejections.reject(reportId, agencyId, submission.portalId(), Stage.INGEST, problem.reason(), problem.message(), null);
+        return new Submitted(problem, null, null);
     }
 
     /** A submission decided, its report.ingested record (if any) on its way to the broker. */
@@ -148,17 +172,18 @@ public class ReportIntake {
         }
     }
 
-    private static void checkSender(Submission submission) {
+    private static IntakeResult.Rejected senderProblem(Submission submission) {
         if (submission.portal() == null) {
-            throw new IntakeRejection("UNKNOWN_PORTAL", "提交门户未登记或已停用", 401);
+            return new IntakeResult.Rejected("UNKNOWN_PORTAL", "提交门户未登记或已停用", 401);
         }
         if (blankToNull(submission.agencyId()) == null) {
-            throw new IntakeRejection("MISSING_FIELD", "缺少必填项：机关标识（agencyId）", 400);
+            return new IntakeResult.Rejected("MISSING_FIELD", "缺少必填项：机关标识（agencyId）", 400);
         }
         if (!submission.portal().mayPublishFor(submission.agencyId())) {
-            throw new IntakeRejection("AGENCY_NOT_ALLOWED",
+            return new IntakeResult.Rejected("AGENCY_NOT_ALLOWED",
                     "门户" + submission.portalId() + "无权代机关" + submission.agencyId() + "提交报告", 403);
         }
+        return null;
     }
 
     /** Agency ids are ASCII identifiers (a slug, a region code, a unified social credit code). */
@@ -170,35 +195,36 @@ public class ReportIntake {
     /** Reports are published in China: "today" is Beijing's. */
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
-    private static void checkMetadata(Submission submission) {
+    private static IntakeResult.Rejected metadataProblem(Submission submission) {
         if (!AGENCY_ID.matcher(submission.agencyId()).matches()) {
-            throw new IntakeRejection("BAD_METADATA", "机关标识（agencyId）应为1至128个字母、数字或“._:-”，以字母或数字开头："
+            return new IntakeResult.Rejected("BAD_METADATA", "机关标识（agencyId）应为1至128个字母、数字或“._:-”，以字母或数字开头："
                     + abbreviated(submission.agencyId()), 422);
         }
         if (blankToNull(submission.regionCode()) != null && !REGION_CODE.matcher(submission.regionCode()).matches()) {
-            throw new IntakeRejection("BAD_METADATA", "行政区划代码（regionCode）应为GB/T 2260规定的6位代码（或9位、12位）："
+            return new IntakeResult.Rejected("BAD_METADATA", "行政区划代码（regionCode）应为GB/T 2260规定的6位代码（或9位、12位）："
                     + abbreviated(submission.regionCode()), 422);
         }
         if (submission.agencyName() != null && (submission.agencyName().length() > MAX_AGENCY_NAME
                 || submission.agencyName().codePoints().anyMatch(Character::isISOControl))) {
-            throw new IntakeRejection("BAD_METADATA", "机关名称（agencyName）应为不超过" + MAX_AGENCY_NAME + "个字符的一行文字："
+            return new IntakeResult.Rejected("BAD_METADATA", "机关名称（agencyName）应为不超过" + MAX_AGENCY_NAME + "个字符的一行文字："
                     + abbreviated(submission.agencyName().replaceAll("\\p{Cntrl}", " ")), 422);
         }
         LocalDate today = LocalDate.now(CHINA);
         if (submission.year() != null && (submission.year() < 2008 || submission.year() > today.getYear())) {
-            throw new IntakeRejection("BAD_METADATA", "报告年度不合理：" + submission.year(), 422);
+            return new IntakeResult.Rejected("BAD_METADATA", "报告年度不合理：" + submission.year(), 422);
         }
         if (blankToNull(submission.publishedOn()) != null) {
             LocalDate publishedOn;
             try {
                 publishedOn = LocalDate.parse(submission.publishedOn());
             } catch (DateTimeParseException e) {
-                throw new IntakeRejection("BAD_METADATA", "发布日期格式应为YYYY-MM-DD：" + abbreviated(submission.publishedOn()), 422);
+                return new IntakeResult.Rejected("BAD_METADATA", "发布日期格式应为YYYY-MM-DD：" + abbreviated(submission.publishedOn()), 422);
             }
             if (publishedOn.isAfter(today.plusDays(1))) {
-                throw new IntakeRejection("BAD_METADATA", "发布日期不能晚于今天：" + publishedOn, 422);
+                return new IntakeResult.Rejected("BAD_METADATA", "发布日期不能晚于今天：" + publishedOn, 422);
             }
         }
+        return null;
     }
 
     /** A value quoted back to the caller, at most 64 characters of it. */
@@ -216,29 +242,24 @@ public class ReportIntake {
         }
     }
 
-    /**
-     * The bytes handed in, or fetched from the URL; not empty and within the size limit. They are
-     * read into the heap once their size is held in the document memory, until closed.
-     */
-    private Document documentOf(Submission submission) {
-        long max = properties.maxDocumentSize().toBytes();
-        boolean byUrl = blankToNull(submission.documentUrl()) != null;
-        if (byUrl && submission.document() != null) {
-            throw new IntakeRejection("AMBIGUOUS", "报告文件（或全文）和报告网址（documentUrl）只能提交其一", 400);
-        }
-        ReceivedDocument received = byUrl
-                ? fetcher.fetch(submission.documentUrl().trim(), submission.portal(), max)
+    /** The document handed in, or fetched from its URL (the fetcher throws an {@link IntakeRejection} when it cannot). */
+    private ReceivedDocument receivedOf(Submission submission) {
+        return blankToNull(submission.documentUrl()) != null
+                ? fetcher.fetch(submission.documentUrl().trim(), submission.portal(), properties.maxDocumentSize().toBytes())
                 : submission.document();
+    }
+
+    /** Why the document cannot be taken as it came: none at all, empty, or beyond the size limit; null when it can. */
+    private IntakeResult.Rejected sizeProblem(ReceivedDocument received) {
+        long max = properties.maxDocumentSize().toBytes();
         if (received == null || received.size() == 0) {
-            if (received != null) {
-                received.close();
-            }
-            throw new IntakeRejection("EMPTY", "未收到报告文件，或文件为空", 400);
+            return new IntakeResult.Rejected("EMPTY", "未收到报告文件，或文件为空", 400);
         }
-        if (received.size() > max) {
-            received.close();
-            throw IntakeRejection.tooLarge(max);
-        }
+        return received.size() > max ? IntakeResult.Rejected.documentTooLarge(max) : null;
+    }
+
+    /** The document's bytes, read into the heap once their size is held in the document memory, until closed. */
+    private Document held(ReceivedDocument received) {
         DocumentMemory.Hold hold = memory.hold(received.size());
         try {
             return new Document(received.bytes(), received.fileName(), hold, received);
