@@ -9,20 +9,13 @@ import io.nianbao.events.ReportRejected;
 import io.nianbao.events.ReportValidated;
 import io.nianbao.events.Responsibility;
 import io.nianbao.events.Severity;
+import io.nianbao.events.TopicClient;
 import io.nianbao.events.Topics;
-import io.nianbao.events.serde.ConfluentAvroSerializer;
-import io.nianbao.events.serde.SchemaRegistryClient;
 import io.nianbao.localstack.LocalStack;
 import io.nianbao.localstack.LocalStackExtension;
 import io.nianbao.service.DocumentMemory;
 import io.nianbao.service.DocumentStore;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,17 +56,20 @@ class IngestServiceTest {
 
     private LocalStack stack;
     private IngestInstance ingest;
-    private TopicReader topics;
+    private TopicClient topics;
 
     @BeforeAll
     void start(LocalStack localStack) {
         stack = localStack;
         ingest = IngestInstance.start(stack, Map.of());
-        topics = new TopicReader(stack);
+        topics = new TopicClient(stack.bootstrapServers(), stack.schemaRegistryUrl());
     }
 
     @AfterAll
     void stop() {
+        if (topics != null) {
+            topics.close();
+        }
         if (ingest != null) {
             ingest.close();
         }
@@ -91,19 +87,19 @@ class IngestServiceTest {
         assertThat(reply.status()).isEqualTo(202);
         assertThat(reply.duplicate()).isFalse();
         String id = reply.reportId();
-        ReportIngested ingested = single(topics.values(Topics.INGESTED.name(), ReportIngested.class, r -> r.getReportId().equals(id)));
+        ReportIngested ingested = single(topics.values(Topics.INGESTED, r -> r.getReportId().equals(id)));
         assertThat(ingested.getAgencyId()).isEqualTo(agency);
         assertThat(ingested.getPortalId()).isEqualTo("test-portal");
         assertThat(ingested.getMediaType()).isEqualTo("text/plain");
         assertThat(ingested.getDocument()).isNotNull();
         assertThat(ingest.get("/api/v1/reports/" + id, KEY).body().path("stage").asString()).isEqualTo("INGESTED");
 
-        publish(Topics.VALIDATED.name(), agency, ReportValidated.newBuilder().setReportId(id).setAgencyId(agency)
+        topics.publish(Topics.VALIDATED, agency, ReportValidated.newBuilder().setReportId(id).setAgencyId(agency)
                 .setFindings(List.of(Finding.newBuilder().setRule("T3-BALANCE").setSeverity(Severity.ERROR)
                         .setResponsibility(Responsibility.AGENCY).setLocation("三").setMessage("不平衡").build()))
                 .setValidatedAt(Instant.now()).build());
         assertThat(awaitStage(id, "VALIDATED").path("findings").asInt()).isEqualTo(1);
-        publish(Topics.NOTIFICATION_SENT.name(), agency, NotificationSent.newBuilder().setReportId(id).setAgencyId(agency).setChannel(Channel.EMAIL)
+        topics.publish(Topics.NOTIFICATION_SENT, agency, NotificationSent.newBuilder().setReportId(id).setAgencyId(agency).setChannel(Channel.EMAIL)
                 .setRecipient("inspector@test").setRules(List.of("T3-BALANCE")).setFindingCount(1).setSentAt(Instant.now()).build());
         assertThat(awaitStage(id, "NOTIFIED").path("findings").asInt()).as("findings kept").isEqualTo(1);
 
@@ -119,8 +115,7 @@ class IngestServiceTest {
         IngestInstance.Reply reply = ingest.upload(KEY, Map.of("agencyId", agency), "large.txt", large);
 
         assertThat(reply.status()).isEqualTo(202);
-        ReportIngested ingested = single(topics.values(Topics.INGESTED.name(), ReportIngested.class,
-                r -> r.getReportId().equals(reply.reportId())));
+        ReportIngested ingested = single(topics.values(Topics.INGESTED, r -> r.getReportId().equals(reply.reportId())));
         assertThat(ingested.getDocument()).isNull();
         assertThat(ingested.getDocumentRef()).isNotNull();
         assertThat(ingested.getSha256()).isEqualTo(Digests.sha256Hex(large));
@@ -144,7 +139,7 @@ class IngestServiceTest {
         assertThat(again.reportId()).isEqualTo(first.reportId());
         assertThat(revised.duplicate()).as("a different document is a new version").isFalse();
         assertThat(revised.reportId()).isNotEqualTo(first.reportId());
-        assertThat(topics.values(Topics.INGESTED.name(), ReportIngested.class, r -> r.getAgencyId().equals(agency)))
+        assertThat(topics.values(Topics.INGESTED, r -> r.getAgencyId().equals(agency)))
                 .extracting(ReportIngested::getReportId).containsExactlyInAnyOrder(first.reportId(), revised.reportId());
     }
 
@@ -243,12 +238,12 @@ class IngestServiceTest {
     @Test
     void reportPublishedRecordsAreIngestedAndAnUnknownPortalIsRejected() throws Exception {
         String agency = IngestInstance.newAgency();
-        publish(Topics.PUBLISHED.name(), agency, published(agency, "test-portal"));
-        assertThat(topics.await(Topics.INGESTED.name(), ReportIngested.class, r -> r.getAgencyId().equals(agency), WAIT)).hasSize(1);
+        topics.publish(Topics.PUBLISHED, agency, published(agency, "test-portal"));
+        assertThat(topics.await(Topics.INGESTED, r -> r.getAgencyId().equals(agency), WAIT)).hasSize(1);
 
         String stranger = IngestInstance.newAgency();
-        publish(Topics.PUBLISHED.name(), stranger, published(stranger, "nobody"));
-        assertThat(topics.await(Topics.REJECTED.name(), ReportRejected.class, r -> r.getAgencyId().equals(stranger), WAIT))
+        topics.publish(Topics.PUBLISHED, stranger, published(stranger, "nobody"));
+        assertThat(topics.await(Topics.REJECTED, r -> r.getAgencyId().equals(stranger), WAIT))
                 .extracting(ReportRejected::getReason).containsExactly("UNKNOWN_PORTAL");
     }
 
@@ -260,24 +255,18 @@ class IngestServiceTest {
     @Test
     void aPollOfPublishedRecordsIsIngestedOnceEachAroundABadRecord() throws Exception {
         String agency = IngestInstance.newAgency();
-        ConfluentAvroSerializer avro = new ConfluentAvroSerializer(SchemaRegistryClient.shared(stack.schemaRegistryUrl()));
         List<byte[]> records = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            records.add(avro.serialize(Topics.PUBLISHED.name(), published(agency, "test-portal", report(agency + "-" + i))));
+            records.add(topics.serialize(Topics.PUBLISHED, published(agency, "test-portal", report(agency + "-" + i))));
         }
         byte[] poison = ("poison " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
         records.add(10, poison);
-        records.add(avro.serialize(Topics.PUBLISHED.name(), published(agency, "test-portal", report(agency + "-3"))));
-        records.add(avro.serialize(Topics.PUBLISHED.name(), published(agency, "nobody", report(agency + "-last"))));
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
-            for (byte[] record : records) {
-                producer.send(new ProducerRecord<>(Topics.PUBLISHED.name(), agency, record));
-            }
-        }
+        records.add(topics.serialize(Topics.PUBLISHED, published(agency, "test-portal", report(agency + "-3"))));
+        records.add(topics.serialize(Topics.PUBLISHED, published(agency, "nobody", report(agency + "-last"))));
+        topics.publishBytes(Topics.PUBLISHED.name(), agency, records);
 
         // The rejection is the poll's last record: once it is there, the records before it are done.
-        assertThat(topics.await(Topics.REJECTED.name(), ReportRejected.class, r -> r.getAgencyId().equals(agency), WAIT))
+        assertThat(topics.await(Topics.REJECTED, r -> r.getAgencyId().equals(agency), WAIT))
                 .extracting(ReportRejected::getReason).containsExactly("UNKNOWN_PORTAL");
         List<ConsumerRecord<String, byte[]>> ingested = topics.raw(Topics.INGESTED.name()).stream()
                 .filter(r -> agency.equals(r.key())).toList();
@@ -289,22 +278,14 @@ class IngestServiceTest {
     @Test
     void aSchemaInvalidRecordGoesToTheDeadLetterTopicWithItsBytesAndTheServiceStaysHealthy() throws Exception {
         byte[] poison = ("poison " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(Topics.PUBLISHED.name(), "poison-agency", poison)).get();
-        }
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        List<ConsumerRecord<String, byte[]>> dead = List.of();
-        while (dead.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(300);
-            dead = topics.raw(Topics.PUBLISHED.dlq()).stream().filter(r -> Arrays.equals(r.value(), poison)).toList();
-        }
+        topics.publishBytes(Topics.PUBLISHED.name(), "poison-agency", List.of(poison));
+        List<ConsumerRecord<String, byte[]>> dead = topics.awaitRaw(Topics.PUBLISHED.dlq(), r -> Arrays.equals(r.value(), poison), WAIT);
         assertThat(dead).as("the poison bytes in report.published.dlq").hasSize(1);
 
         assertThat(ingest.get("/actuator/health", null).body().path("status").asString()).isEqualTo("UP");
         String agency = IngestInstance.newAgency();
-        publish(Topics.PUBLISHED.name(), agency, published(agency, "test-portal"));
-        assertThat(topics.await(Topics.INGESTED.name(), ReportIngested.class, r -> r.getAgencyId().equals(agency), WAIT))
+        topics.publish(Topics.PUBLISHED, agency, published(agency, "test-portal"));
+        assertThat(topics.await(Topics.INGESTED, r -> r.getAgencyId().equals(agency), WAIT))
                 .as("still consuming after the poison record").hasSize(1);
     }
 
@@ -347,8 +328,7 @@ class IngestServiceTest {
         Set<String> accepted = replies.stream().map(CompletableFuture::join)
                 .peek(reply -> assertThat(reply.status()).isEqualTo(202))
                 .map(IngestInstance.Reply::reportId).collect(Collectors.toSet());
-        List<ReportIngested> downstream = topics.values(Topics.INGESTED.name(), ReportIngested.class,
-                r -> r.getAgencyId().startsWith(agencyPrefix));
+        List<ReportIngested> downstream = topics.values(Topics.INGESTED, r -> r.getAgencyId().startsWith(agencyPrefix));
         System.out.printf("burst: %d uploads in %.1f s (%.0f/s), %d accepted ids, %d ReportIngested, %d distinct%n",
                 uploads, seconds, uploads / seconds, accepted.size(), downstream.size(),
                 downstream.stream().map(ReportIngested::getReportId).distinct().count());
@@ -376,15 +356,7 @@ class IngestServiceTest {
     }
 
     private List<ReportRejected> rejectionsOf(String agency) {
-        return topics.values(Topics.REJECTED.name(), ReportRejected.class, r -> r.getAgencyId().equals(agency));
-    }
-
-    private void publish(String topic, String key, SpecificRecord value) throws Exception {
-        try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()), new StringSerializer(),
-                new ConfluentAvroSerializer(SchemaRegistryClient.shared(stack.schemaRegistryUrl())))) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
-        }
+        return topics.values(Topics.REJECTED, r -> r.getAgencyId().equals(agency));
     }
 
     private static ReportPublished published(String agency, String portalId) {

@@ -1,7 +1,7 @@
 package io.nianbao.ingest;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.nianbao.events.ReportIngested;
+import io.nianbao.events.TopicClient;
 import io.nianbao.events.Topics;
 import io.nianbao.ingest.intake.SeenReports;
 import io.nianbao.localstack.LocalStack;
@@ -42,8 +42,9 @@ class SeenReportsTest {
             assertThat(afterRestart.status()).isEqualTo(202);
             assertThat(afterRestart.duplicate()).as("loaded from the ledger at startup").isTrue();
         }
-        assertThat(new TopicReader(stack).values(Topics.INGESTED.name(), ReportIngested.class,
-                r -> r.getAgencyId().equals(agency))).hasSize(1);
+        try (TopicClient topics = new TopicClient(stack.bootstrapServers(), stack.schemaRegistryUrl())) {
+            assertThat(topics.values(Topics.INGESTED, r -> r.getAgencyId().equals(agency))).hasSize(1);
+        }
     }
 
     @Test

@@ -2,7 +2,7 @@ package io.nianbao.ingest;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.nianbao.events.ReportIngested;
+import io.nianbao.events.TopicClient;
 import io.nianbao.events.Topics;
 import io.nianbao.localstack.LocalStack;
 import io.nianbao.localstack.LocalStackExtension;
@@ -34,7 +34,7 @@ class UrlFetchTest {
 
     private HttpServer portalSite;
     private IngestInstance ingest;
-    private TopicReader topics;
+    private TopicClient topics;
 
     @BeforeAll
     void start(LocalStack stack) throws IOException {
@@ -64,7 +64,7 @@ class UrlFetchTest {
         });
         portalSite.start();
         ingest = IngestInstance.start(stack, Map.of("nianbao.outbound.allow-loopback", "true"));
-        topics = new TopicReader(stack);
+        topics = new TopicClient(stack.bootstrapServers(), stack.schemaRegistryUrl());
     }
 
     private static void redirect(HttpExchange exchange, String location) throws IOException {
@@ -74,6 +74,9 @@ class UrlFetchTest {
 
     @AfterAll
     void stop() {
+        if (topics != null) {
+            topics.close();
+        }
         if (ingest != null) {
             ingest.close();
         }
@@ -95,7 +98,7 @@ class UrlFetchTest {
         assertThat(fetched.status()).as(fetched.body().toString()).isEqualTo(202);
         assertThat(uploaded.reportId()).isEqualTo(fetched.reportId());
         assertThat(uploaded.duplicate()).isTrue();
-        assertThat(topics.values(Topics.INGESTED.name(), ReportIngested.class, r -> r.getAgencyId().equals(agency)))
+        assertThat(topics.values(Topics.INGESTED, r -> r.getAgencyId().equals(agency)))
                 .singleElement().satisfies(r -> {
                     assertThat(r.getFileName()).isEqualTo("report.txt");
                     assertThat(r.getSha256()).isEqualTo(Digests.sha256Hex(REPORT));
