@@ -21,6 +21,10 @@ public final class Tokenizer {
     private static final Pattern PIPE = Pattern.compile("\\|");
     private static final Pattern SPACE_RUN = Pattern.compile(" {2,}");
     /** A label, then figures each after one space; the label a name, not a sentence or a header (no punctuation, no space). */
+    /** A row's numbering before its name: "一、", "（二）", "3.". */
+    private static final Pattern NUMBERING = Pattern.compile("^(?:[一二三四五六七八九十]+[、.]|[（(][一二三四五六七八九十\\d]+[）)]|\\d+[.、])+");
+    /** How much longer than its template name a row's label may be ("行政规范性文件" for "规范性文件"). */
+    private static final int ROW_NAME_SLACK = 2;
     private static final Pattern LABEL_AND_FIGURES = Pattern.compile("([^,，。;；:：\\s]{2,40})((?: -?\\d+(?:\\.\\d+)?)+)");
 
     private Tokenizer() {
@@ -90,13 +94,22 @@ public final class Tokenizer {
 
     private static String[] labelAndFigures(String s) {
         Matcher m = LABEL_AND_FIGURES.matcher(s);
-        if (!m.matches() || RowKeys.anyTable(TextNormalizer.compact(m.group(1))) == null) {
+        if (!m.matches() || !isRowName(m.group(1))) {
             return new String[] {s};
         }
         List<String> cells = new ArrayList<>();
         cells.add(m.group(1));
         cells.addAll(Arrays.asList(m.group(2).strip().split(" ")));
         return cells.toArray(String[]::new);
+    }
+
+    /**
+     * Whether a text is a template row's name, its numbering aside, and little more: a line of
+     * prose wrapped before its unit ("区政府共办理行政许可 97") names a row too, but is no row.
+     */
+    private static boolean isRowName(String text) {
+        String key = RowKeys.anyTable(text);
+        return key != null && NUMBERING.matcher(text).replaceFirst("").length() <= RowKeys.name(key).length() + ROW_NAME_SLACK;
     }
 
     /** Whether the nearest non-empty cells on both sides of {@code i} are values. */
