@@ -34,8 +34,11 @@ final class RunTogetherCells {
     private static final Pattern TOKEN_BREAK = Pattern.compile("\\s+|(?=-)");
     /** After the number of a template's sub-row ("2.其他法律…"): that digit numbers the next row. */
     private static final String ITEM_MARKS = ".．、";
-    /** Figures of prose (a date, a share), not of cells. */
-    private static final String PROSE_AFTER = "年月日%";
+    /**
+     * Figures of prose (a date, a share, a count with its unit: "行政许可97件"), not of cells: in a
+     * run-together row the next row's label follows the figures, never a unit.
+     */
+    private static final String PROSE_AFTER = "年月日%件条项次个人元万";
     private static final int LONGEST_FIGURE = 12;
     /** Section 四's one row of fifteen cells. */
     private static final String REVIEW_ROW = "四";

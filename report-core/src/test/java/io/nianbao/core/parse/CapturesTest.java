@@ -130,6 +130,12 @@ class CapturesTest {
     }
 
     @Test
+    void aCountWithItsUnitInTheTextOfARunTogetherTableIsProseNotARow() {
+        ParsedReport r = parse(ONE_LINE.replace("二、主动公开政府信息情况", "二、主动公开政府信息情况 本年办理行政许可97件。"));
+        assertThat(r.proactive().rows()).containsEntry("licensing", Map.of("decisions", BigDecimal.valueOf(10690)));
+    }
+
+    @Test
     void theNumberOfASubRowIsNotTakenForTheLastDigitOfTheRowBefore() {
         // "…禁止公开00000003.危及…": seven zeros, then the third sub-row.
         ParsedReport r = parse(applicationsRunTogether(Map.of("denied.prohibitedByLaw", "2000002")));
