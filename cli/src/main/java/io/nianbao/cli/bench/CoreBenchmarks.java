@@ -2,14 +2,17 @@ package io.nianbao.cli.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nianbao.cli.bench.core.Jmh;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Runs the JMH benchmarks of the pure core (module bench) in a child JVM and reads their results. */
+/**
+ * Runs the JMH benchmarks of the pure core ({@code bench.core}) in a child JVM on the CLI's own
+ * class path and reads their results.
+ */
 final class CoreBenchmarks {
 
     /** One benchmark: reports per second on one thread, and the time per report. */
@@ -20,13 +23,9 @@ final class CoreBenchmarks {
     }
 
     static List<Result> run(Path home, boolean quick, Path resultFile) throws IOException, InterruptedException {
-        Path jar = home.resolve("bench").resolve("target").resolve("benchmarks.jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: ./mvnw -pl bench -am package -DskipTests");
-        }
         List<String> command = new ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElse("java"), "-jar", jar.toString(),
-                "-t", "1", "-rf", "json", "-rff", resultFile.toString()));
+                ProcessHandle.current().info().command().orElse("java"), "-Dnianbao.home=" + home,
+                "-cp", System.getProperty("java.class.path"), Jmh.class.getName(), "-t", "1", "-rf", "json", "-rff", resultFile.toString()));
         command.addAll(quick ? List.of("-f", "1", "-wi", "2", "-i", "3", "-w", "1s", "-r", "1s")
                 : List.of("-f", "1", "-wi", "3", "-i", "5", "-w", "2s", "-r", "3s"));
         Process jmh = new ProcessBuilder(command).redirectErrorStream(true)

@@ -1,4 +1,4 @@
-package io.nianbao.bench;
+package io.nianbao.cli.bench.core;
 
 import io.nianbao.core.ReportReader;
 import io.nianbao.core.UnreadableDocumentException;

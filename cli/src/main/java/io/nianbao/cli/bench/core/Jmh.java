@@ -1,12 +1,16 @@
-package io.nianbao.bench;
+package io.nianbao.cli.bench.core;
 
 import java.util.Arrays;
 import java.util.stream.Stream;
 
-/** JMH's command line; without ../shared/corpus/real (as on a user's machine) the PDF benchmarks are left out. */
-public final class Main {
+/**
+ * The JMH run of the pure core's benchmarks, in the child JVM {@code CoreBenchmarks} starts:
+ * JMH's command line; without ../shared/corpus/real (as on a user's machine) the PDF benchmarks
+ * are left out.
+ */
+public final class Jmh {
 
-    private Main() {
+    private Jmh() {
     }
 
     public static void main(String[] args) throws Exception {
