@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Publishes to and reads the pipeline's topics from outside the services, by their {@link Topics}
@@ -114,23 +115,21 @@ public final class TopicClient implements AutoCloseable {
 
     /** Reads until some value matches, or the timeout passes (then the empty list). */
     public <V extends SpecificRecord> List<V> await(Topic<V> topic, Predicate<V> matching, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        List<V> found = values(topic, matching);
-        while (found.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(POLL.toMillis());
-            found = values(topic, matching);
-        }
-        return found;
+        return untilFound(() -> values(topic, matching), timeout);
     }
 
     /** Reads until some record of the topic matches, or the timeout passes (then the empty list). */
     public List<ConsumerRecord<String, byte[]>> awaitRaw(String topic, Predicate<ConsumerRecord<String, byte[]>> matching,
                                                          Duration timeout) throws InterruptedException {
+        return untilFound(() -> raw(topic).stream().filter(matching).toList(), timeout);
+    }
+
+    private static <T> List<T> untilFound(Supplier<List<T>> read, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        List<ConsumerRecord<String, byte[]>> found = raw(topic).stream().filter(matching).toList();
+        List<T> found = read.get();
         while (found.isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(POLL.toMillis());
-            found = raw(topic).stream().filter(matching).toList();
+            found = read.get();
         }
         return found;
     }

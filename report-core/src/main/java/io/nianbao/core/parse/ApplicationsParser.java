@@ -59,11 +59,7 @@ public final class ApplicationsParser {
                 }
             }
             if (fit.exact() || fit.inferred()) {
-                List<Long> values = new ArrayList<>(WIDTH);
-                for (int i = 0; i < WIDTH; i++) {
-                    values.add(Values.count(fit.cells().get(i), "三." + key + "." + ApplicationsTable.COLUMNS.get(i), findings));
-                }
-                byKey.put(key, Collections.unmodifiableList(values));
+                byKey.put(key, counts(key, fit.cells(), findings));
             } else {
                 byKey.put(key, null);
             }
@@ -112,11 +108,7 @@ public final class ApplicationsParser {
             if (!fit.exact()) {
                 return;
             }
-            List<Long> values = new ArrayList<>(WIDTH);
-            for (int i = 0; i < WIDTH; i++) {
-                values.add(Values.count(fit.cells().get(i), "三." + e.getKey() + "." + ApplicationsTable.COLUMNS.get(i), said));
-            }
-            table.put(e.getKey(), Collections.unmodifiableList(values));
+            table.put(e.getKey(), counts(e.getKey(), fit.cells(), said));
             said.add(ParseUncertain.placedByOrder("三." + e.getKey(), RowKeys.name(e.getKey()), Cell.evidence(e.getValue().core())));
         }
         boolean borneOut = ApplicationIdentities.resultsAddUp(table, template)
@@ -128,6 +120,15 @@ public final class ApplicationsParser {
             findings.removeIf(f -> f.location().startsWith("三.") && placed.containsKey(f.location().substring("三.".length())));
             findings.addAll(said);
         }
+    }
+
+    /** The row's seven aligned cells as counts; what cannot be taken as read goes to {@code findings}. */
+    private static List<Long> counts(String key, List<Cell> cells, List<Finding> findings) {
+        List<Long> values = new ArrayList<>(WIDTH);
+        for (int i = 0; i < WIDTH; i++) {
+            values.add(Values.count(cells.get(i), "三." + key + "." + ApplicationsTable.COLUMNS.get(i), findings));
+        }
+        return Collections.unmodifiableList(values);
     }
 
     private static Finding shape(String key, Row row, Aligner.Result fit) {

@@ -73,9 +73,11 @@ final class RunTogetherCells {
     /**
      * The section's lines with the rows that have one reading as delimited rows; null when its
      * figures do not stand each under a row's label (then nothing of it can be placed).
+     *
+     * @param layout the template the section's wording names; section 二's cells depend on it
      */
-    static Rewritten rewrite(SectionKind kind, String sectionText) {
-        List<RunRow> rows = rows(kind, sectionText);
+    static Rewritten rewrite(SectionKind kind, String sectionText, Template layout) {
+        List<RunRow> rows = rows(kind, sectionText, layout);
         if (rows == null) {
             return null;
         }
@@ -105,8 +107,7 @@ final class RunTogetherCells {
     }
 
     /** The section's rows, each figures run under the label before it; null when one stands under no row's label. */
-    private static List<RunRow> rows(SectionKind kind, String text) {
-        Template layout = kind == SectionKind.PROACTIVE ? ProactiveParser.detect(TextNormalizer.compact(text), List.of()) : null;
+    private static List<RunRow> rows(SectionKind kind, String text, Template layout) {
         if (kind == SectionKind.PROACTIVE && layout == null) {
             return null;
         }

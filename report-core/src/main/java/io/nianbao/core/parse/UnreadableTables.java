@@ -44,7 +44,7 @@ final class UnreadableTables {
         }
         String name = "第" + kind.numeral() + "部分的统计表";
         Template layout = layout(kind, text);
-        RunTogetherCells.Rewritten rewritten = RunTogetherCells.rewrite(kind, spaced);
+        RunTogetherCells.Rewritten rewritten = RunTogetherCells.rewrite(kind, spaced, layout);
         if (rewritten != null && !rewritten.read().isEmpty()) {
             TableResult<T> read = reader.parse(rewritten.lines(), 0, rewritten.lines().size());
             if (read.table() != null) {

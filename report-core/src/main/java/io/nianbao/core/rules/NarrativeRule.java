@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 abstract class NarrativeRule implements ReportRule {
 
     /** A clause comparing with last year quotes a change ("同比下降5件"), not a count. */
+    private static final Pattern LAST_YEAR = Pattern.compile("上年|去年|上一年|前一年");
     private static final Pattern CHANGE = Pattern.compile("同比|环比|较上年|比上年|增长|增加|减少|下降|上升");
 
     /** The words that name the table's quantity in a clause, e.g. "申请". */
@@ -59,18 +60,19 @@ abstract class NarrativeRule implements ReportRule {
         }
         // A clause about last year ("上年受理申请12件") may quote last year's figures, where they are known.
         Set<Long> lastYear = ctx.previous() == null ? null : plausible(ctx.previous());
-        Set<Long> eitherYear = new HashSet<>(thisYear);
+        Set<Long> eitherYear = thisYear;
         if (lastYear != null) {
+            eitherYear = new HashSet<>(thisYear);
             eitherYear.addAll(lastYear);
         }
-        Pattern lastYearNamed = lastYearNamed(r);
+        String yearBefore = r.meta() == null || r.meta().year() == null ? null : (r.meta().year() - 1) + "年";
         List<Finding> out = new ArrayList<>();
         for (Section s : Reports.sections(r)) {
             for (String sentence : ctx.sentences(s)) {
                 Set<Long> unmatched = new LinkedHashSet<>();
                 for (String clause : Prose.clauses(sentence)) {
                     if (keyword().matcher(clause).find() && about(clause) && !mentionsAny(clause, CHANGE)) {
-                        Set<Long> plausible = lastYearNamed.matcher(clause).find() ? eitherYear : thisYear;
+                        Set<Long> plausible = aboutLastYear(clause, yearBefore) ? eitherYear : thisYear;
                         Prose.quotedCounts(clause, keyword(), units()).stream().filter(n -> !plausible.contains(n)).forEach(unmatched::add);
                     }
                 }
@@ -91,9 +93,8 @@ abstract class NarrativeRule implements ReportRule {
         return words.matcher(clause).find();
     }
 
-    /** Words that put a clause in last year: 上年, 去年, 上一年, or the year before the report's ("2023年"). */
-    private static Pattern lastYearNamed(ParsedReport report) {
-        Integer year = report.meta() == null ? null : report.meta().year();
-        return Pattern.compile("上年|去年|上一年|前一年" + (year == null ? "" : "|" + (year - 1) + "年"));
+    /** Whether a clause is put in last year: 上年, 去年, 上一年, or the year before the report's ("2023年"). */
+    private static boolean aboutLastYear(String clause, String yearBefore) {
+        return LAST_YEAR.matcher(clause).find() || yearBefore != null && clause.contains(yearBefore);
     }
 }
