@@ -7,7 +7,10 @@ import java.util.List;
 /**
  * Every topic of the pipeline, in flow order: the data-flow map. Each names its key, its writers
  * and readers, how it is kept and its dead-letter topic; services, tests and the bench name topics
- * only through here.
+ * only through here. Besides these, and named from them or by their owner: the dead-letter topic
+ * of each consumed topic ({@link Topic#dlqOf}, written by its consumer, read by operators),
+ * notify-service's undeliverable webhook payloads (JSON, {@code nianbao.notify.webhook.dead-letter-topic})
+ * and the changelog topics of validate-service's stores (Kafka Streams').
  */
 public final class Topics {
 

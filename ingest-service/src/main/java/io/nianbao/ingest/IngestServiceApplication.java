@@ -2,24 +2,20 @@ package io.nianbao.ingest;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import io.micrometer.tracing.Tracer;
-import io.micrometer.tracing.propagation.Propagator;
 import io.nianbao.events.Topics;
 import io.nianbao.ingest.http.PortalAuthenticator;
 import io.nianbao.ingest.http.ReportsController;
 import io.nianbao.ingest.http.SpooledBody;
 import io.nianbao.ingest.http.SpooledMultipartResolver;
-import io.nianbao.ingest.intake.PublishedPoll;
 import io.nianbao.ingest.intake.ReportIntake;
 import io.nianbao.ingest.intake.SeenReports;
+import io.nianbao.ingest.intake.Submission;
 import io.nianbao.ingest.status.ReportStatuses;
-import io.nianbao.service.CrashGuard;
-import io.nianbao.service.DeadLetters;
 import io.nianbao.service.DocumentMemory;
-import io.nianbao.service.NianbaoProperties;
+import io.nianbao.service.KafkaClients;
 import io.nianbao.service.NianbaoServices;
 import io.nianbao.service.Poll;
-import io.nianbao.service.StreamTracing;
+import io.nianbao.service.Polls;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeIn;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
@@ -63,13 +59,17 @@ public class IngestServiceApplication implements WebMvcConfigurer {
         NianbaoServices.run(IngestServiceApplication.class, args);
     }
 
-    /** A poll at a time (application.yaml): its sends to report.ingested share produce requests. */
+    /**
+     * Consumes report.published; a portal's event goes through the intake as an upload would, to
+     * report.ingested or report.rejected. The intake sends through its own producer, not an output
+     * binding: the HTTP door shares it, and needs each send's completion, which a binding gives
+     * only by blocking in every send. A poll's sends are all started, then each waited for
+     * ({@link Poll}), so they share produce requests.
+     */
     @Bean
-    Consumer<Message<?>> ingestPublished(ReportIntake intake, DeadLetters deadLetters, Tracer tracer, Propagator propagator,
-                                         CrashGuard crashGuard) {
-        PublishedPoll published = new PublishedPoll(intake, authenticator, deadLetters, new StreamTracing(tracer, propagator),
-                crashGuard);
-        return poll -> published.ingest(Poll.recordsOf(poll));
+    Consumer<Message<?>> ingestPublished(Polls polls, ReportIntake intake) {
+        return polls.retrying(Topics.PUBLISHED, "ingest", events -> published -> intake.submit(
+                Submission.of(published, authenticator.byId(published.getPortalId()).orElse(null)))::await);
     }
 
     /**
@@ -79,9 +79,9 @@ public class IngestServiceApplication implements WebMvcConfigurer {
      * context into the records' headers, as the bindings do.
      */
     @Bean
-    KafkaTemplate<String, SpecificRecord> ingestedProducer(Broker broker) {
-        broker.ensureTopics(List.of(Topics.INGESTED));
-        KafkaTemplate<String, SpecificRecord> template = new KafkaTemplate<>(broker.producerFactory(0));
+    KafkaTemplate<String, SpecificRecord> ingestedProducer(KafkaClients kafka) {
+        kafka.ensureTopics(List.of(Topics.INGESTED));
+        KafkaTemplate<String, SpecificRecord> template = new KafkaTemplate<>(kafka.producerFactory(0));
         template.setObservationEnabled(true);
         return template;
     }
@@ -117,11 +117,5 @@ public class IngestServiceApplication implements WebMvcConfigurer {
     @Bean(name = "multipartResolver")
     MultipartResolver multipartResolver() {
         return new SpooledMultipartResolver();
-    }
-
-    @Bean
-    Broker broker(NianbaoProperties nianbao) {
-        return new Broker(nianbao.kafka().bootstrapServers(), nianbao.schemaRegistry().url(),
-                nianbao.topics().partitions(), nianbao.topics().replicationFactor());
     }
 }

@@ -9,15 +9,11 @@ import io.nianbao.events.Topics;
 import io.nianbao.notify.Notification.ReportFindings;
 import io.nianbao.notify.DeliveryLog.RoutedReport;
 import io.nianbao.notify.NotificationChannel.Outcome;
-import io.nianbao.service.CrashGuard;
-import io.nianbao.service.DeadLetters;
 import io.nianbao.service.PipelineMetrics;
-import io.nianbao.service.StreamTracing;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import io.nianbao.service.Poll;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.stream.function.StreamBridge;
-import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.transaction.support.TransactionOperations;
 
 import java.time.Clock;
@@ -26,7 +22,6 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -47,7 +42,7 @@ import java.util.stream.Collectors;
  * <p>Counts {@value #NOTIFICATIONS} {channel, outcome}: {@code delivered}, {@code dead_lettered}
  * (the channel gave up), {@code failed} (the channel threw: the event is retried, then dead-lettered).
  */
-public class Notifier {
+public class Notifier implements Poll.Step<ReportValidated> {
 
     static final String NOTIFICATIONS = "nianbao.notifications";
 
@@ -60,15 +55,12 @@ public class Notifier {
     private final StreamBridge bridge;
     private final TransactionOperations transactions;
     private final Clock clock;
-    private final DeadLetters deadLetters;
-    private final StreamTracing tracing;
     private final PipelineMetrics metrics;
     private final MeterRegistry registry;
-    private final CrashGuard crashGuard;
 
     public Notifier(Router router, Subscriptions subscriptions, DeliveryLog deliveries, List<NotificationChannel> channels,
-                    StreamBridge bridge, TransactionOperations transactions, Clock clock, DeadLetters deadLetters,
-                    StreamTracing tracing, PipelineMetrics metrics, MeterRegistry registry, CrashGuard crashGuard) {
+                    StreamBridge bridge, TransactionOperations transactions, Clock clock, PipelineMetrics metrics,
+                    MeterRegistry registry) {
         this.router = router;
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
@@ -76,87 +68,43 @@ public class Notifier {
         this.bridge = bridge;
         this.transactions = transactions;
         this.clock = clock;
-        this.deadLetters = deadLetters;
-        this.tracing = tracing;
         this.metrics = metrics;
         this.registry = registry;
-        this.crashGuard = crashGuard;
     }
 
     /**
-     * One poll of report.validated. The poll's reports are routed on one read of the subscriptions
-     * and silences, recorded and claimed in one transaction, and their unsettled claims read in one
-     * query; then each report's notifications go out, in the poll's order. A record that fails is
-     * named to the listener container ({@link BatchListenerFailedException}): the records before it
-     * are done and committed, it is retried and then dead-lettered (DeadLetters; or, when it failed
-     * because the database or the mail server is away, retried until they are back), and the rest of the
-     * poll comes again, finding its claims made. A record that is not a ReportValidated is
-     * dead-lettered at once. After a death of notify-service, the poll's records are handled one
-     * at a time; one in progress at a second death is set aside ({@link CrashGuard}).
+     * The poll's reports are routed on one read of the subscriptions and silences, recorded and
+     * claimed in one transaction, and their unsettled claims read in one query; then each report's
+     * notifications go out, in the poll's order (the {@link Poll} skeleton around it retries a
+     * report that fails, finding its claims made).
      */
-    public void handle(List<ConsumerRecord<?, ?>> poll) {
-        crashGuard.handleInSlices(poll, this::handleSlice);
-    }
-
-    private void handleSlice(List<ConsumerRecord<?, ?>> poll) {
-        int next = 0;
-        // Records ahead of the first report need nothing from the database.
-        while (next < poll.size() && !isReport(poll.get(next))) {
-            ConsumerRecord<?, ?> record = poll.get(next++);
-            try {
-                deadLetters.deadLetterUnexpected(record, ReportValidated.class);
-            } catch (RuntimeException e) {
-                throw failedAt(record, e);
-            }
-        }
-        if (next == poll.size()) {
-            return;
-        }
-        List<ConsumerRecord<?, ?>> rest = poll.subList(next, poll.size());
-        Claimed claimed;
-        try {
-            claimed = claim(rest);
-        } catch (RuntimeException e) {
-            throw new BatchListenerFailedException("cannot record and claim the poll's reports", e, rest.getFirst());
-        }
-        for (ConsumerRecord<?, ?> record : rest) {
-            try {
-                if (isReport(record)) {
-                    tracing.inSpan("notify", record.headers(), forwarded -> send(claimed.reports().get(record), claimed.pending()));
-                } else {
-                    deadLetters.deadLetterUnexpected(record, ReportValidated.class);
-                }
-            } catch (RuntimeException e) {
-                throw failedAt(record, e);
-            }
-        }
-    }
-
-    private static BatchListenerFailedException failedAt(ConsumerRecord<?, ?> record, RuntimeException failure) {
-        return new BatchListenerFailedException("cannot notify record " + record.topic() + "-" + record.partition() + "@"
-                + record.offset(), failure, record);
+    @Override
+    public Poll.EventStep<ReportValidated> begin(List<ReportValidated> events) {
+        Claimed claimed = claim(events);
+        return event -> {
+            send(claimed.reports().get(event), claimed.pending());
+            return Poll.Pending.DONE;
+        };
     }
 
     /** The poll's reports with their routes, and their claims not yet settled (by report, then target). */
-    private record Claimed(Map<ConsumerRecord<?, ?>, RoutedReport> reports, Map<String, Map<Target, List<StoredFinding>>> pending) {
+    private record Claimed(Map<ReportValidated, RoutedReport> reports, Map<String, Map<Target, List<StoredFinding>>> pending) {
     }
 
     /** Routes the reports on one read of the subscriptions and silences, records and claims them, reads what is unsettled. */
-    private Claimed claim(List<ConsumerRecord<?, ?>> records) {
+    private Claimed claim(List<ReportValidated> events) {
         List<Subscription> all = subscriptions.all();
         Set<Silence> silences = subscriptions.silences();
-        Map<ConsumerRecord<?, ?>, RoutedReport> reports = new IdentityHashMap<>();
-        for (ConsumerRecord<?, ?> record : records) {
-            if (record.value() instanceof ReportValidated event) {
-                ReportInfo report = ReportInfo.of(event);
-                // The same finding twice in one event is one finding.
-                List<StoredFinding> findings = List.copyOf(event.getFindings().stream().map(StoredFinding::of)
-                        .collect(Collectors.toMap(StoredFinding::fingerprint, f -> f, (a, b) -> a, LinkedHashMap::new)).values());
-                reports.put(record, new RoutedReport(report, findings, event.getValidatedAt(),
-                        router.route(report, findings, all, silences)));
-            }
+        Map<ReportValidated, RoutedReport> reports = new IdentityHashMap<>();
+        for (ReportValidated event : events) {
+            ReportInfo report = ReportInfo.of(event);
+            // The same finding twice in one event is one finding.
+            List<StoredFinding> findings = List.copyOf(event.getFindings().stream().map(StoredFinding::of)
+                    .collect(Collectors.toMap(StoredFinding::fingerprint, f -> f, (a, b) -> a, LinkedHashMap::new)).values());
+            reports.put(event, new RoutedReport(report, findings, event.getValidatedAt(),
+                    router.route(report, findings, all, silences)));
         }
-        List<RoutedReport> inOrder = records.stream().map(reports::get).filter(Objects::nonNull).toList();
+        List<RoutedReport> inOrder = events.stream().map(reports::get).toList();
         transactions.executeWithoutResult(status -> deliveries.recordAndClaim(inOrder, clock.instant()));
         return new Claimed(reports, deliveries.pending(inOrder.stream().map(r -> r.report().reportId()).collect(Collectors.toSet())));
     }
@@ -179,10 +127,6 @@ public class Notifier {
         log.info("report {} of {}: {} findings, {} targets, {} notifications sent", report.reportId(),
                 report.agencyId(), routed.findings().size(), routed.routes().size(), sent);
         metrics.reportOut();
-    }
-
-    private static boolean isReport(ConsumerRecord<?, ?> record) {
-        return record.value() instanceof ReportValidated;
     }
 
     /** Sends one notification, settles its claims, and announces it on notification.sent per report. */

@@ -1,20 +1,13 @@
 package io.nianbao.notify;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.tracing.Tracer;
-import io.micrometer.tracing.propagation.Propagator;
-import io.nianbao.service.CrashGuard;
 import io.nianbao.service.DeadLetters;
 import io.nianbao.service.outbound.OutboundHttp;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import io.nianbao.service.NianbaoProperties;
 import io.nianbao.service.NianbaoServices;
 import io.nianbao.service.PipelineMetrics;
-import io.nianbao.service.Poll;
-import io.nianbao.service.StreamTracing;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
+import io.nianbao.service.Polls;
+import io.nianbao.events.Topics;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -22,8 +15,6 @@ import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.messaging.Message;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -32,7 +23,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -76,25 +66,18 @@ public class NotifyServiceApplication {
     }
 
     @Bean
-    WebhookChannel webhookChannel(JsonMapper json, NotifyProperties properties, Clock clock, NianbaoProperties nianbao,
-                                  PipelineMetrics metrics, OutboundHttp outbound) {
+    WebhookChannel webhookChannel(JsonMapper json, NotifyProperties properties, Clock clock, OutboundHttp outbound,
+                                  DeadLetters deadLetters) {
         CloseableHttpClient http = outbound.client(properties.webhook().timeout(), properties.webhook().timeout());
-        KafkaTemplate<String, byte[]> deadLetters = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, nianbao.kafka().bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-                ProducerConfig.ACKS_CONFIG, "all")));
-        return new WebhookChannel(http, json, deadLetters, properties, clock, metrics);
+        return new WebhookChannel(http, json, deadLetters, properties, clock);
     }
 
     @Bean
     Notifier notifier(Subscriptions subscriptions, DeliveryLog deliveries, List<NotificationChannel> channels,
                       StreamBridge bridge, TransactionOperations transactions, NotifyProperties properties, Clock clock,
-                      DeadLetters deadLetters, Tracer tracer, Propagator propagator, PipelineMetrics metrics,
-                      MeterRegistry registry, CrashGuard crashGuard) {
+                      PipelineMetrics metrics, MeterRegistry registry) {
         return new Notifier(new Router(properties.operators(), properties.minSeverity()), subscriptions, deliveries,
-                channels, bridge, transactions, clock, deadLetters, new StreamTracing(tracer, propagator), metrics, registry,
-                crashGuard);
+                channels, bridge, transactions, clock, metrics, registry);
     }
 
     @Bean
@@ -102,9 +85,14 @@ public class NotifyServiceApplication {
         return new DigestSender(deliveries, notifier, properties, clock);
     }
 
-    /** A poll at a time (application.yaml): one database transaction and one subscriptions read per poll. */
+    /**
+     * Consumes report.validated, a poll at a time (application.yaml): one database transaction and
+     * one subscriptions read per poll. Produces notification.sent through the {@link StreamBridge},
+     * not an output binding: a notification is announced after it was delivered and settled, and
+     * the daily digest announces its own outside any poll.
+     */
     @Bean
-    Consumer<Message<?>> notifyInspectors(Notifier notifier) {
-        return poll -> notifier.handle(Poll.recordsOf(poll));
+    Consumer<Message<?>> notifyInspectors(Polls polls, Notifier notifier) {
+        return polls.retrying(Topics.VALIDATED, "notify", notifier);
     }
 }

@@ -2,7 +2,7 @@ package io.nianbao.notify;
 
 import io.nianbao.events.Channel;
 import io.nianbao.notify.Notification.ReportFindings;
-import io.nianbao.service.PipelineMetrics;
+import io.nianbao.service.DeadLetters;
 import io.nianbao.service.outbound.OutboundHttp;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -12,7 +12,6 @@ import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.support.KafkaHeaders;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,7 +25,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 
 /**
  * POSTs a notification as JSON to the target's URL, signed: header {@value #SIGNATURE_HEADER}
@@ -55,21 +53,19 @@ public class WebhookChannel implements NotificationChannel {
 
     private final CloseableHttpClient http;
     private final JsonMapper json;
-    private final KafkaOperations<String, byte[]> deadLetters;
+    private final DeadLetters deadLetters;
     private final NotifyProperties.Webhook settings;
     private final String inboxUrl;
     private final Clock clock;
-    private final PipelineMetrics metrics;
 
-    public WebhookChannel(CloseableHttpClient http, JsonMapper json, KafkaOperations<String, byte[]> deadLetters,
-                          NotifyProperties properties, Clock clock, PipelineMetrics metrics) {
+    public WebhookChannel(CloseableHttpClient http, JsonMapper json, DeadLetters deadLetters, NotifyProperties properties,
+                          Clock clock) {
         this.http = http;
         this.json = json;
         this.deadLetters = deadLetters;
         this.settings = properties.webhook();
         this.inboxUrl = properties.inboxUrl();
         this.clock = clock;
-        this.metrics = metrics;
     }
 
     @Override
@@ -144,21 +140,13 @@ public class WebhookChannel implements NotificationChannel {
 
     /** Keeps the undeliverable payload, keyed by agency like every topic, with the reason in the headers. */
     private void deadLetter(Notification notification, byte[] body, String reason, int attempts) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(settings.deadLetterTopic(),
+        ProducerRecord<Object, Object> record = new ProducerRecord<>(settings.deadLetterTopic(),
                 notification.reports().getFirst().report().agencyId(), body);
         record.headers().add(KafkaHeaders.DLT_EXCEPTION_MESSAGE, reason.getBytes(StandardCharsets.UTF_8));
         record.headers().add(URL_HEADER, notification.target().address().getBytes(StandardCharsets.UTF_8));
         record.headers().add(ATTEMPTS_HEADER, Integer.toString(attempts).getBytes(StandardCharsets.UTF_8));
         record.headers().add(EmailChannel.NOTIFICATION_ID_HEADER, notification.id().getBytes(StandardCharsets.UTF_8));
-        try {
-            deadLetters.send(record).get();
-            metrics.deadLettered(settings.deadLetterTopic());
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot dead-letter notification " + notification.id(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while dead-lettering notification " + notification.id(), e);
-        }
+        deadLetters.send(record);
         log.error("webhook {} gave up on notification {} after {} attempts ({}): kept in {}", notification.target().address(),
                 notification.id(), attempts, reason, settings.deadLetterTopic());
     }

@@ -1,16 +1,14 @@
 package io.nianbao.parse;
 
-import io.micrometer.tracing.Tracer;
-import io.micrometer.tracing.propagation.Propagator;
 import io.nianbao.core.ReportReader;
-import io.nianbao.service.CrashGuard;
-import io.nianbao.service.DeadLetters;
+import io.nianbao.events.Topics;
 import io.nianbao.service.DocumentMemory;
 import io.nianbao.service.DocumentStore;
 import io.nianbao.service.NianbaoServices;
 import io.nianbao.service.PipelineMetrics;
+import io.nianbao.service.Poll;
+import io.nianbao.service.Polls;
 import io.nianbao.service.Rejections;
-import io.nianbao.service.StreamTracing;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.cloud.stream.function.StreamBridge;
@@ -21,9 +19,8 @@ import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
- * report.ingested → report.parsed: reads the document into the report model, a poll at a time
- * ({@link PollParser}). A document that cannot be read at all (corrupt, scanned image) goes to
- * report.rejected with the reason.
+ * report.ingested → report.parsed, or report.rejected for a document that cannot be read at all
+ * (corrupt, scanned image): {@link ReportParsing} inside the {@link Poll} skeleton.
  */
 @SpringBootApplication
 public class ParseServiceApplication {
@@ -37,12 +34,23 @@ public class ParseServiceApplication {
         return new ReportReader();
     }
 
+    /**
+     * Consumes report.ingested; produces report.parsed and report.rejected through the
+     * {@link StreamBridge}, not an output binding (a function's output binding has one destination,
+     * and one poll's reports go to two topics), in the poll's Kafka transaction, which commits its
+     * offsets with them. A transaction per poll, not per report,
+     * because each costs the broker about as much as the records it carries.
+     *
+     * <p>A poll takes no further report once it has run for its time budget: a backlog of long
+     * PDFs (~1 s each under load) had made polls of 20 outlast the transaction's timeout, and the
+     * broker aborted them to come again whole. A report whose parse killed the service twice is
+     * refused (CRASHED_CONSUMER), so its portal hears why it goes no further.
+     */
     @Bean
-    Consumer<Message<?>> parseReports(ReportReader reader, DocumentStore documents, DocumentMemory memory,
-                                      StreamBridge bridge, Rejections rejections, DeadLetters deadLetters, Tracer tracer,
-                                      Propagator propagator, PipelineMetrics metrics,
-                                      @Value("${nianbao.parse.poll-time-budget}") Duration pollTimeBudget, CrashGuard crashGuard) {
-        return new PollParser(reader, documents, memory, bridge, rejections, deadLetters,
-                new StreamTracing(tracer, propagator), metrics, pollTimeBudget, crashGuard)::parse;
+    Consumer<Message<?>> parseReports(Polls polls, ReportReader reader, DocumentStore documents, DocumentMemory memory,
+                                      StreamBridge bridge, Rejections rejections, PipelineMetrics metrics,
+                                      @Value("${nianbao.parse.poll-time-budget}") Duration pollTimeBudget) {
+        ReportParsing parsing = new ReportParsing(reader, documents, memory, bridge, rejections, metrics);
+        return polls.inTransaction(Topics.INGESTED, "parse", events -> parsing, pollTimeBudget, parsing::rejectSetAside);
     }
 }

@@ -2,23 +2,12 @@ package io.nianbao.service;
 
 import io.nianbao.events.RecordsInFlight;
 import io.nianbao.events.Topics;
-import io.nianbao.events.serde.ConfluentAvroDeserializer;
-import io.nianbao.events.serde.ConfluentAvroSerializer;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -42,6 +31,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Finds a record that kills its consumer and sets it aside, so that one document cannot stop a
@@ -77,8 +67,7 @@ public final class CrashGuard implements DisposableBean {
 
     private final String group;
     private final String instance = ProcessHandle.current().pid() + "-" + UUID.randomUUID();
-    private final String bootstrapServers;
-    private final short replicationFactor;
+    private final KafkaClients kafka;
     private final DeadLetters deadLetters;
     private final KafkaProducer<String, SpecificRecord> producer;
     private final KafkaConsumer<String, SpecificRecord> reader;
@@ -95,25 +84,12 @@ public final class CrashGuard implements DisposableBean {
      */
     private final ReentrantReadWriteLock handling = new ReentrantReadWriteLock(true);
 
-    public CrashGuard(String group, String bootstrapServers, String schemaRegistryUrl, short replicationFactor,
-                      DeadLetters deadLetters) {
+    public CrashGuard(String group, KafkaClients kafka, DeadLetters deadLetters) {
         this.group = group;
-        this.bootstrapServers = bootstrapServers;
-        this.replicationFactor = replicationFactor;
+        this.kafka = kafka;
         this.deadLetters = deadLetters;
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ConfluentAvroSerializer.class,
-                "schema.registry.url", schemaRegistryUrl,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.LINGER_MS_CONFIG, 0));
-        this.reader = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ConfluentAvroDeserializer.class,
-                "schema.registry.url", schemaRegistryUrl,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false));
+        this.producer = kafka.producer(0);
+        this.reader = kafka.reader();
     }
 
     /** The partitions were just assigned to this instance: what was in flight on them is read before they are handled. */
@@ -126,7 +102,7 @@ public final class CrashGuard implements DisposableBean {
      * and calling {@link GuardedPoll#starting} before it handles each. A RuntimeException out of
      * it clears the poll's ranges (this instance is alive) and is thrown on.
      */
-    public void handle(List<ConsumerRecord<?, ?>> records, Consumer<GuardedPoll> body) {
+    void handle(List<ConsumerRecord<?, ?>> records, Consumer<GuardedPoll> body) {
         GuardedPoll poll = guard(records);
         try {
             body.accept(poll);
@@ -137,19 +113,27 @@ public final class CrashGuard implements DisposableBean {
     }
 
     /**
-     * Handles a poll with a handler of whole polls: the poll in one call, or, when it holds
-     * suspects, each record in a call of its own (the records set aside left out). Failures as
-     * {@link #handle}.
+     * Handles a poll with a handler of slices: the poll in one call, or, when it holds suspects,
+     * each record in a call of its own; a record set aside is dead-lettered and given to
+     * {@code setAside} instead. A handler that returns false leaves the rest of the poll unhandled
+     * (it comes again). Failures as {@link #handle}.
      */
-    public void handleInSlices(List<ConsumerRecord<?, ?>> records, Consumer<List<ConsumerRecord<?, ?>>> handler) {
+    public void handleInSlices(List<ConsumerRecord<?, ?>> records, Consumer<ConsumerRecord<?, ?>> setAside,
+                               Predicate<List<ConsumerRecord<?, ?>>> handler) {
         handle(records, poll -> {
             if (!poll.careful) {
-                poll.handle(records.getFirst(), () -> handler.accept(records));
+                poll.handle(records.getFirst(), () -> handler.test(records));
                 return;
             }
             for (ConsumerRecord<?, ?> record : records) {
-                if (!poll.setAside(record)) {
-                    poll.handle(record, () -> handler.accept(List.of(record)));
+                if (poll.setAside(record)) {
+                    setAside.accept(record);
+                    continue;
+                }
+                boolean[] goOn = {true};
+                poll.handle(record, () -> goOn[0] = handler.test(List.of(record)));
+                if (!goOn[0]) {
+                    return;
                 }
             }
         });
@@ -232,7 +216,7 @@ public final class CrashGuard implements DisposableBean {
     }
 
     /** The records of one poll, and what is known of the deaths each was in progress at. */
-    public final class GuardedPoll {
+    final class GuardedPoll {
         private final List<ConsumerRecord<?, ?>> records;
         private final Map<ConsumerRecord<?, ?>, Integer> deaths;
         private final boolean careful;
@@ -252,7 +236,7 @@ public final class CrashGuard implements DisposableBean {
          * True for a record that was in progress at two deaths of its consumers: it is dead-lettered
          * now, with reason {@value #CRASHED_CONSUMER}, and must not be handled.
          */
-        public boolean setAside(ConsumerRecord<?, ?> record) {
+        boolean setAside(ConsumerRecord<?, ?> record) {
             int count = deaths.getOrDefault(record, 0);
             if (count < 2) {
                 return false;
@@ -269,7 +253,7 @@ public final class CrashGuard implements DisposableBean {
          * record alone, counting its deaths), waits for the broker, then runs {@code work}: alone
          * in the process for a suspect, beside other records otherwise.
          */
-        public void handle(ConsumerRecord<?, ?> record, Runnable work) {
+        void handle(ConsumerRecord<?, ?> record, Runnable work) {
             boolean suspect = deaths.getOrDefault(record, 0) > 0;
             runLocked(suspect, () -> {
                 starting(record);
@@ -411,22 +395,10 @@ public final class CrashGuard implements DisposableBean {
     }
 
     private void ensureTopic() {
-        if (topicReady) {
-            return;
+        if (!topicReady) {
+            kafka.ensureTopics(List.of(Topics.IN_FLIGHT));
+            topicReady = true;
         }
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            admin.createTopics(List.of(new NewTopic(TOPIC, Topics.IN_FLIGHT.partitions(), replicationFactor).configs(Map.of(
-                    TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
-                    TopicConfig.SEGMENT_MS_CONFIG, Long.toString(Duration.ofHours(1).toMillis()))))).all().get();
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("cannot create " + TOPIC, e.getCause());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while creating " + TOPIC, e);
-        }
-        topicReady = true;
     }
 
     private String key(String topic, int partition) {

@@ -2,7 +2,6 @@ package io.nianbao.service;
 
 import io.nianbao.events.Topic;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewPartitions;
@@ -42,17 +41,17 @@ final class DeadLetterTopics implements DisposableBean {
     static final Duration RETRY = Duration.ofSeconds(10);
     private static final Logger log = LoggerFactory.getLogger(DeadLetterTopics.class);
 
-    private final String bootstrapServers;
+    private final KafkaClients kafka;
     private final List<String> consumedTopics;
     private final List<String> deadLetterTopics;
     private final NianbaoProperties.Topics settings;
     private final Thread thread;
 
-    DeadLetterTopics(String bootstrapServers, BindingServiceProperties bindings, NianbaoProperties.Topics settings) {
-        this.bootstrapServers = bootstrapServers;
+    DeadLetterTopics(KafkaClients kafka, BindingServiceProperties bindings) {
+        this.kafka = kafka;
         this.consumedTopics = consumedTopics(bindings);
         this.deadLetterTopics = consumedTopics.stream().map(Topic::dlqOf).toList();
-        this.settings = settings;
+        this.settings = kafka.topicSettings();
         this.thread = Thread.ofVirtual().name("dead-letter-topics").start(this::ensureUntilDone);
     }
 
@@ -74,9 +73,7 @@ final class DeadLetterTopics implements DisposableBean {
 
     private void ensureUntilDone() {
         while (!Thread.currentThread().isInterrupted()) {
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) RETRY.toMillis(),
-                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) RETRY.toMillis()))) {
+            try (Admin admin = kafka.admin(RETRY)) {
                 ensure(admin);
                 log.info("dead-letter topics {} take records of up to {} bytes", deadLetterTopics, settings.deadLetterMaxBytes());
                 return;

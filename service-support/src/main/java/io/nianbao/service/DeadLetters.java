@@ -2,6 +2,7 @@ package io.nianbao.service;
 
 import io.nianbao.events.Topic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +24,7 @@ import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
+import java.util.concurrent.ExecutionException;
 import java.util.function.BiFunction;
 
 /**
@@ -54,10 +56,12 @@ public final class DeadLetters implements ListenerContainerWithDlqAndRetryCustom
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
 
+    private final KafkaOperations<Object, Object> producer;
     private final DeadLetterPublishingRecoverer publisher;
     private final PipelineMetrics metrics;
 
     public DeadLetters(KafkaOperations<Object, Object> deadLetterProducer, PipelineMetrics metrics) {
+        this.producer = deadLetterProducer;
         this.publisher = new DeadLetterPublishingRecoverer(deadLetterProducer,
                 (record, exception) -> new TopicPartition(Topic.dlqOf(record.topic()), -1));
         this.metrics = metrics;
@@ -112,6 +116,22 @@ public final class DeadLetters implements ListenerContainerWithDlqAndRetryCustom
     public void deadLetter(ConsumerRecord<?, ?> record, Exception reason) {
         publisher.accept(record, reasonOf(reason));
         metrics.deadLettered(Topic.dlqOf(record.topic()));
+    }
+
+    /**
+     * Writes a dead letter that stands for no consumed record (a webhook's payload its receiver
+     * refused), its reason in its headers; waits for the broker.
+     */
+    public void send(ProducerRecord<Object, Object> deadLetter) {
+        try {
+            producer.send(deadLetter).get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot write a dead letter to " + deadLetter.topic(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing a dead letter to " + deadLetter.topic(), e);
+        }
+        metrics.deadLettered(deadLetter.topic());
     }
 
     /**

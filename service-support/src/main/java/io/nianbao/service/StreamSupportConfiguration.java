@@ -4,11 +4,11 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.observation.ObservationPredicate;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import io.nianbao.service.outbound.OutboundHttp;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -21,14 +21,12 @@ import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.converter.BatchMessagingMessageConverter;
 import org.springframework.util.unit.DataSize;
 
 import java.nio.file.Path;
 import java.util.Collection;
-import java.util.Map;
 
 /** What every nianbao service shares besides nianbao-stream.yaml. */
 @AutoConfiguration
@@ -43,20 +41,20 @@ public class StreamSupportConfiguration {
     }
 
     @Bean
-    DeadLetters deadLetters(NianbaoProperties nianbao, PipelineMetrics metrics) {
-        Map<String, Object> producer = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, nianbao.kafka().bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, DeadLetterSerializer.class,
-                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, nianbao.topics().deadLetterMaxBytes(),
-                "schema.registry.url", nianbao.schemaRegistry().url());
-        return new DeadLetters(new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producer)), metrics);
+    KafkaClients kafkaClients(NianbaoProperties nianbao) {
+        return new KafkaClients(nianbao);
     }
 
+    /** Dead letters have a producer of their own: they are written outside a poll's transaction, and waited for. */
     @Bean
-    CrashGuard crashGuard(NianbaoProperties nianbao, DeadLetters deadLetters, @Value("${spring.application.name}") String service) {
-        return new CrashGuard(service, nianbao.kafka().bootstrapServers(), nianbao.schemaRegistry().url(),
-                nianbao.topics().replicationFactor(), deadLetters);
+    DeadLetters deadLetters(KafkaClients kafka, PipelineMetrics metrics) {
+        return new DeadLetters(new KafkaTemplate<>(kafka.deadLetterProducerFactory()), metrics);
+    }
+
+    /** Writes what is in flight outside any transaction, and reads it without a group: its own producer and reader. */
+    @Bean
+    CrashGuard crashGuard(KafkaClients kafka, DeadLetters deadLetters, @Value("${spring.application.name}") String service) {
+        return new CrashGuard(service, kafka, deadLetters);
     }
 
     /** Tells the crash guard which partitions came to this instance (every binding of the service). */
@@ -84,8 +82,19 @@ public class StreamSupportConfiguration {
     }
 
     @Bean
-    DeadLetterTopics deadLetterTopics(NianbaoProperties nianbao, BindingServiceProperties bindings) {
-        return new DeadLetterTopics(nianbao.kafka().bootstrapServers(), bindings, nianbao.topics());
+    DeadLetterTopics deadLetterTopics(KafkaClients kafka, BindingServiceProperties bindings) {
+        return new DeadLetterTopics(kafka, bindings);
+    }
+
+    @Bean
+    StreamTracing streamTracing(Tracer tracer, Propagator propagator) {
+        return new StreamTracing(tracer, propagator);
+    }
+
+    /** The skeleton of every batch binding. */
+    @Bean
+    Polls polls(CrashGuard crashGuard, DeadLetters deadLetters, StreamTracing tracing) {
+        return new Polls(crashGuard, deadLetters, tracing);
     }
 
     /** The converter of batch bindings ({@link Poll}). */

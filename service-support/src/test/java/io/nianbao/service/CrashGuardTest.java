@@ -7,16 +7,13 @@ import io.nianbao.localstack.LocalStackExtension;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import java.nio.charset.StandardCharsets;
@@ -43,6 +40,7 @@ class CrashGuardTest {
     private final TopicPartition partition = new TopicPartition(topic, 0);
     private final List<CrashGuard> guards = new ArrayList<>();
     private LocalStack stack;
+    private KafkaClients kafka;
     private DeadLetters deadLetters;
 
     /** What a dying consumer's thread throws: an Error, as the OutOfMemoryError that ends a process. */
@@ -52,11 +50,11 @@ class CrashGuardTest {
     @BeforeEach
     void setUp(LocalStack stack) {
         this.stack = stack;
-        deadLetters = new DeadLetters(new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, DeadLetterSerializer.class,
-                "schema.registry.url", stack.schemaRegistryUrl()))), new PipelineMetrics(new SimpleMeterRegistry(), "test"));
+        kafka = new KafkaClients(new NianbaoProperties(new NianbaoProperties.Kafka(stack.bootstrapServers()),
+                new NianbaoProperties.SchemaRegistry(stack.schemaRegistryUrl()),
+                new NianbaoProperties.Topics(1, (short) 1, 2 * 1024 * 1024)));
+        deadLetters = new DeadLetters(new KafkaTemplate<>(kafka.deadLetterProducerFactory()),
+                new PipelineMetrics(new SimpleMeterRegistry(), "test"));
     }
 
     @AfterEach
@@ -66,7 +64,7 @@ class CrashGuardTest {
 
     /** A new consumer process that was just given the partition. */
     private CrashGuard newInstance() {
-        CrashGuard guard = new CrashGuard(group, stack.bootstrapServers(), stack.schemaRegistryUrl(), (short) 1, deadLetters);
+        CrashGuard guard = new CrashGuard(group, kafka, deadLetters);
         guard.assigned(List.of(partition));
         guards.add(guard);
         return guard;
@@ -81,11 +79,12 @@ class CrashGuardTest {
     private List<List<Long>> handle(CrashGuard guard, List<ConsumerRecord<?, ?>> poll, long killer) {
         List<List<Long>> slices = new ArrayList<>();
         try {
-            guard.handleInSlices(poll, slice -> {
+            guard.handleInSlices(poll, setAside -> { }, slice -> {
                 slices.add(slice.stream().map(ConsumerRecord::offset).toList());
                 if (slice.stream().anyMatch(r -> r.offset() == killer)) {
                     throw new Death();
                 }
+                return true;
             });
         } catch (Death died) {
             // the process is gone
@@ -145,7 +144,7 @@ class CrashGuardTest {
     @Test
     void aHandlerThatThrowsIsAliveAndLeavesNoSuspects() {
         CrashGuard alive = newInstance();
-        assertThatThrownBy(() -> alive.handleInSlices(poll(30, 32), slice -> {
+        assertThatThrownBy(() -> alive.handleInSlices(poll(30, 32), setAside -> { }, slice -> {
             throw new IllegalStateException("the broker is away");
         })).isInstanceOf(IllegalStateException.class);
 
@@ -194,7 +193,7 @@ class CrashGuardTest {
         java.util.concurrent.CountDownLatch releaseSuspect = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.atomic.AtomicBoolean overlapped = new java.util.concurrent.atomic.AtomicBoolean();
         java.util.concurrent.atomic.AtomicBoolean suspectInProgress = new java.util.concurrent.atomic.AtomicBoolean();
-        Thread suspects = Thread.ofPlatform().start(() -> next.handleInSlices(poll(200, 201), slice -> {
+        Thread suspects = Thread.ofPlatform().start(() -> next.handleInSlices(poll(200, 201), setAside -> { }, slice -> {
             suspectInProgress.set(true);
             suspectRunning.countDown();
             try {
@@ -203,10 +202,14 @@ class CrashGuardTest {
                 Thread.currentThread().interrupt();
             }
             suspectInProgress.set(false);
+            return true;
         }));
         assertThat(suspectRunning.await(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         Thread normal = Thread.ofPlatform().start(() -> next.handleInSlices(List.of(new ConsumerRecord<>(topic, 1, 0L, "a", "x")),
-                slice -> overlapped.compareAndSet(false, suspectInProgress.get())));
+                setAside -> { }, slice -> {
+                    overlapped.compareAndSet(false, suspectInProgress.get());
+                    return true;
+                }));
         // The normal poll waits for the suspect: it is not running while the suspect is.
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!next.othersWaiting() && System.nanoTime() < deadline) {

@@ -45,8 +45,10 @@ class DeadLetterTopicsTest {
             // As the first dead letter would have created it: the broker's default limit (1 MB).
             admin.createTopics(List.of(new NewTopic(Topic.dlqOf(reports), Optional.empty(), Optional.empty()))).all().get();
 
-            DeadLetterTopics topics = new DeadLetterTopics(stack.bootstrapServers(), bindings,
-                    new NianbaoProperties.Topics(2, (short) 1, TWO_MB));
+            DeadLetterTopics topics = new DeadLetterTopics(new KafkaClients(new NianbaoProperties(
+                    new NianbaoProperties.Kafka(stack.bootstrapServers()),
+                    new NianbaoProperties.SchemaRegistry(stack.schemaRegistryUrl()),
+                    new NianbaoProperties.Topics(2, (short) 1, TWO_MB))), bindings);
             assertThat(topics.awaitDone(Duration.ofSeconds(60))).isTrue();
 
             assertThat(settledMaxMessageBytes(admin, Topic.dlqOf(reports))).isEqualTo(TWO_MB);

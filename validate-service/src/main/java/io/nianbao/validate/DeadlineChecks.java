@@ -2,12 +2,9 @@ package io.nianbao.validate;
 
 import io.nianbao.events.DeadlineCheck;
 import io.nianbao.events.Topics;
-import io.nianbao.events.serde.ConfluentAvroSerializer;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Utils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +13,6 @@ import org.springframework.scheduling.annotation.Scheduled;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Map;
 
 /**
  * The tick of PUB-MISSING: sends one {@link DeadlineCheck} per roster agency for last year's report
@@ -32,15 +28,14 @@ public class DeadlineChecks implements AutoCloseable {
     private final Clock clock;
     private final KafkaProducer<String, SpecificRecord> producer;
 
-    public DeadlineChecks(Roster roster, Clock clock, String bootstrapServers, String schemaRegistryUrl) {
+    /**
+     * {@code producer}: one of its own, outside the streams (a scheduled task, not a record's
+     * processing), choosing each tick's partition itself.
+     */
+    public DeadlineChecks(Roster roster, Clock clock, KafkaProducer<String, SpecificRecord> producer) {
         this.roster = roster;
         this.clock = clock;
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ConfluentAvroSerializer.class,
-                ProducerConfig.ACKS_CONFIG, "all",
-                "schema.registry.url", schemaRegistryUrl));
+        this.producer = producer;
     }
 
     /** Asks, for each roster agency, whether last year's report is missing. */

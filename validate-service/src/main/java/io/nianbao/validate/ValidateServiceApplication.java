@@ -1,16 +1,12 @@
 package io.nianbao.validate;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.tracing.Tracer;
-import io.micrometer.tracing.propagation.Propagator;
 import io.nianbao.core.rules.RuleEngine;
-import io.nianbao.events.ReportParsed;
 import io.nianbao.events.ReportValidated;
-import io.nianbao.events.serde.SchemaRegistryClient;
 import io.nianbao.service.CrashGuard;
 import io.nianbao.service.DeadLetters;
+import io.nianbao.service.KafkaClients;
 import io.nianbao.service.StoppedConsumers;
-import io.nianbao.service.NianbaoProperties;
 import io.nianbao.service.NianbaoServices;
 import io.nianbao.service.PipelineMetrics;
 import io.nianbao.service.StreamTracing;
@@ -70,16 +66,15 @@ public class ValidateServiceApplication {
 
     @Bean
     Function<KStream<String, SpecificRecord>, KStream<String, ReportValidated>> validateReport(
-            Validation validation, NianbaoProperties nianbao, Tracer tracer, Propagator propagator,
-            PipelineMetrics pipeline, MeterRegistry registry, CrashGuard crashGuard) {
-        AvroSerde<ReportParsed> reportSerde = new AvroSerde<>(SchemaRegistryClient.shared(nianbao.schemaRegistry().url()));
-        return input -> input.process(ValidateProcessor.supplier(validation, new StreamTracing(tracer, propagator),
-                new ValidateMetrics(pipeline, registry), reportSerde, crashGuard));
+            Validation validation, KafkaClients kafka, StreamTracing tracing, PipelineMetrics pipeline,
+            MeterRegistry registry, CrashGuard crashGuard) {
+        return input -> input.process(ValidateProcessor.supplier(validation, tracing, new ValidateMetrics(pipeline, registry),
+                kafka.serde(), crashGuard));
     }
 
     @Bean
-    DeadlineChecks deadlineChecks(Roster roster, Clock clock, NianbaoProperties nianbao) {
-        return new DeadlineChecks(roster, clock, nianbao.kafka().bootstrapServers(), nianbao.schemaRegistry().url());
+    DeadlineChecks deadlineChecks(Roster roster, Clock clock, KafkaClients kafka) {
+        return new DeadlineChecks(roster, clock, kafka.producer(0));
     }
 
     /**

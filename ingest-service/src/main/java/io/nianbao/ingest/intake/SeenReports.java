@@ -3,8 +3,8 @@ package io.nianbao.ingest.intake;
 import io.nianbao.events.ReportIngested;
 import io.nianbao.events.ReportSeen;
 import io.nianbao.events.Topics;
-import io.nianbao.ingest.Broker;
-import io.nianbao.ingest.TopicFollower;
+import io.nianbao.service.KafkaClients;
+import io.nianbao.service.TopicFollower;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -34,11 +34,11 @@ public class SeenReports implements DisposableBean {
     private final KafkaProducer<String, SpecificRecord> producer;
     private final TopicFollower follower;
 
-    public SeenReports(Broker broker) throws InterruptedException {
-        broker.ensureTopics(List.of(Topics.SEEN_REPORTS));
+    public SeenReports(KafkaClients kafka) throws InterruptedException {
+        kafka.ensureTopics(List.of(Topics.SEEN_REPORTS));
         // The ledger's entries are not waited for: the instance's threads share a request every 10 ms.
-        this.producer = broker.producer(10);
-        this.follower = broker.follow("seen-reports", List.of(TOPIC), null,
+        this.producer = kafka.producer(10);
+        this.follower = kafka.follow("ingest-seen-reports", List.of(Topics.SEEN_REPORTS), null,
                 record -> seen.add(((ReportSeen) record).getReportId()));
         if (!follower.awaitCaughtUp(LOAD_TIMEOUT)) {
             throw new IllegalStateException(TOPIC + " not loaded within " + LOAD_TIMEOUT);

@@ -19,7 +19,7 @@ public record Submission(Portal portal, String agencyId, String agencyName, Agen
         return portal == null ? null : portal.id();
     }
 
-    static Submission of(ReportPublished published, Portal portal) {
+    public static Submission of(ReportPublished published, Portal portal) {
         return new Submission(portal, published.getAgencyId(), published.getAgencyName(), published.getAgencyLevel(),
                 published.getRegionCode(), published.getYear(), published.getPublishedOn(), published.getFileName(),
                 published.getDocument() == null ? null : ReceivedDocument.inMemory(bytesOf(published.getDocument()),

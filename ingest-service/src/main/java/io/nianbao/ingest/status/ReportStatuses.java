@@ -7,10 +7,10 @@ import io.nianbao.events.ReportRejected;
 import io.nianbao.events.ReportValidated;
 import io.nianbao.events.Topic;
 import io.nianbao.events.Topics;
-import io.nianbao.ingest.Broker;
 import io.nianbao.ingest.IngestProperties;
 import io.nianbao.ingest.ReportKey;
-import io.nianbao.ingest.TopicFollower;
+import io.nianbao.service.KafkaClients;
+import io.nianbao.service.TopicFollower;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.apache.avro.specific.SpecificRecord;
 import org.springframework.beans.factory.DisposableBean;
@@ -70,7 +70,7 @@ public class ReportStatuses implements DisposableBean {
     private final Map<ReportKey, Progress> byId;
     private final TopicFollower follower;
 
-    public ReportStatuses(Broker broker, IngestProperties properties) {
+    public ReportStatuses(KafkaClients kafka, IngestProperties properties) {
         int capacity = properties.status().capacity();
         this.byId = new LinkedHashMap<>(1024, 0.75f, true) {
             @Override
@@ -78,8 +78,9 @@ public class ReportStatuses implements DisposableBean {
                 return size() > capacity;
             }
         };
-        broker.ensureTopics(TOPICS);
-        this.follower = broker.follow("report-statuses", TOPICS.stream().map(Topic::name).toList(), Instant.now().minus(properties.status().lookback()), this::apply);
+        kafka.ensureTopics(TOPICS);
+        this.follower = kafka.follow("ingest-report-statuses", TOPICS, Instant.now().minus(properties.status().lookback()),
+                this::apply);
     }
 
     public Optional<Status> of(String reportId) {

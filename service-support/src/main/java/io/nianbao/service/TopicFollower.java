@@ -1,17 +1,13 @@
-package io.nianbao.ingest;
+package io.nianbao.service;
 
 import io.nianbao.events.serde.ConfluentAvroDeserializer;
-import io.nianbao.events.serde.SchemaRegistryClient;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,13 +23,14 @@ import java.util.stream.Collectors;
 
 /**
  * Reads every partition of some topics (no consumer group: each instance sees everything) and
- * hands each decoded record to a handler, from a start time or the beginning, until closed.
+ * hands each decoded record to a handler, from a start time or the beginning, until closed
+ * ({@link KafkaClients#follow}).
  * Records it cannot decode are logged and skipped: this is a view, not the processing path.
  */
 public final class TopicFollower implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(TopicFollower.class);
-    private static final int FETCH_MAX_BYTES = 4 * 1024 * 1024;
+    static final int FETCH_MAX_BYTES = 4 * 1024 * 1024;
 
     private final String name;
     private final KafkaConsumer<String, byte[]> consumer;
@@ -45,24 +42,11 @@ public final class TopicFollower implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    TopicFollower(String name, String bootstrapServers, SchemaRegistryClient registry, Collection<String> topics,
+    TopicFollower(String name, KafkaConsumer<String, byte[]> consumer, ConfluentAvroDeserializer avro, Collection<String> topics,
                   Instant from, Consumer<SpecificRecord> handler) {
         this.name = name;
-        this.consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false,
-                // A view may lag by a quarter second: fetching whatever arrived, record by record,
-                // cost a fifth of ingest-service's CPU under load (JFR).
-                ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 64 * 1024,
-                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 250,
-                // A fetch response is one buffer in the heap: catching up on 30 partitions of
-                // events whose documents travel inline (up to 512 KB each) would otherwise take
-                // 30 MB at a time, and as much again in the records copied out of it.
-                ConsumerConfig.FETCH_MAX_BYTES_CONFIG, FETCH_MAX_BYTES,
-                ConsumerConfig.CLIENT_ID_CONFIG, "ingest-" + name + "-" + ProcessHandle.current().pid()),
-                new StringDeserializer(), new ByteArrayDeserializer());
-        this.avro = new ConfluentAvroDeserializer(registry);
+        this.consumer = consumer;
+        this.avro = avro;
         this.topics = topics;
         this.from = from;
         this.handler = handler;

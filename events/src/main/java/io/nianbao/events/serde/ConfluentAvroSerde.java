@@ -1,8 +1,5 @@
-package io.nianbao.validate;
+package io.nianbao.events.serde;
 
-import io.nianbao.events.serde.ConfluentAvroDeserializer;
-import io.nianbao.events.serde.ConfluentAvroSerializer;
-import io.nianbao.events.serde.SchemaRegistryClient;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -11,24 +8,24 @@ import org.apache.kafka.common.serialization.Serializer;
 import java.util.Map;
 
 /**
- * Kafka Streams serde of the events and of the report store: the Confluent wire format of the
- * other services. Built by the binder from its class name (configured with {@code schema.registry.url}
- * from the streams configuration) or by hand with a registry client.
+ * The serde of our events in the Confluent wire format, for Kafka Streams (events and stores).
+ * Built by the binder from its class name (configured with {@code schema.registry.url} from the
+ * streams configuration) or by hand with a registry client.
  */
-public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
+public final class ConfluentAvroSerde<T extends SpecificRecord> implements Serde<T> {
 
     private final ConfluentAvroSerializer serializer;
     private final ConfluentAvroDeserializer deserializer;
 
-    public AvroSerde() {
+    public ConfluentAvroSerde() {
         this(new ConfluentAvroSerializer(), new ConfluentAvroDeserializer());
     }
 
-    public AvroSerde(SchemaRegistryClient registry) {
+    public ConfluentAvroSerde(SchemaRegistryClient registry) {
         this(new ConfluentAvroSerializer(registry), new ConfluentAvroDeserializer(registry));
     }
 
-    private AvroSerde(ConfluentAvroSerializer serializer, ConfluentAvroDeserializer deserializer) {
+    private ConfluentAvroSerde(ConfluentAvroSerializer serializer, ConfluentAvroDeserializer deserializer) {
         this.serializer = serializer;
         this.deserializer = deserializer;
     }
