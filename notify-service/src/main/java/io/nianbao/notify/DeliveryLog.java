@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ import java.util.Optional;
  */
 public class DeliveryLog {
 
-    enum State { PENDING, DIGEST, SENT, DEAD_LETTERED }
+    enum State { PENDING, DIGEST, RETRYING, SENT, DEAD_LETTERED }
 
     public static final RowMapper<ReportInfo> REPORT = (rs, i) -> new ReportInfo(rs.getString("report_id"),
             rs.getString("agency_id"), rs.getString("agency_name"), AgencyLevel.valueOf(rs.getString("agency_level")),
@@ -141,11 +142,61 @@ public class DeliveryLog {
         batch("""
                         update delivery set state = :state, settled_at = :now
                         where inspector = :inspector and channel = :channel and address = :address
-                          and report_id = :report and fingerprint = :fp and state in ('PENDING', 'DIGEST')""",
-                notification.reports().stream().flatMap(report -> report.findings().stream()
-                        .map(f -> new MapSqlParameterSource(targetParams(notification.target())).addValue("report", report.report().reportId())
-                                .addValue("fp", f.fingerprint()).addValue("state", state.name())
-                                .addValue("now", Timestamp.from(now)))).toList());
+                          and report_id = :report and fingerprint = :fp and state in ('PENDING', 'DIGEST', 'RETRYING')""",
+                claimsOf(notification, Map.of("state", state.name(), "now", Timestamp.from(now))));
+    }
+
+    /**
+     * Leaves the notification's findings to the next attempt (RETRYING), due {@code delay} from now
+     * on the database's clock, {@code attemptsMade} made.
+     */
+    void retryLater(Notification notification, int attemptsMade, Duration delay) {
+        batch("""
+                        update delivery set state = :state, attempts = :attempts,
+                               next_attempt_at = now() + :delayMillis * interval '1 millisecond'
+                        where inspector = :inspector and channel = :channel and address = :address
+                          and report_id = :report and fingerprint = :fp and state in ('PENDING', 'DIGEST', 'RETRYING')""",
+                claimsOf(notification, Map.of("state", State.RETRYING.name(), "attempts", attemptsMade,
+                        "delayMillis", delay.toMillis())));
+    }
+
+    /** One row of parameters per finding of the notification: its claim's key, and {@code values}. */
+    private static List<SqlParameterSource> claimsOf(Notification notification, Map<String, Object> values) {
+        return notification.reports().stream().flatMap(report -> report.findings().stream()
+                .map(f -> (SqlParameterSource) new MapSqlParameterSource(targetParams(notification.target()))
+                        .addValue("report", report.report().reportId()).addValue("fp", f.fingerprint()).addValues(values)))
+                .toList();
+    }
+
+    /** A notification waiting for its next attempt: its target, one report's findings, the attempts made. */
+    record Retry(Target target, ReportFindings report, int attemptsMade) {
+    }
+
+    /**
+     * The retries due now, each leased for {@code lease}: moved that far forward, so that no other
+     * instance takes it meanwhile. A lease that ends unsettled (the instance gone) makes it due again.
+     */
+    List<Retry> leaseDueRetries(Duration lease) {
+        record Row(Target target, int attemptsMade, ReportInfo report, StoredFinding finding) {
+        }
+        List<Row> rows = jdbc.sql("""
+                        with due as (
+                            update delivery set next_attempt_at = now() + :leaseMillis * interval '1 millisecond'
+                            where state = 'RETRYING' and next_attempt_at <= now()
+                            returning inspector, channel, address, report_id, fingerprint, attempts)
+                        select due.inspector, due.channel, due.address, due.attempts, r.*, f.*
+                        from due join finding f using (report_id, fingerprint) join report r using (report_id)
+                        order by r.validated_at, r.report_id, f.severity, f.rule_id, f.location""")
+                .param("leaseMillis", lease.toMillis())
+                .query((rs, i) -> new Row(TARGET.mapRow(rs, i), rs.getInt("attempts"), REPORT.mapRow(rs, i), FINDING.mapRow(rs, i)))
+                .list();
+        record Key(Target target, ReportInfo report, int attemptsMade) {
+        }
+        Map<Key, List<StoredFinding>> byNotification = new LinkedHashMap<>();
+        rows.forEach(row -> byNotification.computeIfAbsent(new Key(row.target(), row.report(), row.attemptsMade()),
+                key -> new ArrayList<>()).add(row.finding()));
+        return byNotification.entrySet().stream().map(e -> new Retry(e.getKey().target(),
+                new ReportFindings(e.getKey().report(), List.copyOf(e.getValue())), e.getKey().attemptsMade())).toList();
     }
 
     /** Targets with findings waiting for the digest. */

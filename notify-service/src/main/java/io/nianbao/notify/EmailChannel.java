@@ -46,7 +46,7 @@ public class EmailChannel implements NotificationChannel {
     }
 
     @Override
-    public Outcome deliver(Notification notification) {
+    public Outcome deliver(Notification notification, int attempt) {
         try {
             smtp.send(compose(notification));
             return Outcome.DELIVERED;

@@ -40,7 +40,8 @@ import java.util.stream.Collectors;
  * copy. The window is one SMTP or HTTP exchange wide.
  *
  * <p>Counts {@value #NOTIFICATIONS} {channel, outcome}: {@code delivered}, {@code dead_lettered}
- * (the channel gave up), {@code failed} (the channel threw: the event is retried, then dead-lettered).
+ * (the channel gave up), {@code retrying} (the channel asked for another attempt later, which
+ * {@link RetrySender} makes), {@code failed} (the channel threw: the event is retried, then dead-lettered).
  */
 public class Notifier implements Poll.Step<ReportValidated> {
 
@@ -120,7 +121,7 @@ public class Notifier implements Poll.Step<ReportValidated> {
         int sent = 0;
         for (Target target : routed.routes().keySet()) {
             if (unsettled.containsKey(target)) {
-                deliver(target, false, List.of(new ReportFindings(report, unsettled.remove(target))));
+                deliver(target, false, List.of(new ReportFindings(report, unsettled.remove(target))), 1);
                 sent++;
             }
         }
@@ -129,8 +130,12 @@ public class Notifier implements Poll.Step<ReportValidated> {
         metrics.reportOut();
     }
 
-    /** Sends one notification, settles its claims, and announces it on notification.sent per report. */
-    void deliver(Target target, boolean digest, List<ReportFindings> reports) {
+    /**
+     * Makes attempt number {@code attempt} at one notification, settles its claims (or leaves them
+     * to a later attempt when the channel asks for one), and announces it on notification.sent per
+     * report.
+     */
+    void deliver(Target target, boolean digest, List<ReportFindings> reports, int attempt) {
         Notification notification = Notification.of(target, digest, reports);
         NotificationChannel channel = channels.get(target.channel());
         if (channel == null) {
@@ -138,18 +143,28 @@ public class Notifier implements Poll.Step<ReportValidated> {
         }
         Outcome outcome;
         try {
-            outcome = channel.deliver(notification);
+            outcome = channel.deliver(notification, attempt);
         } catch (RuntimeException e) {
             count(target, "failed");
             throw e;
         }
-        count(target, outcome == Outcome.DELIVERED ? "delivered" : "dead_lettered");
         Instant now = clock.instant();
         // Settled before it is announced: an announcement that fails (broker or schema registry away)
         // fails the event, and its retry must not send the notification again.
-        deliveries.settle(notification, outcome == Outcome.DELIVERED ? DeliveryLog.State.SENT : DeliveryLog.State.DEAD_LETTERED, now);
-        if (outcome == Outcome.DELIVERED) {
-            reports.forEach(r -> announce(notification, r, now));
+        switch (outcome) {
+            case Outcome.Delivered delivered -> {
+                count(target, "delivered");
+                deliveries.settle(notification, DeliveryLog.State.SENT, now);
+                reports.forEach(r -> announce(notification, r, now));
+            }
+            case Outcome.DeadLettered deadLettered -> {
+                count(target, "dead_lettered");
+                deliveries.settle(notification, DeliveryLog.State.DEAD_LETTERED, now);
+            }
+            case Outcome.RetryAfter retry -> {
+                count(target, "retrying");
+                deliveries.retryLater(notification, attempt, retry.delay());
+            }
         }
     }
 

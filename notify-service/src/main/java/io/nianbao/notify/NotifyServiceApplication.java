@@ -81,6 +81,11 @@ public class NotifyServiceApplication {
     }
 
     @Bean
+    RetrySender retrySender(DeliveryLog deliveries, Notifier notifier) {
+        return new RetrySender(deliveries, notifier);
+    }
+
+    @Bean
     DigestSender digestSender(DeliveryLog deliveries, Notifier notifier, NotifyProperties properties, Clock clock) {
         return new DigestSender(deliveries, notifier, properties, clock);
     }

@@ -22,16 +22,16 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 
 /**
  * POSTs a notification as JSON to the target's URL, signed: header {@value #SIGNATURE_HEADER}
  * {@code t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">} with the shared secret, so a
- * receiver can check origin and freshness. A failure (no answer, or not 2xx) is retried with
- * exponential back-off; after the last attempt the payload goes to the dead-letter topic with the
- * reason, and the event is not retried for it. The request goes through the service's
+ * receiver can check origin and freshness. A failure (no answer, or not 2xx) asks for another
+ * attempt after an exponential back-off, made beside the partitions ({@link RetrySender}); after the
+ * last attempt the payload goes to the dead-letter topic with the reason, and the event is not
+ * retried for it. The request goes through the service's
  * {@link OutboundHttp}: a URL whose host resolves into our own network (loopback, private,
  * link-local…) is refused on connect, and dead-lettered at once; redirects are not followed.
  */
@@ -74,38 +74,32 @@ public class WebhookChannel implements NotificationChannel {
     }
 
     @Override
-    public Outcome deliver(Notification notification) {
+    public Outcome deliver(Notification notification, int attempt) {
         byte[] body = json.writeValueAsBytes(payload(notification));
         URI url = URI.create(notification.target().address());
-        String failure = null;
-        Duration backoff = settings.initialBackoff();
-        int attempt = 0;
-        while (attempt < settings.maxAttempts()) {
-            attempt++;
-            if (attempt > 1) {
-                pause(backoff);
-                backoff = backoff.multipliedBy(2);
+        String failure;
+        // The answer's body is not read: closing the response discards it with its connection.
+        try (ClassicHttpResponse response = http.executeOpen(null, request(url, notification, body), null)) {
+            int status = response.getCode();
+            if (status / 100 == 2) {
+                return Outcome.DELIVERED;
             }
-            // The answer's body is not read: closing the response discards it with its connection.
-            try (ClassicHttpResponse response = http.executeOpen(null, request(url, notification, body), null)) {
-                int status = response.getCode();
-                if (status / 100 == 2) {
-                    return Outcome.DELIVERED;
-                }
-                failure = "HTTP " + status;
-            } catch (OutboundHttp.ForbiddenAddress e) {
-                failure = "address not allowed: " + e.getMessage();
-                log.warn("webhook {} of notification {} resolves into our own network ({}): not sent", url, notification.id(),
-                        e.getMessage());
-                break;
-            } catch (IOException e) {
-                failure = e.toString();
-            }
-            log.warn("webhook {} attempt {}/{} of notification {} failed: {}", url, attempt, settings.maxAttempts(),
-                    notification.id(), failure);
+            failure = "HTTP " + status;
+        } catch (OutboundHttp.ForbiddenAddress e) {
+            log.warn("webhook {} of notification {} resolves into our own network ({}): not sent", url, notification.id(),
+                    e.getMessage());
+            deadLetter(notification, body, "address not allowed: " + e.getMessage(), attempt);
+            return Outcome.DEAD_LETTERED;
+        } catch (IOException e) {
+            failure = e.toString();
         }
-        deadLetter(notification, body, failure, attempt);
-        return Outcome.DEAD_LETTERED;
+        log.warn("webhook {} attempt {}/{} of notification {} failed: {}", url, attempt, settings.maxAttempts(),
+                notification.id(), failure);
+        if (attempt >= settings.maxAttempts()) {
+            deadLetter(notification, body, failure, attempt);
+            return Outcome.DEAD_LETTERED;
+        }
+        return new Outcome.RetryAfter(settings.initialBackoff().multipliedBy(1L << (attempt - 1)));
     }
 
     private HttpPost request(URI url, Notification notification, byte[] body) {
@@ -149,14 +143,5 @@ public class WebhookChannel implements NotificationChannel {
         deadLetters.send(record);
         log.error("webhook {} gave up on notification {} after {} attempts ({}): kept in {}", notification.target().address(),
                 notification.id(), attempts, reason, settings.deadLetterTopic());
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted during webhook back-off", e);
-        }
     }
 }

@@ -76,8 +76,8 @@ class EmailChannelTest {
         Notification malformed = new Notification(notification.id(), Target.email("ops@nianbao..test"),
                 notification.digest(), notification.reports());
 
-        RuntimeException serverAway = catchRuntimeException(() -> channel.deliver(notification));
-        RuntimeException recipientRefused = catchRuntimeException(() -> channel.deliver(malformed));
+        RuntimeException serverAway = catchRuntimeException(() -> channel.deliver(notification, 1));
+        RuntimeException recipientRefused = catchRuntimeException(() -> channel.deliver(malformed, 1));
 
         assertThat(serverAway).hasMessageContaining("cannot mail notification");
         assertThat(Outages.isOutage(serverAway)).as("%s", serverAway).isTrue();
@@ -103,7 +103,7 @@ class EmailChannelTest {
             });
             EmailChannel channel = channelTo(server.getLocalPort());
 
-            RuntimeException noGreeting = catchRuntimeException(() -> channel.deliver(MailTextTest.sample()));
+            RuntimeException noGreeting = catchRuntimeException(() -> channel.deliver(MailTextTest.sample(), 1));
 
             assertThat(noGreeting).hasMessageContaining("cannot mail notification");
             assertThat(Outages.isOutage(noGreeting)).as("%s", noGreeting).isTrue();

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -30,6 +31,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -43,7 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Webhooks against a receiving HTTP server on 127.0.0.1 that checks the signature as a real
- * receiver would, and one that keeps failing: retries, then the dead-letter topic.
+ * receiver would, and one that keeps failing: retries beside the partition, then the dead-letter topic.
  */
 @ExtendWith(LocalStackExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -54,13 +56,15 @@ class WebhookIT {
     private static final String BROKEN = "broken@nianbao.test";
     private static final String INTERNAL = "internal@nianbao.test";
     private static final Pattern SIGNATURE = Pattern.compile("t=(\\d+),v1=([0-9a-f]{64})");
+    private static final Pattern REPORT_ID = Pattern.compile("\"reportId\":\"([^\"]+)\"");
 
     /** What the good receiver accepted: body and whether its signature checked out. */
     record Received(String body, boolean signatureValid, String notificationId) {
     }
 
     private final List<Received> received = new CopyOnWriteArrayList<>();
-    private final AtomicInteger failedAttempts = new AtomicInteger();
+    /** Attempts at the failing receiver, by report. */
+    private final Map<String, AtomicInteger> failedAttempts = new ConcurrentHashMap<>();
     private final String deadLetterTopic = "notification.webhook.dlq." + UUID.randomUUID();
     private HttpServer receiver;
     private NotifyHarness notify;
@@ -72,8 +76,8 @@ class WebhookIT {
         receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         receiver.createContext("/hook", this::receive);
         receiver.createContext("/broken", exchange -> {
-            failedAttempts.incrementAndGet();
-            exchange.getRequestBody().readAllBytes();
+            Matcher reportId = REPORT_ID.matcher(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            failedAttempts.computeIfAbsent(reportId.find() ? reportId.group(1) : "?", r -> new AtomicInteger()).incrementAndGet();
             exchange.sendResponseHeaders(503, -1);
             exchange.close();
         });
@@ -82,7 +86,9 @@ class WebhookIT {
                 "nianbao.notify.inspectors", "",
                 "nianbao.notify.webhook.secret", SECRET,
                 "nianbao.notify.webhook.max-attempts", "3",
-                "nianbao.notify.webhook.initial-backoff", "50ms",
+                // The next attempt an hour away: the test makes it due (makeRetriesDue), and shows
+                // meanwhile that the reports behind it are not held up.
+                "nianbao.notify.webhook.initial-backoff", "1h",
                 "nianbao.notify.webhook.dead-letter-topic", deadLetterTopic,
                 // The receiver listens on loopback, which production refuses like any address of our own network.
                 "nianbao.outbound.allow-loopback", "true")).start();
@@ -102,24 +108,38 @@ class WebhookIT {
     }
 
     @Test
-    void aSignedPayloadReachesTheReceiverOnceAndAFailingReceiverEndsInTheDeadLetterTopic() throws Exception {
+    void aSignedPayloadReachesTheReceiverOnceAndAFailingReceiverIsRetriedBesideThePartitionThenDeadLettered()
+            throws Exception {
         ReportValidated report = report("r-hook", "hook-agency", "320102", AgencyLevel.GOVERNMENT,
                 finding("T3-BALANCE", ERROR, "收支不平衡"),
                 finding("TXT-THIN", WARNING, "第五部分内容过少"));
+        // The same agency: the same partition, behind the first report.
+        ReportValidated next = report("r-next", "hook-agency", "320102", AgencyLevel.GOVERNMENT,
+                finding("T4-TOTAL", ERROR, "合计不符"));
         notify.publish(report);
+        notify.publish(next);
         notify.awaitCaughtUp();
 
-        assertThat(received).singleElement().satisfies(r -> {
+        assertThat(received).as("the report behind the failing one went out while its retry waits")
+                .extracting(r -> reportIdOf(r.body())).containsExactly("r-hook", "r-next");
+        assertThat(received.getFirst()).satisfies(r -> {
             assertThat(r.signatureValid()).as("HMAC-SHA256 over timestamp and body").isTrue();
             assertThat(r.notificationId()).hasSize(32);
             assertThat(r.body()).contains("\"reportId\":\"r-hook\"", "\"rule\":\"T3-BALANCE\"", "\"inspector\":\"" + HOOKED + "\"",
                     "\"inboxUrl\":\"http://inbox.test/inbox/reports/r-hook\"").doesNotContain("TXT-THIN");
         });
-        assertThat(failedAttempts).as("attempts at the failing receiver").hasValue(3);
+        assertThat(attemptsAtTheFailingReceiver("r-hook")).as("one attempt, the next an hour away").isEqualTo(1);
+
+        for (int made = 1; made < 3; made++) {
+            awaitRetrying(made);
+            makeRetriesDue();
+        }
         ConsumerRecord<String, byte[]> deadLetter = deadLetter("r-hook", "/broken");
+        assertThat(attemptsAtTheFailingReceiver("r-hook")).isEqualTo(3);
         assertThat(new String(deadLetter.value(), StandardCharsets.UTF_8)).contains("\"reportId\":\"r-hook\"", "TXT-THIN");
         assertThat(header(deadLetter, "kafka_dlt-exception-message")).isEqualTo("HTTP 503");
         assertThat(header(deadLetter, "nianbao-webhook-url")).endsWith("/broken");
+        assertThat(header(deadLetter, "nianbao-attempts")).isEqualTo("3");
         assertThat(deadLetter.key()).isEqualTo("hook-agency");
 
         List<NotificationSent> sent = notify.sentAbout("r-hook");
@@ -130,8 +150,41 @@ class WebhookIT {
 
         notify.publish(report);
         notify.awaitCaughtUp();
-        assertThat(received).as("redelivered event").hasSize(1);
-        assertThat(failedAttempts).as("a dead-lettered notification is not retried by a redelivery").hasValue(3);
+        assertThat(received).as("redelivered event").hasSize(2);
+        assertThat(attemptsAtTheFailingReceiver("r-hook")).as("a dead-lettered notification is not retried by a redelivery")
+                .isEqualTo(3);
+    }
+
+    private int attemptsAtTheFailingReceiver(String reportId) {
+        AtomicInteger attempts = failedAttempts.get(reportId);
+        return attempts == null ? 0 : attempts.get();
+    }
+
+    private static String reportIdOf(String body) {
+        Matcher reportId = REPORT_ID.matcher(body);
+        return reportId.find() ? reportId.group(1) : null;
+    }
+
+    /** Waits until every claim of the failing receiver waits for its next attempt, {@code made} made. */
+    private void awaitRetrying(int made) throws InterruptedException {
+        JdbcClient jdbc = notify.bean(JdbcClient.class);
+        long deadline = System.nanoTime() + NotifyHarness.WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            long claims = jdbc.sql("select count(*) from delivery where inspector = :inspector").param("inspector", BROKEN)
+                    .query(Long.class).single();
+            long waiting = jdbc.sql("select count(*) from delivery where inspector = :inspector and state = 'RETRYING'"
+                    + " and attempts = :made").param("inspector", BROKEN).param("made", made).query(Long.class).single();
+            if (claims > 0 && waiting == claims) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the failing receiver's claims are not all waiting after " + made + " attempts");
+    }
+
+    /** An hour passes for the retries: they are due now. */
+    private void makeRetriesDue() {
+        notify.bean(JdbcClient.class).sql("update delivery set next_attempt_at = now() where state = 'RETRYING'").update();
     }
 
     private void receive(HttpExchange exchange) throws IOException {
