@@ -168,35 +168,64 @@ public class DeliveryLog {
                 .toList();
     }
 
-    /** A notification waiting for its next attempt: its target, one report's findings, the attempts made. */
-    record Retry(Target target, ReportFindings report, int attemptsMade) {
+    /**
+     * One target's claims on one report's findings, leased: the attempts made at them, and when
+     * they were settled (null while they wait for an attempt).
+     */
+    record Leased(Target target, ReportFindings report, int attemptsMade, Instant settledAt) {
     }
 
     /**
-     * The retries due now, each leased for {@code lease}: moved that far forward, so that no other
-     * instance takes it meanwhile. A lease that ends unsettled (the instance gone) makes it due again.
+     * The claims whose next attempt is due now (RETRYING), each leased for {@code lease}: moved that
+     * far forward, so that no other instance takes it meanwhile. A lease that ends unsettled (the
+     * instance gone) makes it due again.
      */
-    List<Retry> leaseDueRetries(Duration lease) {
-        record Row(Target target, int attemptsMade, ReportInfo report, StoredFinding finding) {
+    List<Leased> leaseDueRetries(Duration lease) {
+        return lease("state = 'RETRYING' and next_attempt_at <= now()", Map.of(), lease);
+    }
+
+    /** Records that the notification's deliveries were announced on notification.sent. */
+    void announced(Notification notification, Instant now) {
+        batch("update delivery set announced_at = :now where inspector = :inspector and channel = :channel"
+                        + " and address = :address and report_id = :report and fingerprint = :fp",
+                claimsOf(notification, Map.of("now", Timestamp.from(now))));
+    }
+
+    /**
+     * Deliveries settled SENT before {@code settledBefore} and not announced (their announcement
+     * failed), leased as {@link #leaseDueRetries} leases.
+     */
+    List<Leased> leaseUnannounced(Instant settledBefore, Duration lease) {
+        return lease("state = 'SENT' and announced_at is null and settled_at < :settledBefore"
+                + " and (next_attempt_at is null or next_attempt_at <= now())",
+                Map.of("settledBefore", Timestamp.from(settledBefore)), lease);
+    }
+
+    /** Leases the claims that meet {@code condition}, by target and report in the order reports were validated. */
+    private List<Leased> lease(String condition, Map<String, Object> params, Duration lease) {
+        record Row(Leased claims, StoredFinding finding) {
         }
         List<Row> rows = jdbc.sql("""
                         with due as (
                             update delivery set next_attempt_at = now() + :leaseMillis * interval '1 millisecond'
-                            where state = 'RETRYING' and next_attempt_at <= now()
-                            returning inspector, channel, address, report_id, fingerprint, attempts)
-                        select due.inspector, due.channel, due.address, due.attempts, r.*, f.*
+                            where %s
+                            returning inspector, channel, address, report_id, fingerprint, attempts, settled_at)
+                        select due.inspector, due.channel, due.address, due.attempts, due.settled_at, r.*, f.*
                         from due join finding f using (report_id, fingerprint) join report r using (report_id)
-                        order by r.validated_at, r.report_id, f.severity, f.rule_id, f.location""")
-                .param("leaseMillis", lease.toMillis())
-                .query((rs, i) -> new Row(TARGET.mapRow(rs, i), rs.getInt("attempts"), REPORT.mapRow(rs, i), FINDING.mapRow(rs, i)))
+                        order by r.validated_at, r.report_id, f.severity, f.rule_id, f.location""".formatted(condition))
+                .params(params).param("leaseMillis", lease.toMillis())
+                .query((rs, i) -> {
+                    Timestamp settledAt = rs.getTimestamp("settled_at");
+                    return new Row(new Leased(TARGET.mapRow(rs, i), new ReportFindings(REPORT.mapRow(rs, i), List.of()),
+                            rs.getInt("attempts"), settledAt == null ? null : settledAt.toInstant()), FINDING.mapRow(rs, i));
+                })
                 .list();
-        record Key(Target target, ReportInfo report, int attemptsMade) {
-        }
-        Map<Key, List<StoredFinding>> byNotification = new LinkedHashMap<>();
-        rows.forEach(row -> byNotification.computeIfAbsent(new Key(row.target(), row.report(), row.attemptsMade()),
-                key -> new ArrayList<>()).add(row.finding()));
-        return byNotification.entrySet().stream().map(e -> new Retry(e.getKey().target(),
-                new ReportFindings(e.getKey().report(), List.copyOf(e.getValue())), e.getKey().attemptsMade())).toList();
+        // Grouped on the claims without their findings, which are the same for every finding of one notification.
+        Map<Leased, List<StoredFinding>> byClaims = new LinkedHashMap<>();
+        rows.forEach(row -> byClaims.computeIfAbsent(row.claims(), key -> new ArrayList<>()).add(row.finding()));
+        return byClaims.entrySet().stream().map(e -> new Leased(e.getKey().target(),
+                new ReportFindings(e.getKey().report().report(), List.copyOf(e.getValue())), e.getKey().attemptsMade(),
+                e.getKey().settledAt())).toList();
     }
 
     /** Targets with findings waiting for the digest. */

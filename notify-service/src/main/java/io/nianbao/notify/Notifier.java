@@ -150,12 +150,14 @@ public class Notifier implements Poll.Step<ReportValidated> {
         }
         Instant now = clock.instant();
         // Settled before it is announced: an announcement that fails (broker or schema registry away)
-        // fails the event, and its retry must not send the notification again.
+        // fails the event, and its retry must not send the notification again; RetrySender
+        // announces it later.
         switch (outcome) {
             case Outcome.Delivered delivered -> {
                 count(target, "delivered");
                 deliveries.settle(notification, DeliveryLog.State.SENT, now);
-                reports.forEach(r -> announce(notification, r, now));
+                reports.forEach(r -> announce(target, r, now));
+                deliveries.announced(notification, clock.instant());
             }
             case Outcome.DeadLettered deadLettered -> {
                 count(target, "dead_lettered");
@@ -173,18 +175,28 @@ public class Notifier implements Poll.Step<ReportValidated> {
                 .tag("channel", target.channel().name()).tag("outcome", outcome).register(registry).increment();
     }
 
-    private void announce(Notification notification, ReportFindings entry, Instant now) {
+    /**
+     * Announces a delivery whose announcement failed after its settlement (the broker or the
+     * registry away then): the event's retry found it settled and sent nothing, so no one else will.
+     */
+    void announceAgain(DeliveryLog.Leased sent) {
+        announce(sent.target(), sent.report(), sent.settledAt());
+        deliveries.announced(Notification.of(sent.target(), false, List.of(sent.report())), clock.instant());
+    }
+
+    private void announce(Target target, ReportFindings entry, Instant sentAt) {
         NotificationSent sent = NotificationSent.newBuilder()
                 .setReportId(entry.report().reportId())
                 .setAgencyId(entry.report().agencyId())
-                .setChannel(notification.target().channel())
-                .setRecipient(notification.target().address())
+                .setChannel(target.channel())
+                .setRecipient(target.address())
                 .setRules(entry.findings().stream().map(StoredFinding::rule).distinct().toList())
                 .setFindingCount(entry.findings().size())
-                .setSentAt(now)
+                .setSentAt(sentAt)
                 .build();
         if (!bridge.send(Topics.NOTIFICATION_SENT.name(), sent)) {
-            throw new IllegalStateException("notification.sent did not accept notification " + notification.id());
+            throw new IllegalStateException("notification.sent did not accept the delivery of report "
+                    + entry.report().reportId() + " to " + target.address());
         }
     }
 }

@@ -81,8 +81,8 @@ public class NotifyServiceApplication {
     }
 
     @Bean
-    RetrySender retrySender(DeliveryLog deliveries, Notifier notifier) {
-        return new RetrySender(deliveries, notifier);
+    RetrySender retrySender(DeliveryLog deliveries, Notifier notifier, Clock clock) {
+        return new RetrySender(deliveries, notifier, clock);
     }
 
     @Bean

@@ -120,9 +120,9 @@ class WebhookIT {
         notify.publish(next);
         notify.awaitCaughtUp();
 
-        assertThat(received).as("the report behind the failing one went out while its retry waits")
+        assertThat(receivedAbout("r-hook", "r-next")).as("the report behind the failing one went out while its retry waits")
                 .extracting(r -> reportIdOf(r.body())).containsExactly("r-hook", "r-next");
-        assertThat(received.getFirst()).satisfies(r -> {
+        assertThat(receivedAbout("r-hook")).singleElement().satisfies(r -> {
             assertThat(r.signatureValid()).as("HMAC-SHA256 over timestamp and body").isTrue();
             assertThat(r.notificationId()).hasSize(32);
             assertThat(r.body()).contains("\"reportId\":\"r-hook\"", "\"rule\":\"T3-BALANCE\"", "\"inspector\":\"" + HOOKED + "\"",
@@ -150,14 +150,49 @@ class WebhookIT {
 
         notify.publish(report);
         notify.awaitCaughtUp();
-        assertThat(received).as("redelivered event").hasSize(2);
+        assertThat(receivedAbout("r-hook", "r-next")).as("redelivered event").hasSize(2);
         assertThat(attemptsAtTheFailingReceiver("r-hook")).as("a dead-lettered notification is not retried by a redelivery")
                 .isEqualTo(3);
+    }
+
+    /**
+     * A delivery settled SENT whose announcement on notification.sent failed (the broker or the
+     * registry away then; here its record of being announced is taken back): announced once its
+     * settlement is a minute old.
+     */
+    @Test
+    void aDeliveryWhoseAnnouncementFailedIsAnnouncedLater() throws Exception {
+        notify.publish(report("r-announce", "announce-agency", "320102", AgencyLevel.GOVERNMENT,
+                finding("T3-BALANCE", ERROR, "收支不平衡")));
+        notify.awaitCaughtUp();
+        List<NotificationSent> first = notify.sentAbout("r-announce");
+        assertThat(first).singleElement().satisfies(s -> assertThat(s.getRecipient()).endsWith("/hook"));
+
+        int unannounced = notify.bean(JdbcClient.class).sql("update delivery set announced_at = null"
+                + " where report_id = 'r-announce' and state = 'SENT'").update();
+        assertThat(unannounced).isPositive();
+        notify.clock.set(notify.clock.instant().plus(RetrySender.ANNOUNCE_AFTER).plusSeconds(1));
+
+        long deadline = System.nanoTime() + NotifyHarness.WAIT.toNanos();
+        List<NotificationSent> sent = notify.sentAbout("r-announce");
+        while (sent.size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            sent = notify.sentAbout("r-announce");
+        }
+        assertThat(sent).as("announced again, as it was").hasSize(2)
+                .allSatisfy(s -> assertThat(s).isEqualTo(first.getFirst()));
+        assertThat(receivedAbout("r-announce")).as("not sent again").hasSize(1);
     }
 
     private int attemptsAtTheFailingReceiver(String reportId) {
         AtomicInteger attempts = failedAttempts.get(reportId);
         return attempts == null ? 0 : attempts.get();
+    }
+
+    /** What the good receiver accepted about these reports (the tests share it), in order. */
+    private List<Received> receivedAbout(String... reportIds) {
+        List<String> ids = List.of(reportIds);
+        return received.stream().filter(r -> ids.contains(reportIdOf(r.body()))).toList();
     }
 
     private static String reportIdOf(String body) {
