@@ -58,7 +58,11 @@ final class MailText {
             text.append("报告编号：").append(report.reportId()).append("\n\n");
             text.append("核查发现以下问题：\n");
             for (StoredFinding finding : entry.findings()) {
-                text.append("- [").append(finding.rule()).append("] ").append(finding.severityLabel());
+                text.append("- [").append(finding.rule()).append("] ");
+                if (finding.ruleName() != null) {
+                    text.append(finding.ruleName()).append(' ');
+                }
+                text.append(finding.severityLabel());
                 if (finding.location() != null) {
                     text.append(" 位置：").append(finding.location());
                 }
@@ -90,7 +94,7 @@ final class MailText {
                     .append("<tr><th>规则</th><th>严重程度</th><th>位置</th><th>问题</th><th>原文</th><th></th></tr>\n");
             for (StoredFinding finding : entry.findings()) {
                 html.append("<tr>");
-                for (String cell : new String[] {finding.rule(), finding.severityLabel(), finding.location(), finding.message(), finding.evidence()}) {
+                for (String cell : new String[] {finding.ruleLabel(), finding.severityLabel(), finding.location(), finding.message(), finding.evidence()}) {
                     html.append("<td>").append(escape(cell)).append("</td>");
                 }
                 html.append("<td><a href=\"").append(escape(reportLink(inboxUrl, report) + "#f-" + finding.fingerprint()))

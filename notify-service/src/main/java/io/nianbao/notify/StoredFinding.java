@@ -1,5 +1,6 @@
 package io.nianbao.notify;
 
+import io.nianbao.core.rules.RuleId;
 import io.nianbao.events.Finding;
 import io.nianbao.events.Responsibility;
 import io.nianbao.events.Severity;
@@ -31,6 +32,17 @@ public record StoredFinding(String fingerprint, String rule, Severity severity, 
     }
 
     /** Chinese severity, marked when the finding is ours (SYSTEM) rather than the agency's. */
+    /** The rule's Chinese name (申请收支不平衡 for T3-BALANCE), or null for an id not in the catalog. */
+    public String ruleName() {
+        return RuleId.ofId(rule).map(RuleId::chineseName).orElse(null);
+    }
+
+    /** The rule as inspectors read it: its id and its Chinese name. */
+    public String ruleLabel() {
+        String name = ruleName();
+        return name == null ? rule : rule + " " + name;
+    }
+
     public String severityLabel() {
         String label = switch (severity) {
             case ERROR -> "错误";
