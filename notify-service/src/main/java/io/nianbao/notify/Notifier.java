@@ -41,7 +41,8 @@ import java.util.stream.Collectors;
  *
  * <p>Counts {@value #NOTIFICATIONS} {channel, outcome}: {@code delivered}, {@code dead_lettered}
  * (the channel gave up), {@code retrying} (the channel asked for another attempt later, which
- * {@link RetrySender} makes), {@code failed} (the channel threw: the event is retried, then dead-lettered).
+ * {@link RetrySender} makes), {@code throttled} (the receiver takes no more now: again later, not
+ * counted as an attempt), {@code failed} (the channel threw: the event is retried, then dead-lettered).
  */
 public class Notifier implements Poll.Step<ReportValidated> {
 
@@ -166,6 +167,10 @@ public class Notifier implements Poll.Step<ReportValidated> {
             case Outcome.RetryAfter retry -> {
                 count(target, "retrying");
                 deliveries.retryLater(notification, attempt, retry.delay());
+            }
+            case Outcome.Throttled throttled -> {
+                count(target, "throttled");
+                deliveries.retryLater(notification, attempt - 1, throttled.delay());
             }
         }
     }

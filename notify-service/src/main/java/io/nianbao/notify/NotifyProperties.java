@@ -1,5 +1,6 @@
 package io.nianbao.notify;
 
+import io.nianbao.events.Channel;
 import io.nianbao.events.Severity;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -18,16 +19,45 @@ import java.util.Objects;
  * @param minSeverity the least severity notified to the configured inspectors and operators
  * @param users       who may log in to the inbox and the API; the username is the inspector's e-mail address
  * @param webhook     signing secret, retries and dead-letter topic of webhook deliveries
+ * @param robots      the chat robots subscriptions may name (their URLs and secrets are kept here only)
+ * @param robot       retries and dead-letter topic of robot deliveries
  * @param digest      when the daily digest goes out
  */
 @ConfigurationProperties("nianbao.notify")
 public record NotifyProperties(String from, List<String> inspectors, List<String> operators, String inboxUrl,
-                               Severity minSeverity, List<User> users, Webhook webhook, Digest digest) {
+                               Severity minSeverity, List<User> users, Webhook webhook, List<Robot> robots,
+                               RobotDelivery robot, Digest digest) {
 
     public NotifyProperties {
         inspectors = Objects.requireNonNullElse(inspectors, List.of());
         operators = Objects.requireNonNullElse(operators, List.of());
         users = Objects.requireNonNullElse(users, List.of());
+        robots = Objects.requireNonNullElse(robots, List.of());
+    }
+
+    /**
+     * A group robot of a chat tool.
+     *
+     * @param name   what subscriptions call it
+     * @param kind   DINGTALK, WECOM or FEISHU
+     * @param url    its webhook, token or key included
+     * @param secret DingTalk's 加签 or Feishu's 签名校验 secret; none for WeCom, or when signing is off
+     */
+    public record Robot(String name, Channel kind, String url, String secret) {
+
+        /** Its name and kind only: the URL holds a token, and the secret is one. */
+        @Override
+        public String toString() {
+            return kind + " robot " + name;
+        }
+    }
+
+    /**
+     * @param maxAttempts    attempts that fail (no answer, a server error) before the payload is dead-lettered;
+     *                       waits for the robot's rate do not count
+     * @param initialBackoff pause after the first failure, doubled after each further one
+     */
+    public record RobotDelivery(int maxAttempts, Duration initialBackoff, Duration timeout, String deadLetterTopic) {
     }
 
     /** @param passwordHash bcrypt, e.g. {@code $2a$10$…} */

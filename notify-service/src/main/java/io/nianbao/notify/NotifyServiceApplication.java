@@ -1,13 +1,14 @@
 package io.nianbao.notify;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.nianbao.events.Channel;
+import io.nianbao.events.Topics;
 import io.nianbao.service.DeadLetters;
-import io.nianbao.service.outbound.OutboundHttp;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import io.nianbao.service.NianbaoServices;
 import io.nianbao.service.PipelineMetrics;
 import io.nianbao.service.Polls;
-import io.nianbao.events.Topics;
+import io.nianbao.service.outbound.OutboundHttp;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -70,6 +71,36 @@ public class NotifyServiceApplication {
                                   DeadLetters deadLetters) {
         CloseableHttpClient http = outbound.client(properties.webhook().timeout(), properties.webhook().timeout());
         return new WebhookChannel(http, json, deadLetters, properties, clock);
+    }
+
+    /** One count of each robot's rate for the three robot channels. */
+    @Bean
+    RobotRateLimit robotRateLimit() {
+        return new RobotRateLimit(System::nanoTime);
+    }
+
+    @Bean
+    RobotChannel dingTalkChannel(NotifyProperties properties, OutboundHttp outbound, JsonMapper json, DeadLetters deadLetters,
+                                 Clock clock, RobotRateLimit rates) {
+        return robotChannel(Channel.DINGTALK, properties, outbound, json, deadLetters, clock, rates);
+    }
+
+    @Bean
+    RobotChannel weComChannel(NotifyProperties properties, OutboundHttp outbound, JsonMapper json, DeadLetters deadLetters,
+                              Clock clock, RobotRateLimit rates) {
+        return robotChannel(Channel.WECOM, properties, outbound, json, deadLetters, clock, rates);
+    }
+
+    @Bean
+    RobotChannel feishuChannel(NotifyProperties properties, OutboundHttp outbound, JsonMapper json, DeadLetters deadLetters,
+                               Clock clock, RobotRateLimit rates) {
+        return robotChannel(Channel.FEISHU, properties, outbound, json, deadLetters, clock, rates);
+    }
+
+    private static RobotChannel robotChannel(Channel kind, NotifyProperties properties, OutboundHttp outbound, JsonMapper json,
+                                             DeadLetters deadLetters, Clock clock, RobotRateLimit rates) {
+        CloseableHttpClient http = outbound.client(properties.robot().timeout(), properties.robot().timeout());
+        return new RobotChannel(kind, properties, http, json, deadLetters, clock, rates);
     }
 
     @Bean

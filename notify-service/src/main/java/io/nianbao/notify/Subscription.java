@@ -9,11 +9,11 @@ import io.nianbao.events.Severity;
  *
  * @param id           null for the default subscriptions of the configured inspectors
  * @param regionPrefix 行政区划 code prefix, e.g. {@code 3201} for 南京市
- * @param webhookUrl   only for {@link Channel#WEBHOOK}
+ * @param address      a webhook's URL, or the name of a configured robot (DINGTALK, WECOM, FEISHU); null for e-mail
  * @param digest       collect the findings for the daily digest instead of notifying at once
  */
 public record Subscription(Long id, String inspector, String regionPrefix, String agencyId, AgencyLevel agencyLevel,
-                           String ruleId, Severity minSeverity, Channel channel, String webhookUrl, boolean digest) {
+                           String ruleId, Severity minSeverity, Channel channel, String address, boolean digest) {
 
     /** Everything of {@code minSeverity} or more, at once by e-mail. */
     static Subscription everything(String inspector, Severity minSeverity) {
@@ -21,7 +21,24 @@ public record Subscription(Long id, String inspector, String regionPrefix, Strin
     }
 
     Target target() {
-        return new Target(inspector, channel, channel == Channel.WEBHOOK ? webhookUrl : inspector);
+        return new Target(inspector, channel, channel == Channel.EMAIL ? inspector : address);
+    }
+
+    /** How the subscription reaches its inspector, in the inbox's words: the channel, and its address. */
+    public String channelLabel() {
+        return channel == Channel.EMAIL ? channelName(channel) : channelName(channel) + " " + address;
+    }
+
+    /** The channel in the inbox's words. */
+    public static String channelName(Channel channel) {
+        return switch (channel) {
+            case EMAIL -> "邮件";
+            case WEBHOOK -> "Webhook";
+            case INBOX -> "收件箱";
+            case DINGTALK -> "钉钉机器人";
+            case WECOM -> "企业微信机器人";
+            case FEISHU -> "飞书机器人";
+        };
     }
 
     boolean matches(ReportInfo report, StoredFinding finding) {

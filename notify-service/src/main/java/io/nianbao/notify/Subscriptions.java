@@ -25,7 +25,7 @@ public class Subscriptions {
             rs.getString("inspector"), rs.getString("region_prefix"), rs.getString("agency_id"),
             rs.getString("agency_level") == null ? null : AgencyLevel.valueOf(rs.getString("agency_level")),
             rs.getString("rule_id"), Severity.valueOf(rs.getString("min_severity")),
-            Channel.valueOf(rs.getString("channel")), rs.getString("webhook_url"), rs.getBoolean("digest"));
+            Channel.valueOf(rs.getString("channel")), rs.getString("address"), rs.getBoolean("digest"));
 
     private final JdbcClient jdbc;
     private final List<Subscription> configured;
@@ -52,15 +52,15 @@ public class Subscriptions {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                         insert into subscription (inspector, region_prefix, agency_id, agency_level, rule_id, min_severity,
-                                                  channel, webhook_url, digest, created_at)
+                                                  channel, address, digest, created_at)
                         values (:inspector, :region, :agency, :level, :rule, :severity, :channel, :url, :digest, :now)""")
                 .param("inspector", s.inspector()).param("region", s.regionPrefix()).param("agency", s.agencyId())
                 .param("level", s.agencyLevel() == null ? null : s.agencyLevel().name()).param("rule", s.ruleId())
                 .param("severity", s.minSeverity().name()).param("channel", s.channel().name())
-                .param("url", s.webhookUrl()).param("digest", s.digest()).param("now", Timestamp.from(clock.instant()))
+                .param("url", s.address()).param("digest", s.digest()).param("now", Timestamp.from(clock.instant()))
                 .update(key, "id");
         return new Subscription(key.getKeyAs(Long.class), s.inspector(), s.regionPrefix(), s.agencyId(), s.agencyLevel(),
-                s.ruleId(), s.minSeverity(), s.channel(), s.webhookUrl(), s.digest());
+                s.ruleId(), s.minSeverity(), s.channel(), s.address(), s.digest());
     }
 
     /** Deletes one of the inspector's own subscriptions; false when there is no such one. */

@@ -9,18 +9,13 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.support.KafkaHeaders;
 import tools.jackson.databind.json.JsonMapper;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
@@ -39,7 +34,6 @@ public class WebhookChannel implements NotificationChannel {
 
     public static final String SIGNATURE_HEADER = "X-Nianbao-Signature";
     static final String URL_HEADER = "nianbao-webhook-url";
-    static final String ATTEMPTS_HEADER = "nianbao-attempts";
 
     private static final Logger log = LoggerFactory.getLogger(WebhookChannel.class);
 
@@ -112,13 +106,8 @@ public class WebhookChannel implements NotificationChannel {
     }
 
     private String hmacHex(String signed) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(settings.secret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot sign with HmacSHA256", e);
-        }
+        return HexFormat.of().formatHex(Signatures.hmacSha256(settings.secret().getBytes(StandardCharsets.UTF_8),
+                signed.getBytes(StandardCharsets.UTF_8)));
     }
 
     private Payload payload(Notification notification) {
@@ -132,15 +121,10 @@ public class WebhookChannel implements NotificationChannel {
                 r.year(), r.publishedOn(), MailText.reportLink(inboxUrl, r), entry.findings());
     }
 
-    /** Keeps the undeliverable payload, keyed by agency like every topic, with the reason in the headers. */
+    /** Keeps the undeliverable payload, with the reason and the webhook's URL. */
     private void deadLetter(Notification notification, byte[] body, String reason, int attempts) {
-        ProducerRecord<Object, Object> record = new ProducerRecord<>(settings.deadLetterTopic(),
-                notification.reports().getFirst().report().agencyId(), body);
-        record.headers().add(KafkaHeaders.DLT_EXCEPTION_MESSAGE, reason.getBytes(StandardCharsets.UTF_8));
-        record.headers().add(URL_HEADER, notification.target().address().getBytes(StandardCharsets.UTF_8));
-        record.headers().add(ATTEMPTS_HEADER, Integer.toString(attempts).getBytes(StandardCharsets.UTF_8));
-        record.headers().add(EmailChannel.NOTIFICATION_ID_HEADER, notification.id().getBytes(StandardCharsets.UTF_8));
-        deadLetters.send(record);
+        deadLetters.send(NotificationChannel.deadLetter(settings.deadLetterTopic(), notification, body, reason, attempts,
+                URL_HEADER, notification.target().address()));
         log.error("webhook {} gave up on notification {} after {} attempts ({}): kept in {}", notification.target().address(),
                 notification.id(), attempts, reason, settings.deadLetterTopic());
     }

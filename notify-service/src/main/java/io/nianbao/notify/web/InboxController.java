@@ -3,7 +3,10 @@ package io.nianbao.notify.web;
 import io.nianbao.events.AgencyLevel;
 import io.nianbao.events.Channel;
 import io.nianbao.events.Severity;
+import io.nianbao.notify.NotifyProperties;
+import io.nianbao.notify.NotifyProperties.Robot;
 import io.nianbao.notify.Silence;
+import io.nianbao.notify.Subscription;
 import io.nianbao.notify.Subscriptions;
 import io.nianbao.service.outbound.OutboundHttp;
 import org.springframework.http.HttpStatus;
@@ -21,6 +24,9 @@ import java.net.URI;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Year;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The inspectors' inbox: findings by report with filters, acknowledging a finding, silencing a
@@ -33,8 +39,10 @@ class InboxController {
     private final Subscriptions subscriptions;
     private final Clock clock;
     private final OutboundHttp outbound;
+    private final List<Robot> robots;
 
-    InboxController(Inbox inbox, Subscriptions subscriptions, Clock clock, OutboundHttp outbound) {
+    InboxController(Inbox inbox, Subscriptions subscriptions, Clock clock, OutboundHttp outbound, NotifyProperties properties) {
+        this.robots = properties.robots();
         this.outbound = outbound;
         this.inbox = inbox;
         this.subscriptions = subscriptions;
@@ -111,13 +119,18 @@ class InboxController {
         model.addAttribute("subscriptions", subscriptions.of(inspector.getName()));
         model.addAttribute("severities", Severity.values());
         model.addAttribute("levels", AgencyLevel.values());
-        model.addAttribute("channels", new Channel[] {Channel.EMAIL, Channel.WEBHOOK});
+        Map<Channel, String> channels = new LinkedHashMap<>();
+        channels.put(Channel.EMAIL, Subscription.channelName(Channel.EMAIL));
+        channels.put(Channel.WEBHOOK, Subscription.channelName(Channel.WEBHOOK));
+        robots.forEach(robot -> channels.putIfAbsent(robot.kind(), Subscription.channelName(robot.kind())));
+        model.addAttribute("channels", channels);
+        model.addAttribute("robots", robots.stream().map(Robot::name).toList());
         return "subscriptions";
     }
 
     @PostMapping("/inbox/subscriptions")
     String subscribe(@ModelAttribute SubscriptionRequest request, Principal inspector) {
-        subscriptions.create(request.toSubscription(inspector.getName(), outbound));
+        subscriptions.create(request.toSubscription(inspector.getName(), outbound, robots));
         return "redirect:/inbox/subscriptions";
     }
 

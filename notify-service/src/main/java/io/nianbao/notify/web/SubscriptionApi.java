@@ -3,6 +3,8 @@ package io.nianbao.notify.web;
 import io.nianbao.notify.Silence;
 import io.nianbao.notify.Subscription;
 import io.nianbao.notify.Subscriptions;
+import io.nianbao.notify.NotifyProperties;
+import io.nianbao.notify.NotifyProperties.Robot;
 import io.nianbao.service.outbound.OutboundHttp;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -30,10 +32,12 @@ class SubscriptionApi {
 
     private final Subscriptions subscriptions;
     private final OutboundHttp outbound;
+    private final List<Robot> robots;
 
-    SubscriptionApi(Subscriptions subscriptions, OutboundHttp outbound) {
+    SubscriptionApi(Subscriptions subscriptions, OutboundHttp outbound, NotifyProperties properties) {
         this.subscriptions = subscriptions;
         this.outbound = outbound;
+        this.robots = properties.robots();
     }
 
     @GetMapping("/subscriptions")
@@ -44,7 +48,7 @@ class SubscriptionApi {
     @PostMapping("/subscriptions")
     @ResponseStatus(HttpStatus.CREATED)
     Subscription create(@RequestBody SubscriptionRequest request, Principal inspector) {
-        return subscriptions.create(request.toSubscription(inspector.getName(), outbound));
+        return subscriptions.create(request.toSubscription(inspector.getName(), outbound, robots));
     }
 
     @DeleteMapping("/subscriptions/{id}")

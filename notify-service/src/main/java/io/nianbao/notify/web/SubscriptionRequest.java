@@ -3,39 +3,52 @@ package io.nianbao.notify.web;
 import io.nianbao.events.AgencyLevel;
 import io.nianbao.events.Channel;
 import io.nianbao.events.Severity;
+import io.nianbao.notify.NotifyProperties.Robot;
 import io.nianbao.notify.Subscription;
 import io.nianbao.service.outbound.OutboundHttp;
 import org.springframework.util.StringUtils;
 import org.springframework.web.server.ResponseStatusException;
 
+import java.util.List;
 
 import static org.springframework.http.HttpStatus.BAD_REQUEST;
 
 /** A new subscription as the API's JSON body or the inbox form sends it; blank or absent criteria match everything. */
 public record SubscriptionRequest(String regionPrefix, String agencyId, AgencyLevel agencyLevel, String ruleId,
-                                  Severity minSeverity, Channel channel, String webhookUrl, Boolean digest) {
+                                  Severity minSeverity, Channel channel, String webhookUrl, String robot, Boolean digest) {
 
-    /** @param outbound checks a webhook's URL now, as it will be checked at every delivery */
-    Subscription toSubscription(String inspector, OutboundHttp outbound) {
+    /**
+     * @param outbound checks a webhook's URL now, as it will be checked at every delivery
+     * @param robots   the configured robots, one of which a robot subscription names
+     */
+    Subscription toSubscription(String inspector, OutboundHttp outbound, List<Robot> robots) {
         Channel resolved = channel == null ? Channel.EMAIL : channel;
-        String url = blankToNull(webhookUrl);
-        if (resolved == Channel.INBOX) {
-            throw new ResponseStatusException(BAD_REQUEST, "每条订阅都会进入收件箱，请选择邮件或 Webhook");
-        }
-        if (resolved == Channel.WEBHOOK) {
-            checkWebhook(url, outbound);
-        }
+        String address = switch (resolved) {
+            case INBOX -> throw new ResponseStatusException(BAD_REQUEST, "每条订阅都会进入收件箱，请选择邮件、Webhook 或群机器人");
+            case EMAIL -> null;
+            case WEBHOOK -> checkWebhook(blankToNull(webhookUrl), outbound);
+            case DINGTALK, WECOM, FEISHU -> checkRobot(resolved, blankToNull(robot), robots);
+        };
         String region = blankToNull(regionPrefix);
         if (region != null && !region.matches("\\d{1,12}")) {
             throw new ResponseStatusException(BAD_REQUEST, "行政区划代码前缀只能是数字");
         }
         return new Subscription(null, inspector, region, blankToNull(agencyId),
                 agencyLevel == AgencyLevel.UNKNOWN ? null : agencyLevel, blankToNull(ruleId),
-                minSeverity == null ? Severity.WARNING : minSeverity, resolved,
-                resolved == Channel.WEBHOOK ? url : null, Boolean.TRUE.equals(digest));
+                minSeverity == null ? Severity.WARNING : minSeverity, resolved, address, Boolean.TRUE.equals(digest));
     }
 
-    private static void checkWebhook(String url, OutboundHttp outbound) {
+    /** The robot's name, if a robot of that tool is configured by it. */
+    private static String checkRobot(Channel kind, String name, List<Robot> robots) {
+        if (name == null || robots.stream().noneMatch(r -> r.kind() == kind && r.name().equals(name))) {
+            throw new ResponseStatusException(BAD_REQUEST, "群机器人订阅需要填写已配置的机器人名称，可用："
+                    + robots.stream().filter(r -> r.kind() == kind).map(Robot::name).toList());
+        }
+        return name;
+    }
+
+    /** The webhook's URL, if it may be called. */
+    private static String checkWebhook(String url, OutboundHttp outbound) {
         if (url == null) {
             throw new ResponseStatusException(BAD_REQUEST, "Webhook 订阅需要 http(s) 地址");
         }
@@ -46,6 +59,7 @@ public record SubscriptionRequest(String regionPrefix, String agencyId, AgencyLe
         } catch (IllegalArgumentException e) {
             throw new ResponseStatusException(BAD_REQUEST, "Webhook 订阅需要可以解析的 http(s) 地址：" + url);
         }
+        return url;
     }
 
     static String blankToNull(String text) {
