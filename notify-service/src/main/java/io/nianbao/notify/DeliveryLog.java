@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Reports and findings seen, inbox entries and the delivery log, in PostgreSQL. Every write is
@@ -91,12 +92,13 @@ public class DeliveryLog {
                     .addValue("message", f.message()).addValue("evidence", f.evidence())));
             r.routes().forEach((target, routed) -> {
                 Map<State, List<StoredFinding>> byState = Map.of(State.PENDING, routed.immediate(), State.DIGEST, routed.digest());
-                byState.forEach((state, routedFindings) -> routedFindings.forEach(f -> {
-                    inbox.add(new MapSqlParameterSource().addValue("inspector", target.inspector()).addValue("report", reportId)
-                            .addValue("fp", f.fingerprint()).addValue("now", claimedAt));
-                    claims.add(new MapSqlParameterSource(targetParams(target)).addValue("report", reportId)
-                            .addValue("fp", f.fingerprint()).addValue("state", state.name()).addValue("now", claimedAt));
-                }));
+                byState.forEach((state, routedFindings) -> routedFindings.forEach(f -> claims.add(
+                        new MapSqlParameterSource(targetParams(target)).addValue("report", reportId)
+                                .addValue("fp", f.fingerprint()).addValue("state", state.name()).addValue("now", claimedAt))));
+                // Inhibited findings are listed in the inbox, and claimed by no notification.
+                Stream.of(routed.immediate(), routed.digest(), routed.inhibited()).flatMap(List::stream).forEach(f ->
+                        inbox.add(new MapSqlParameterSource().addValue("inspector", target.inspector()).addValue("report", reportId)
+                                .addValue("fp", f.fingerprint()).addValue("now", claimedAt)));
             });
         }
         batch("""

@@ -21,14 +21,16 @@ import java.util.Objects;
  * @param webhook     signing secret, retries and dead-letter topic of webhook deliveries
  * @param robots      the chat robots subscriptions may name (their URLs and secrets are kept here only)
  * @param robot       retries and dead-letter topic of robot deliveries
+ * @param inhibit     which findings keep which others of their report out of notifications
  * @param digest      when the daily digest goes out
  */
 @ConfigurationProperties("nianbao.notify")
 public record NotifyProperties(String from, List<String> inspectors, List<String> operators, String inboxUrl,
                                Severity minSeverity, List<User> users, Webhook webhook, List<Robot> robots,
-                               RobotDelivery robot, Digest digest) {
+                               RobotDelivery robot, List<Inhibition> inhibit, Digest digest) {
 
     public NotifyProperties {
+        inhibit = Objects.requireNonNullElse(inhibit, List.of());
         inspectors = Objects.requireNonNullElse(inspectors, List.of());
         operators = Objects.requireNonNullElse(operators, List.of());
         users = Objects.requireNonNullElse(users, List.of());

@@ -107,7 +107,7 @@ public class NotifyServiceApplication {
     Notifier notifier(Subscriptions subscriptions, DeliveryLog deliveries, List<NotificationChannel> channels,
                       StreamBridge bridge, TransactionOperations transactions, NotifyProperties properties, Clock clock,
                       PipelineMetrics metrics, MeterRegistry registry) {
-        return new Notifier(new Router(properties.operators(), properties.minSeverity()), subscriptions, deliveries,
+        return new Notifier(new Router(properties.operators(), properties.minSeverity(), properties.inhibit()), subscriptions, deliveries,
                 channels, bridge, transactions, clock, metrics, registry);
     }
 

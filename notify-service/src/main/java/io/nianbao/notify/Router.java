@@ -7,25 +7,29 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Decides who hears about which finding of a report. AGENCY findings go to the inspectors whose
  * subscriptions match; SYSTEM findings (we could not read the report with certainty) go to the
  * operators only. Silences win over subscriptions. A finding matched by an immediate and a digest
- * subscription of the same target goes out at once.
+ * subscription of the same target goes out at once. A finding that another of the report inhibits
+ * ({@link Inhibition}) is routed to the inbox only.
  */
 final class Router {
 
-    /** The findings for one target: those to send now and those for the daily digest. */
-    record Routed(List<StoredFinding> immediate, List<StoredFinding> digest) {
+    /** The findings for one target: those to send now, those for the daily digest, those for the inbox only. */
+    record Routed(List<StoredFinding> immediate, List<StoredFinding> digest, List<StoredFinding> inhibited) {
     }
 
     private final List<String> operators;
     private final Severity operatorSeverity;
+    private final List<Inhibition> inhibitions;
 
-    Router(List<String> operators, Severity operatorSeverity) {
+    Router(List<String> operators, Severity operatorSeverity, List<Inhibition> inhibitions) {
         this.operators = List.copyOf(operators);
         this.operatorSeverity = operatorSeverity;
+        this.inhibitions = List.copyOf(inhibitions);
     }
 
     Map<Target, Routed> route(ReportInfo report, List<StoredFinding> findings, List<Subscription> subscriptions,
@@ -48,10 +52,14 @@ final class Router {
                 }
             }
         }
+        Set<StoredFinding> inhibited = findings.stream().filter(target -> findings.stream()
+                .anyMatch(source -> inhibitions.stream().anyMatch(rule -> rule.inhibits(source, target))))
+                .collect(Collectors.toSet());
         Map<Target, Routed> routed = new LinkedHashMap<>();
         routes.forEach((target, byFinding) -> routed.put(target, new Routed(
-                byFinding.keySet().stream().filter(byFinding::get).toList(),
-                byFinding.keySet().stream().filter(f -> !byFinding.get(f)).toList())));
+                byFinding.keySet().stream().filter(f -> byFinding.get(f) && !inhibited.contains(f)).toList(),
+                byFinding.keySet().stream().filter(f -> !byFinding.get(f) && !inhibited.contains(f)).toList(),
+                byFinding.keySet().stream().filter(inhibited::contains).toList())));
         return routed;
     }
 

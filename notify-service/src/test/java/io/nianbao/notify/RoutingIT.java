@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Instant;
 import java.util.List;
@@ -220,6 +221,24 @@ class RoutingIT {
     }
 
     /** The rule ids of each mail to the inspector, in the order the mails arrived. */
+    /** The default inhibition: a table that could not be read is one message; what was found on it, the inbox's. */
+    @Test
+    @Order(8)
+    void theFindingsOnATableThatCouldNotBeReadAreListedInTheInboxAndNotMailed() throws Exception {
+        int mailsToRule = notify.mailsTo(RULE).size();
+        notify.publish(report("r-shape", "shape-dept", "510101", AgencyLevel.DEPARTMENT,
+                finding("TBL-SHAPE", ERROR, "表三格数不符"), finding("T3-BALANCE", ERROR, "收支不平衡")));
+        notify.awaitCaughtUp();
+
+        assertThat(notify.mailsTo(ERRORS).getLast().text()).contains("[TBL-SHAPE]").doesNotContain("[T3-BALANCE]");
+        assertThat(notify.mailsTo(RULE)).as("subscribed to T3-BALANCE alone: nothing to mail").hasSize(mailsToRule);
+        JdbcClient jdbc = notify.bean(JdbcClient.class);
+        assertThat(jdbc.sql("select count(*) from inbox_entry where report_id = 'r-shape' and inspector = :inspector")
+                .param("inspector", ERRORS).query(Long.class).single()).as("both in the inbox").isEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from inbox_entry where report_id = 'r-shape' and inspector = :inspector")
+                .param("inspector", RULE).query(Long.class).single()).isEqualTo(1);
+    }
+
     private List<List<String>> rulesMailed(String inspector) {
         return notify.mailsTo(inspector).stream()
                 .map(mail -> mail.text().lines().filter(line -> line.startsWith("- ["))
