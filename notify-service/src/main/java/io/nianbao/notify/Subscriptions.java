@@ -9,6 +9,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
@@ -69,20 +70,38 @@ public class Subscriptions {
                 .param("id", id).param("inspector", inspector).update() > 0;
     }
 
+    /** The silences in force now. */
     public Set<Silence> silences() {
-        return new HashSet<>(jdbc.sql("select inspector, agency_id, rule_id from silence").query(Silence.class).list());
+        return new HashSet<>(jdbc.sql("select inspector, agency_id, rule_id from silence"
+                        + " where expires_at is null or expires_at > :now")
+                .param("now", Timestamp.from(clock.instant())).query(Silence.class).list());
     }
 
-    public List<Silence> silencesOf(String inspector) {
-        return jdbc.sql("select inspector, agency_id, rule_id from silence where inspector = :inspector order by agency_id, rule_id")
-                .param("inspector", inspector).query(Silence.class).list();
+    /** The inspector's silences in force now. */
+    public List<SilenceEntry> silencesOf(String inspector) {
+        return jdbc.sql("""
+                        select inspector as author, agency_id, rule_id, comment, created_at, expires_at from silence
+                        where inspector = :inspector and (expires_at is null or expires_at > :now) order by agency_id, rule_id""")
+                .param("inspector", inspector).param("now", Timestamp.from(clock.instant()))
+                .query(SilenceEntry.class).list();
     }
 
-    public void silence(Silence silence) {
-        jdbc.sql("insert into silence (inspector, agency_id, rule_id, created_at) values (:inspector, :agency, :rule, :now) on conflict do nothing")
+    /**
+     * Silences an agency's findings of a rule for the inspector, with a comment, until
+     * {@code expiresAt} (null: until lifted); silencing again replaces comment and expiry.
+     */
+    public SilenceEntry silence(Silence silence, String comment, Instant expiresAt) {
+        Instant now = clock.instant();
+        jdbc.sql("""
+                        insert into silence (inspector, agency_id, rule_id, created_at, comment, expires_at)
+                        values (:inspector, :agency, :rule, :now, :comment, :expires)
+                        on conflict (inspector, agency_id, rule_id)
+                        do update set created_at = excluded.created_at, comment = excluded.comment, expires_at = excluded.expires_at""")
                 .param("inspector", silence.inspector()).param("agency", silence.agencyId()).param("rule", silence.ruleId())
-                .param("now", Timestamp.from(clock.instant()))
+                .param("now", Timestamp.from(now)).param("comment", comment)
+                .param("expires", expiresAt == null ? null : Timestamp.from(expiresAt))
                 .update();
+        return new SilenceEntry(silence.inspector(), silence.agencyId(), silence.ruleId(), comment, now, expiresAt);
     }
 
     public boolean unsilence(Silence silence) {

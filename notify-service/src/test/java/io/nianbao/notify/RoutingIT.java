@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Instant;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -237,6 +238,32 @@ class RoutingIT {
                 .param("inspector", ERRORS).query(Long.class).single()).as("both in the inbox").isEqualTo(2);
         assertThat(jdbc.sql("select count(*) from inbox_entry where report_id = 'r-shape' and inspector = :inspector")
                 .param("inspector", RULE).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(9)
+    void aSilenceSaysWhoSetItAndWhyAndEndsWhenItExpires() throws Exception {
+        notify.subscribe(SILENCER, "{\"agencyId\":\"expiring-agency\"}");
+        Instant tomorrow = notify.clock.instant().plus(Duration.ofDays(1));
+        var set = notify.api(SILENCER, "POST", "/api/v1/silences", "{\"agencyId\":\"expiring-agency\",\"ruleId\":\"TXT-THIN\","
+                + "\"comment\":\"已约谈，整改中\",\"expiresAt\":\"" + tomorrow + "\"}");
+        assertThat(set.statusCode()).isEqualTo(201);
+        assertThat(notify.api(SILENCER, "GET", "/api/v1/silences", null).body())
+                .contains("\"author\":\"" + SILENCER + "\"", "\"comment\":\"已约谈，整改中\"", "\"expiresAt\":\"" + tomorrow);
+
+        int before = rulesMailed(SILENCER).size();
+        notify.publish(report("r-expiring-1", "expiring-agency", "320105", AgencyLevel.GOVERNMENT,
+                finding("TXT-THIN", WARNING, "第五部分内容过少")));
+        notify.awaitCaughtUp();
+        assertThat(rulesMailed(SILENCER)).as("silenced").hasSize(before);
+
+        notify.clock.set(tomorrow.plus(Duration.ofHours(1)));
+        notify.publish(report("r-expiring-2", "expiring-agency", "320105", AgencyLevel.GOVERNMENT,
+                finding("TXT-THIN", WARNING, "第五部分内容过少")));
+        notify.awaitCaughtUp();
+        assertThat(rulesMailed(SILENCER).subList(before, rulesMailed(SILENCER).size())).as("the silence has expired")
+                .containsExactly(List.of("TXT-THIN"));
+        assertThat(notify.api(SILENCER, "GET", "/api/v1/silences", null).body()).doesNotContain("expiring-agency");
     }
 
     private List<List<String>> rulesMailed(String inspector) {

@@ -23,6 +23,7 @@ import org.springframework.web.server.ResponseStatusException;
 import java.net.URI;
 import java.security.Principal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Year;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -99,10 +100,16 @@ class InboxController {
         return back(referer);
     }
 
+    /** Silences with the inspector's comment, for {@code days} days (none: until lifted). */
     @PostMapping("/inbox/silences")
-    String silence(@RequestParam String agencyId, @RequestParam String ruleId, Principal inspector,
-                   @RequestHeader(name = "Referer", required = false) String referer) {
-        subscriptions.silence(silenceOf(inspector, agencyId, ruleId));
+    String silence(@RequestParam String agencyId, @RequestParam String ruleId,
+                   @RequestParam(required = false) String comment, @RequestParam(required = false) Integer days,
+                   Principal inspector, @RequestHeader(name = "Referer", required = false) String referer) {
+        if (days != null && days <= 0) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "屏蔽期限应为正的天数");
+        }
+        subscriptions.silence(silenceOf(inspector, agencyId, ruleId), SubscriptionRequest.blankToNull(comment),
+                days == null ? null : clock.instant().plus(Duration.ofDays(days)));
         return back(referer);
     }
 

@@ -1,6 +1,6 @@
 package io.nianbao.notify.web;
 
-import io.nianbao.notify.Silence;
+import io.nianbao.notify.SilenceEntry;
 import io.nianbao.notify.Subscription;
 import io.nianbao.notify.Subscriptions;
 import io.nianbao.notify.NotifyProperties;
@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 import java.security.Principal;
+import java.time.Instant;
 import java.util.List;
 
 /** The logged-in inspector's own subscriptions and silences, as JSON (HTTP Basic). */
@@ -26,8 +27,8 @@ import java.util.List;
 @RequestMapping("/api/v1")
 class SubscriptionApi {
 
-    /** A silence as the API takes it: the inspector is the caller. */
-    record SilenceRequest(String agencyId, String ruleId) {
+    /** A silence as the API takes it: the inspector is the caller; {@code expiresAt} null: until lifted. */
+    record SilenceRequest(String agencyId, String ruleId, String comment, Instant expiresAt) {
     }
 
     private final Subscriptions subscriptions;
@@ -60,16 +61,15 @@ class SubscriptionApi {
     }
 
     @GetMapping("/silences")
-    List<Silence> silences(Principal inspector) {
+    List<SilenceEntry> silences(Principal inspector) {
         return subscriptions.silencesOf(inspector.getName());
     }
 
     @PostMapping("/silences")
     @ResponseStatus(HttpStatus.CREATED)
-    Silence silence(@RequestBody SilenceRequest request, Principal inspector) {
-        Silence silence = InboxController.silenceOf(inspector, request.agencyId(), request.ruleId());
-        subscriptions.silence(silence);
-        return silence;
+    SilenceEntry silence(@RequestBody SilenceRequest request, Principal inspector) {
+        return subscriptions.silence(InboxController.silenceOf(inspector, request.agencyId(), request.ruleId()),
+                SubscriptionRequest.blankToNull(request.comment()), request.expiresAt());
     }
 
     @DeleteMapping("/silences")
