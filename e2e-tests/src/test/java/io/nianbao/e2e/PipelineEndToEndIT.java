@@ -12,21 +12,13 @@ import io.nianbao.events.Finding;
 import io.nianbao.events.ReportRejected;
 import io.nianbao.events.ReportValidated;
 import io.nianbao.events.Stage;
+import io.nianbao.events.TopicClient;
+import io.nianbao.events.Topics;
 import io.nianbao.localstack.LocalStack;
 import io.nianbao.localstack.LocalStackExtension;
 import io.nianbao.localstack.MailCatcher;
 import io.nianbao.localstack.ServiceFleet;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,6 +35,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +67,7 @@ class PipelineEndToEndIT {
     private ServiceFleet fleet;
     private PipelineWatcher watcher;
     private PortalClient portal;
+    private TopicClient topics;
 
     @BeforeAll
     void startPipeline(LocalStack localStack) throws IOException {
@@ -82,6 +76,7 @@ class PipelineEndToEndIT {
         fleet = ServiceFleet.start(stack, mail.host(), mail.smtpPort(), Map.of("nianbao.notify.inspectors", INSPECTOR));
         watcher = new PipelineWatcher(stack.bootstrapServers(), stack.schemaRegistryUrl());
         portal = new PortalClient(fleet.ingestUrl());
+        topics = new TopicClient(stack.bootstrapServers(), stack.schemaRegistryUrl());
     }
 
     @AfterAll
@@ -89,6 +84,9 @@ class PipelineEndToEndIT {
         // Services first: the broker they talk to is stopped by the extension at the end of the run.
         if (watcher != null) {
             watcher.close();
+        }
+        if (topics != null) {
+            topics.close();
         }
         if (fleet != null) {
             fleet.close();
@@ -226,12 +224,10 @@ class PipelineEndToEndIT {
     @Test
     void aNonAvroRecordGoesToTheDeadLetterTopicWithItsBytesAndTheServiceKeepsWorking() throws Exception {
         byte[] poison = ("poison " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>("report.ingested", "poison-agency", poison)).get();
-        }
+        topics.publishBytes(Topics.INGESTED.name(), "poison-agency", List.of(poison));
 
-        ConsumerRecord<String, byte[]> deadLetter = firstMatching("report.ingested.dlq", poison);
+        ConsumerRecord<String, byte[]> deadLetter = topics.awaitRaw(Topics.INGESTED.dlq(), r -> Arrays.equals(r.value(), poison),
+                PIPELINE).stream().findFirst().orElse(null);
         assertThat(deadLetter).as("the poison record in report.ingested.dlq").isNotNull();
         String reason = new String(deadLetter.headers().lastHeader("kafka_dlt-exception-message").value(), StandardCharsets.UTF_8)
                 + new String(deadLetter.headers().lastHeader("kafka_dlt-exception-stacktrace").value(), StandardCharsets.UTF_8);
@@ -253,10 +249,11 @@ class PipelineEndToEndIT {
         String id = publishAll(List.of(traced)).get(traced);
         assertThat(watcher.awaitEnd(List.of(id), PIPELINE)).as("the traced report reached notify-service").isTrue();
 
-        List<String> topics = List.of("report.ingested", "report.parsed", "report.validated", "notification.sent");
-        Map<String, String> traceIds = traceIdsOf(agency, topics);
-        assertThat(traceIds).as("trace id per topic").containsOnlyKeys(topics);
-        String traceId = traceIds.get("report.ingested");
+        List<String> flow = List.of(Topics.INGESTED.name(), Topics.PARSED.name(), Topics.VALIDATED.name(),
+                Topics.NOTIFICATION_SENT.name());
+        Map<String, String> traceIds = traceIdsOf(agency, flow);
+        assertThat(traceIds).as("trace id per topic").containsOnlyKeys(flow);
+        String traceId = traceIds.get(Topics.INGESTED.name());
         assertThat(traceIds.values()).as("one trace from ingest to notify").containsOnly(traceId);
         for (String service : ServiceFleet.SERVICES) {
             assertThat(Files.readString(stack.dataDir().resolve(service + ".log"))).as(service + ".log").contains(traceId);
@@ -287,23 +284,14 @@ class PipelineEndToEndIT {
     }
 
     /** The trace id (W3C traceparent) of the first record of {@code agency} on each topic. */
-    private Map<String, String> traceIdsOf(String agency, List<String> topics) {
+    private Map<String, String> traceIdsOf(String agency, List<String> flow) throws InterruptedException {
         Map<String, String> traceIds = new LinkedHashMap<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "trace-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(topics);
-            long deadline = System.nanoTime() + PIPELINE.toNanos();
-            while (traceIds.size() < topics.size() && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    Header traceparent = record.headers().lastHeader("traceparent");
-                    if (agency.equals(record.key()) && traceparent != null) {
-                        // traceparent: 00-<trace id>-<span id>-<flags>
-                        traceIds.putIfAbsent(record.topic(), new String(traceparent.value(), StandardCharsets.US_ASCII).split("-")[1]);
-                    }
-                }
-            }
+        for (String topic : flow) {
+            List<ConsumerRecord<String, byte[]>> traced = topics.awaitRaw(topic,
+                    r -> agency.equals(r.key()) && r.headers().lastHeader("traceparent") != null, PIPELINE);
+            // traceparent: 00-<trace id>-<span id>-<flags>
+            traced.stream().findFirst().ifPresent(r -> traceIds.put(topic,
+                    new String(r.headers().lastHeader("traceparent").value(), StandardCharsets.US_ASCII).split("-")[1]));
         }
         return traceIds;
     }
@@ -324,24 +312,6 @@ class PipelineEndToEndIT {
     private static HttpResponse<String> get(HttpClient http, String url) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private ConsumerRecord<String, byte[]> firstMatching(String topic, byte[] value) {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + PIPELINE.toNanos();
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (java.util.Arrays.equals(record.value(), value)) {
-                        return record;
-                    }
-                }
-            }
-            return null;
-        }
     }
 
     private Map<DemoReport, String> publishAll(List<DemoReport> reports) throws IOException, InterruptedException {

@@ -4,19 +4,13 @@ import io.nianbao.cli.demo.DemoReport;
 import io.nianbao.cli.demo.DemoReports;
 import io.nianbao.events.AgencyLevel;
 import io.nianbao.events.ReportPublished;
+import io.nianbao.events.TopicClient;
 import io.nianbao.events.Topics;
-import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
@@ -36,11 +30,10 @@ final class Batch {
     }
 
     /** Starts publishing {@code count} reports, {@code perSecond} a second, through the demo portal. */
-    static Batch publish(Producer<String, SpecificRecord> producer, String tag, int count, int perSecond) {
+    static Batch publish(TopicClient topics, String tag, int count, int perSecond) {
         List<DemoReport> samples = DemoReports.samples();
         List<String> agencies = IntStream.range(0, count).mapToObj(i -> tag + "-" + i).toList();
         CompletableFuture<Void> published = CompletableFuture.runAsync(() -> {
-            List<Future<RecordMetadata>> sends = new ArrayList<>();
             long start = System.nanoTime();
             for (int i = 0; i < count; i++) {
                 DemoReport sample = samples.get(i % samples.size());
@@ -53,7 +46,7 @@ final class Batch {
                         .setFileName(sample.fileName())
                         .setDocument(ByteBuffer.wrap(sample.document()))
                         .build();
-                sends.add(producer.send(new ProducerRecord<>(Topics.PUBLISHED.name(), report.getAgencyId(), report)));
+                topics.publish(Topics.PUBLISHED, report.getAgencyId(), report);
                 long due = start + TimeUnit.SECONDS.toNanos(i + 1) / perSecond;
                 long wait = due - System.nanoTime();
                 if (wait > 0) {
@@ -63,16 +56,6 @@ final class Batch {
                         Thread.currentThread().interrupt();
                         throw new IllegalStateException("publishing interrupted", e);
                     }
-                }
-            }
-            for (Future<RecordMetadata> send : sends) {
-                try {
-                    send.get();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("publishing interrupted", e);
-                } catch (ExecutionException e) {
-                    throw new IllegalStateException("a report was not published", e);
                 }
             }
         });

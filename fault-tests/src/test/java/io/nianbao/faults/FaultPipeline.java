@@ -2,22 +2,11 @@ package io.nianbao.faults;
 
 import io.nianbao.cli.demo.PipelineWatcher;
 import io.nianbao.events.ReportValidated;
-import io.nianbao.events.serde.ConfluentAvroSerializer;
-import io.nianbao.events.serde.SchemaRegistryClient;
+import io.nianbao.events.TopicClient;
 import io.nianbao.localstack.LocalStack;
 import io.nianbao.localstack.MailCatcher;
 import io.nianbao.localstack.ServiceFleet;
-import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -56,19 +45,15 @@ final class FaultPipeline implements AutoCloseable {
     private final LocalStack stack;
     private final MailCatcher mail;
     private final ServiceFleet fleet;
+    private final TopicClient topics;
     private final Trail trail;
-    private final KafkaProducer<String, SpecificRecord> publisher;
 
     private FaultPipeline(LocalStack stack, MailCatcher mail, ServiceFleet fleet) {
         this.stack = stack;
         this.mail = mail;
         this.fleet = fleet;
-        this.trail = new Trail(stack.bootstrapServers(), stack.schemaRegistryUrl());
-        this.publisher = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
-                new StringSerializer(), new ConfluentAvroSerializer(SchemaRegistryClient.shared(stack.schemaRegistryUrl())));
+        this.topics = new TopicClient(stack.bootstrapServers(), stack.schemaRegistryUrl());
+        this.trail = new Trail(topics);
     }
 
     static FaultPipeline start(LocalStack stack) throws IOException {
@@ -103,7 +88,7 @@ final class FaultPipeline implements AutoCloseable {
 
     /** Starts publishing a batch of {@code count} reports at {@code perSecond} (see {@link Batch}). */
     Batch publish(String tag, int count, int perSecond) {
-        return Batch.publish(publisher, tag + "-" + UUID.randomUUID().toString().substring(0, 8), count, perSecond);
+        return Batch.publish(topics, tag + "-" + UUID.randomUUID().toString().substring(0, 8), count, perSecond);
     }
 
     /** Waits until {@code progress} reaches {@code atLeast}: the moment to inject a fault mid-batch. */
@@ -199,51 +184,33 @@ final class FaultPipeline implements AutoCloseable {
      * Writes bytes that are not our Avro to {@code topic}, padded to {@code size} bytes (a short
      * text if smaller); returns them.
      */
-    byte[] injectPoison(String topic, int size) throws Exception {
+    byte[] injectPoison(String topic, int size) {
         byte[] text = ("poison " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
         byte[] poison = Arrays.copyOf(text, Math.max(text.length, size));
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
-                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2 * 1024 * 1024), new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(topic, "poison-agency", poison)).get();
-        }
+        topics.publishBytes(topic, "poison-agency", List.of(poison));
         return poison;
     }
 
     /** The record of {@code topic} whose value is {@code value}, waiting up to {@link #END}; null if none came. */
-    ConsumerRecord<String, byte[]> awaitRecord(String topic, byte[] value) {
+    ConsumerRecord<String, byte[]> awaitRecord(String topic, byte[] value) throws InterruptedException {
         return awaitRecord(topic, record -> Arrays.equals(record.value(), value));
     }
 
     /** The first record of {@code topic} keyed by the agency, waiting up to {@link #END}; null if none came. */
-    ConsumerRecord<String, byte[]> awaitRecordOf(String topic, String agencyId) {
+    ConsumerRecord<String, byte[]> awaitRecordOf(String topic, String agencyId) throws InterruptedException {
         return awaitRecord(topic, record -> agencyId.equals(record.key()));
     }
 
-    private ConsumerRecord<String, byte[]> awaitRecord(String topic, Predicate<ConsumerRecord<String, byte[]>> wanted) {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "fault-dlq-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.METADATA_MAX_AGE_CONFIG, 2000), new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + END.toNanos();
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (wanted.test(record)) {
-                        return record;
-                    }
-                }
-            }
-            return null;
-        }
+    private ConsumerRecord<String, byte[]> awaitRecord(String topic, Predicate<ConsumerRecord<String, byte[]>> wanted)
+            throws InterruptedException {
+        return topics.awaitRaw(topic, wanted, END).stream().findFirst().orElse(null);
     }
 
     /** Services first; the stack belongs to the extension. */
     @Override
     public void close() throws InterruptedException {
-        publisher.close(Duration.ofSeconds(5));
         trail.close();
+        topics.close();
         fleet.close();
         mail.close();
     }

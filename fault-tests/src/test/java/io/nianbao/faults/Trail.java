@@ -5,21 +5,14 @@ import io.nianbao.events.ReportIngested;
 import io.nianbao.events.ReportParsed;
 import io.nianbao.events.ReportRejected;
 import io.nianbao.events.ReportValidated;
+import io.nianbao.events.TopicClient;
 import io.nianbao.events.Topics;
-import io.nianbao.events.serde.ConfluentAvroDeserializer;
-import io.nianbao.events.serde.SchemaRegistryClient;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.avro.specific.SpecificRecord;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -27,64 +20,30 @@ import java.util.function.BooleanSupplier;
 /**
  * What the pipeline wrote, read as a downstream service reads it (read_committed), by agency id:
  * every report of a fault test has an agency of its own. Records that are not our Avro (poison
- * records the tests inject) are skipped. Reads in a thread of its own until closed.
+ * records the tests inject) are skipped. Follows the topics in a thread of its own until closed.
  */
 final class Trail implements AutoCloseable {
-
-    private final KafkaConsumer<String, byte[]> consumer;
-    private final ConfluentAvroDeserializer avro;
-    private final Thread thread;
-    private volatile boolean running = true;
 
     private final Map<String, String> reportIds = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> parsed = new ConcurrentHashMap<>();
     private final Map<String, ReportValidated> validated = new ConcurrentHashMap<>();
     private final Map<String, ReportRejected> rejected = new ConcurrentHashMap<>();
     private final Set<String> notified = ConcurrentHashMap.newKeySet();
+    private final TopicClient.Following following;
 
-    Trail(String bootstrapServers, String schemaRegistryUrl) {
-        consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "fault-trail-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.METADATA_MAX_AGE_CONFIG, 2000),
-                new StringDeserializer(), new ByteArrayDeserializer());
-        avro = new ConfluentAvroDeserializer(SchemaRegistryClient.shared(schemaRegistryUrl));
-        consumer.subscribe(List.of(Topics.INGESTED.name(), Topics.PARSED.name(), Topics.VALIDATED.name(),
-                Topics.REJECTED.name(), Topics.NOTIFICATION_SENT.name()));
-        thread = Thread.ofPlatform().name("fault-trail").daemon().start(this::run);
+    Trail(TopicClient topics) {
+        following = topics.follow(List.of(Topics.INGESTED, Topics.PARSED, Topics.VALIDATED, Topics.REJECTED,
+                Topics.NOTIFICATION_SENT), this::take);
     }
 
-    private void run() {
-        try {
-            while (running) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    take(record);
-                }
-            }
-        } catch (WakeupException closing) {
-            // close() ends the loop
-        } finally {
-            consumer.close(Duration.ofSeconds(2));
-        }
-    }
-
-    private void take(ConsumerRecord<String, byte[]> record) {
-        Object value;
-        try {
-            value = avro.deserialize(record.topic(), record.value());
-        } catch (RuntimeException poison) {
-            return;
-        }
+    private void take(SpecificRecord value) {
         switch (value) {
             case ReportIngested i -> reportIds.put(i.getAgencyId(), i.getReportId());
             case ReportParsed p -> parsed.computeIfAbsent(p.getReportId(), id -> new AtomicInteger()).incrementAndGet();
             case ReportValidated v -> validated.put(v.getAgencyId(), v);
             case ReportRejected r -> rejected.put(r.getAgencyId(), r);
             case NotificationSent n -> notified.add(n.getReportId());
-            case null, default -> { }
+            default -> { }
         }
     }
 
@@ -149,8 +108,6 @@ final class Trail implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        running = false;
-        consumer.wakeup();
-        thread.join(Duration.ofSeconds(5));
+        following.close();
     }
 }

@@ -7,33 +7,19 @@ import io.nianbao.events.ReportValidated;
 import io.nianbao.events.Responsibility;
 import io.nianbao.events.Severity;
 import io.nianbao.events.Topic;
+import io.nianbao.events.TopicClient;
 import io.nianbao.events.Topics;
-import io.nianbao.events.serde.ConfluentAvroDeserializer;
-import io.nianbao.events.serde.ConfluentAvroSerializer;
-import io.nianbao.events.serde.SchemaRegistryClient;
 import io.nianbao.localstack.LocalPostgres;
 import io.nianbao.localstack.LocalStack;
 import io.nianbao.localstack.MailCatcher;
 import io.nianbao.localstack.MutableClock;
-import io.nianbao.service.DeadLetters;
 import io.nianbao.service.NianbaoServices;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -56,7 +42,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -69,6 +54,12 @@ final class NotifyHarness implements AutoCloseable {
 
     static final String PASSWORD = "jiancha-2025";
     static final Duration WAIT = Duration.ofSeconds(60);
+    /**
+     * How long a topic must bring nothing more before what is on it counts as all: the service
+     * announces on notification.sent without waiting for the broker, so an announcement may still
+     * be on its way when the service has caught up.
+     */
+    private static final Duration QUIET = Duration.ofSeconds(3);
 
     private static LocalPostgres postgres;
 
@@ -78,8 +69,7 @@ final class NotifyHarness implements AutoCloseable {
     private final LocalStack stack;
     private final String databaseUrl;
     private final Map<String, String> properties;
-    private final KafkaProducer<String, SpecificRecord> producer;
-    private final SchemaRegistryClient registry;
+    private final TopicClient topics;
     private ConfigurableApplicationContext context;
     private String group;
 
@@ -89,9 +79,7 @@ final class NotifyHarness implements AutoCloseable {
         this.stack = stack;
         this.topic = "report.validated." + name;
         this.databaseUrl = postgres().createDatabase("notify_" + name.replace('-', '_') + "_" + ProcessHandle.current().pid());
-        this.registry = SchemaRegistryClient.shared(stack.schemaRegistryUrl());
-        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()),
-                new StringSerializer(), new ConfluentAvroSerializer(registry));
+        this.topics = new TopicClient(stack.bootstrapServers(), stack.schemaRegistryUrl());
         Map<String, String> all = new LinkedHashMap<>(properties);
         String hash = new BCryptPasswordEncoder(4).encode(PASSWORD);
         for (int i = 0; i < users.size(); i++) {
@@ -156,12 +144,14 @@ final class NotifyHarness implements AutoCloseable {
         return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
     }
 
+    /** The client of the broker and registry, e.g. to read a topic of the test's own. */
+    TopicClient topics() {
+        return topics;
+    }
+
+    /** Publishes a report to the service's own input topic, in report.validated's format. */
     void publish(ReportValidated report) {
-        try {
-            producer.send(new ProducerRecord<>(topic, report.getAgencyId(), report)).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot publish " + report.getReportId(), e);
-        }
+        topics.publishBytes(topic, report.getAgencyId(), List.of(topics.serialize(Topics.VALIDATED, report)));
     }
 
     /** Waits until the service's consumer group has committed every record of its topic. */
@@ -193,44 +183,17 @@ final class NotifyHarness implements AutoCloseable {
 
     /** Publishes bytes that are not a report, as a broken producer would. */
     void publishBytes(String key, byte[] value) {
-        try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                stack.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
-            raw.send(new ProducerRecord<>(topic, key, value)).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot publish bytes to " + topic, e);
-        }
+        topics.publishBytes(topic, key, List.of(value));
     }
 
-    /** The notification.sent events about a report, read from the beginning of the topic. */
+    /** The notification.sent events about a report, read from the beginning of the topic once it is quiet. */
     List<NotificationSent> sentAbout(String reportId) {
-        return readAll(Topics.NOTIFICATION_SENT.name(), new ConfluentAvroDeserializer(registry)).stream()
-                .map(ConsumerRecord::value)
-                .filter(value -> value instanceof NotificationSent sent && sent.getReportId().equals(reportId))
-                .map(NotificationSent.class::cast)
-                .toList();
+        return topics.valuesOnceQuiet(Topics.NOTIFICATION_SENT, sent -> sent.getReportId().equals(reportId), QUIET);
     }
 
-    /** The records of the service's dead-letter topic, as written. */
+    /** The records of the service's dead-letter topic, as written, read once the topic is quiet. */
     List<ConsumerRecord<String, byte[]>> deadLetters() {
-        return readAll(Topic.dlqOf(topic), new ByteArrayDeserializer());
-    }
-
-    /** Every record of the topic, read from the beginning until three polls in a row bring nothing. */
-    private <V> List<ConsumerRecord<String, V>> readAll(String topic, Deserializer<V> values) {
-        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), values)) {
-            consumer.subscribe(List.of(topic));
-            List<ConsumerRecord<String, V>> found = new ArrayList<>();
-            int emptyPolls = 0;
-            while (emptyPolls < 3) {
-                var records = consumer.poll(Duration.ofSeconds(1));
-                emptyPolls = records.isEmpty() && !consumer.assignment().isEmpty() ? emptyPolls + 1 : 0;
-                records.forEach(found::add);
-            }
-            return found;
-        }
+        return topics.rawOnceQuiet(Topic.dlqOf(topic), QUIET);
     }
 
     /** Sends a JSON request to the service's API as {@code user}; returns status and body. */
@@ -256,7 +219,7 @@ final class NotifyHarness implements AutoCloseable {
     @Override
     public void close() {
         stop();
-        producer.close();
+        topics.close();
         mail.close();
     }
 

@@ -8,11 +8,7 @@ import io.nianbao.events.NotificationSent;
 import io.nianbao.events.ReportValidated;
 import io.nianbao.localstack.LocalStack;
 import io.nianbao.localstack.LocalStackExtension;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,7 +22,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +29,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -264,23 +260,11 @@ class WebhookIT {
     }
 
     /** The first dead letter of the report to the webhook whose URL ends so. */
-    private ConsumerRecord<String, byte[]> deadLetter(String reportId, String urlEnd) {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(deadLetterTopic));
-            long deadline = System.nanoTime() + NotifyHarness.WAIT.toNanos();
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (new String(record.value(), StandardCharsets.UTF_8).contains("\"reportId\":\"" + reportId + "\"")
-                            && header(record, "nianbao-webhook-url").endsWith(urlEnd)) {
-                        return record;
-                    }
-                }
-            }
-            throw new AssertionError("nothing in " + deadLetterTopic);
-        }
+    private ConsumerRecord<String, byte[]> deadLetter(String reportId, String urlEnd) throws InterruptedException {
+        Predicate<ConsumerRecord<String, byte[]>> wanted = record -> new String(record.value(), StandardCharsets.UTF_8)
+                .contains("\"reportId\":\"" + reportId + "\"") && header(record, "nianbao-webhook-url").endsWith(urlEnd);
+        return notify.topics().awaitRaw(deadLetterTopic, wanted, NotifyHarness.WAIT).stream().findFirst()
+                .orElseThrow(() -> new AssertionError("nothing in " + deadLetterTopic));
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {

@@ -1,31 +1,18 @@
 package io.nianbao.parse;
 
 import io.nianbao.events.Topic;
+import io.nianbao.events.TopicClient;
 import io.nianbao.samples.ReportRenderer;
 import io.nianbao.samples.SampleReports;
 import io.nianbao.events.ReportIngested;
 import io.nianbao.events.Topics;
-import io.nianbao.events.serde.ConfluentAvroDeserializer;
-import io.nianbao.events.serde.ConfluentAvroSerializer;
-import io.nianbao.events.serde.SchemaRegistryClient;
 import io.nianbao.localstack.LocalStack;
 import io.nianbao.localstack.LocalStackExtension;
-import io.nianbao.service.DeadLetters;
 import io.nianbao.service.DocumentMemory;
 import io.nianbao.service.NianbaoServices;
-import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,9 +31,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
@@ -64,11 +49,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ParseServiceTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
+    /** After the records a test expects, the time a duplicate would take to show up. */
+    private static final Duration SETTLE = Duration.ofSeconds(2);
     private static final DataSize MEMORY_BUDGET = DataSize.ofMegabytes(1);
 
     private LocalStack stack;
-    private SchemaRegistryClient registry;
-    private ConfluentAvroSerializer avro;
+    private TopicClient topics;
     private Path documents;
     private ConfigurableApplicationContext service;
 
@@ -76,9 +62,8 @@ class ParseServiceTest {
     void start(LocalStack localStack) throws IOException {
         NianbaoServices.allowAvroEventClasses();
         stack = localStack;
-        registry = SchemaRegistryClient.shared(stack.schemaRegistryUrl());
+        topics = new TopicClient(stack.bootstrapServers(), stack.schemaRegistryUrl());
         documents = Files.createTempDirectory("parse-documents");
-        avro = new ConfluentAvroSerializer(registry);
         service = new SpringApplicationBuilder(ParseServiceApplication.class).run(serviceArguments());
     }
 
@@ -95,6 +80,9 @@ class ParseServiceTest {
         if (service != null) {
             service.close();
         }
+        if (topics != null) {
+            topics.close();
+        }
     }
 
     @Test
@@ -108,22 +96,20 @@ class ParseServiceTest {
         byte[] undecodable = "not a ReportIngested".getBytes(StandardCharsets.UTF_8);
 
         ProducerRecord<String, byte[]> traced = new ProducerRecord<>(Topics.INGESTED.name(), agency,
-                avro.serialize(Topics.INGESTED.name(), first));
+                topics.serialize(Topics.INGESTED, first));
         traced.headers().add("traceparent", ("00-" + traceId + "-00f067aa0ba902b7-01").getBytes(StandardCharsets.US_ASCII));
-        sendInOneBatch(List.of(traced,
+        topics.publishRecords(List.of(traced,
                 new ProducerRecord<>(Topics.INGESTED.name(), agency, undecodable),
-                new ProducerRecord<>(Topics.INGESTED.name(), agency, avro.serialize(Topics.INGESTED.name(), missing)),
-                new ProducerRecord<>(Topics.INGESTED.name(), agency, avro.serialize(Topics.INGESTED.name(), second))));
+                new ProducerRecord<>(Topics.INGESTED.name(), agency, topics.serialize(Topics.INGESTED, missing)),
+                new ProducerRecord<>(Topics.INGESTED.name(), agency, topics.serialize(Topics.INGESTED, second))));
 
-        List<ConsumerRecord<String, SpecificRecord>> parsed = readCommitted(Topics.PARSED.name(),
-                new ConfluentAvroDeserializer(registry), agency, 2);
-        assertThat(parsed).extracting(r -> reportIdOf(r.value()))
+        List<ConsumerRecord<String, byte[]>> parsed = settled(Topics.PARSED.name(), agency, 2);
+        assertThat(parsed).extracting(this::reportIdOf)
                 .containsExactlyInAnyOrder(first.getReportId(), second.getReportId());
-        assertThat(traceIdOf(parsed.stream().filter(r -> reportIdOf(r.value()).equals(first.getReportId())).findFirst().orElseThrow()))
+        assertThat(traceIdOf(parsed.stream().filter(r -> reportIdOf(r).equals(first.getReportId())).findFirst().orElseThrow()))
                 .as("the parsed report continues the trace of the ingested one").isEqualTo(traceId);
 
-        List<ConsumerRecord<String, byte[]>> deadLetters = readCommitted(Topic.dlqOf(Topics.INGESTED.name()),
-                new ByteArrayDeserializer(), agency, 2);
+        List<ConsumerRecord<String, byte[]>> deadLetters = settled(Topics.INGESTED.dlq(), agency, 2);
         assertThat(deadLetters).anySatisfy(dead -> {
             assertThat(dead.value()).isEqualTo(undecodable);
             assertThat(reasonOf(dead)).isNotBlank();
@@ -149,25 +135,14 @@ class ParseServiceTest {
                 .run(serviceArguments("--nianbao.parse.poll-time-budget=1ms",
                         "--spring.cloud.stream.bindings.parseReports-in-0.destination=" + topic,
                         "--spring.cloud.stream.bindings.parseReports-in-0.group=" + agency))) {
-            sendInOneBatch(reports.stream()
-                    .map(report -> new ProducerRecord<>(topic, agency, avro.serialize(topic, report))).toList());
+            topics.publishRecords(reports.stream()
+                    .map(report -> new ProducerRecord<>(topic, agency, topics.serialize(Topics.INGESTED, report))).toList());
 
-            List<ConsumerRecord<String, SpecificRecord>> parsed = readCommitted(Topics.PARSED.name(),
-                    new ConfluentAvroDeserializer(registry), agency, reports.size());
-            assertThat(parsed).extracting(r -> reportIdOf(r.value()))
+            List<ConsumerRecord<String, byte[]>> parsed = settled(Topics.PARSED.name(), agency, reports.size());
+            assertThat(parsed).extracting(this::reportIdOf)
                     .containsExactlyInAnyOrderElementsOf(reports.stream().map(ReportIngested::getReportId).toList());
-            assertThat(readCommitted(Topic.dlqOf(topic), new ByteArrayDeserializer(), agency, 0)).isEmpty();
+            assertThat(settled(Topic.dlqOf(topic), agency, 0)).isEmpty();
             assertThat(output.getOut()).contains("budget after 1 of", "come again in the next poll");
-        }
-    }
-
-    /** One key, one partition, one producer batch: the records reach the service in one poll. */
-    private void sendInOneBatch(List<ProducerRecord<String, byte[]>> records) {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
-                ProducerConfig.LINGER_MS_CONFIG, 5_000), new StringSerializer(), new ByteArraySerializer())) {
-            records.forEach(producer::send);
-            producer.flush();
         }
     }
 
@@ -187,36 +162,16 @@ class ParseServiceTest {
 
     /**
      * The committed records of {@code agency} on the topic, once {@code expected} of them are there
-     * and a further two seconds brought no more (a duplicate would show up in that time).
+     * and then no record came for {@link #SETTLE} (a duplicate would show up in that time).
      */
-    private <V> List<ConsumerRecord<String, V>> readCommitted(String topic, Deserializer<V> values, String agency,
-                                                             int expected) {
-        List<ConsumerRecord<String, V>> found = new ArrayList<>();
-        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "parse-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(), values)) {
-            consumer.subscribe(List.of(topic));
-            Predicate<ConsumerRecord<String, V>> ofAgency = r -> agency.equals(r.key());
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            long settled = Long.MAX_VALUE;
-            while (System.nanoTime() < Math.min(deadline, settled)) {
-                for (ConsumerRecord<String, V> record : consumer.poll(Duration.ofMillis(250))) {
-                    if (ofAgency.test(record)) {
-                        found.add(record);
-                    }
-                }
-                if (found.size() >= expected && settled == Long.MAX_VALUE) {
-                    settled = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-                }
-            }
-        }
-        return found;
+    private List<ConsumerRecord<String, byte[]>> settled(String topic, String agency, int expected) throws InterruptedException {
+        Predicate<ConsumerRecord<String, byte[]>> ofAgency = r -> agency.equals(r.key());
+        topics.awaitRaw(topic, ofAgency, expected, WAIT);
+        return topics.rawOnceQuiet(topic, SETTLE).stream().filter(ofAgency).toList();
     }
 
-    private static String reportIdOf(SpecificRecord record) {
-        return String.valueOf(record.get(record.getSchema().getField("reportId").pos()));
+    private String reportIdOf(ConsumerRecord<String, byte[]> parsed) {
+        return topics.value(Topics.PARSED, parsed).getReportId();
     }
 
     private static String traceIdOf(ConsumerRecord<?, ?> record) {

@@ -2,14 +2,11 @@ package io.nianbao.service;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.nianbao.events.Topic;
+import io.nianbao.events.TopicClient;
 import io.nianbao.localstack.LocalStack;
 import io.nianbao.localstack.LocalStackExtension;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.LongStream;
 
@@ -98,7 +94,7 @@ class CrashGuardTest {
     }
 
     @Test
-    void afterADeathThePollIsHandledOneAtATimeAndASecondDeathSetsTheKillerAside() {
+    void afterADeathThePollIsHandledOneAtATimeAndASecondDeathSetsTheKillerAside() throws Exception {
         assertThat(handle(newInstance(), poll(10, 14), 12)).containsExactly(List.of(10L, 11L, 12L, 13L, 14L));
 
         // The next instance takes the same records one at a time and dies on the killer again.
@@ -231,21 +227,11 @@ class CrashGuardTest {
         }
     }
 
-    private ConsumerRecord<String, byte[]> deadLetterOf(long offset) {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader-" + UUID.randomUUID()), new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(Topic.dlqOf(topic)));
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (new String(record.value(), StandardCharsets.UTF_8).equals("record " + offset)) {
-                        return record;
-                    }
-                }
-            }
+    private ConsumerRecord<String, byte[]> deadLetterOf(long offset) throws InterruptedException {
+        try (TopicClient topics = new TopicClient(stack.bootstrapServers(), stack.schemaRegistryUrl())) {
+            return topics.awaitRaw(Topic.dlqOf(topic), r -> new String(r.value(), StandardCharsets.UTF_8).equals("record " + offset),
+                    Duration.ofSeconds(60)).stream().findFirst()
+                    .orElseThrow(() -> new AssertionError("no dead letter of offset " + offset + " in " + Topic.dlqOf(topic)));
         }
-        throw new AssertionError("no dead letter of offset " + offset + " in " + Topic.dlqOf(topic));
     }
 }

@@ -2,18 +2,14 @@ package io.nianbao.service;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.nianbao.events.Topic;
+import io.nianbao.events.TopicClient;
 import io.nianbao.events.serde.ConfluentAvroDeserializer;
 import io.nianbao.localstack.FreePorts;
 import io.nianbao.localstack.LocalStack;
 import io.nianbao.localstack.LocalStackExtension;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -34,7 +30,6 @@ import org.springframework.util.backoff.FixedBackOff;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -82,15 +77,14 @@ class DeadLettersContainerTest {
         deadLetters.configure(container, topic, "test", null, BINDING_BACK_OFF, batchBinding);
         byte[] confluentWireFormat = ByteBuffer.allocate(9).put((byte) 0).putInt(4242).array();
         container.start();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(topic, "agency", confluentWireFormat)).get();
+        try (TopicClient topics = new TopicClient(stack.bootstrapServers(), stack.schemaRegistryUrl())) {
+            topics.publishBytes(topic, "agency", List.of(confluentWireFormat));
 
             // The binding's three attempts take two seconds; an outage's waits 1, 2, 4 s.
             Thread.sleep(9_000);
 
             assertThat(attempts.get()).as("attempts").isGreaterThan(3);
-            assertThat(records(stack, Topic.dlqOf(topic))).as("dead-lettered").isEmpty();
+            assertThat(topics.rawOnceQuiet(Topic.dlqOf(topic), Duration.ofSeconds(5))).as("dead-lettered").isEmpty();
         } finally {
             container.stop();
             producers.destroy();
@@ -108,21 +102,6 @@ class DeadLettersContainerTest {
         ContainerProperties properties = new ContainerProperties(topic);
         properties.setMessageListener(listener);
         return new KafkaMessageListenerContainer<>(consumers, properties);
-    }
-
-    private static List<ConsumerRecord<String, byte[]>> records(LocalStack stack, String topic) {
-        try (KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
-            reader.subscribe(List.of(topic));
-            List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            while (System.nanoTime() < deadline) {
-                reader.poll(Duration.ofMillis(500)).forEach(found::add);
-            }
-            return found;
-        }
     }
 
     private static String unreachableRegistry() throws IOException {

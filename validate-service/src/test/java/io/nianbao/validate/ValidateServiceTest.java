@@ -9,9 +9,8 @@ import io.nianbao.events.Finding;
 import io.nianbao.events.ReportIngested;
 import io.nianbao.events.ReportParsed;
 import io.nianbao.events.ReportValidated;
+import io.nianbao.events.TopicClient;
 import io.nianbao.events.Topics;
-import io.nianbao.events.serde.ConfluentAvroDeserializer;
-import io.nianbao.events.serde.ConfluentAvroSerializer;
 import io.nianbao.events.serde.SchemaRegistryClient;
 import io.nianbao.localstack.LocalStack;
 import io.nianbao.localstack.LocalStackExtension;
@@ -26,25 +25,15 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.generic.GenericRecordBuilder;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.ThreadMetadata;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,9 +63,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -98,9 +85,7 @@ class ValidateServiceTest {
     private LocalStack stack;
     private Path roster;
     private ConfigurableApplicationContext service;
-    private KafkaProducer<String, SpecificRecord> producer;
-    private KafkaConsumer<String, SpecificRecord> consumer;
-    private final List<ReportValidated> validated = new CopyOnWriteArrayList<>();
+    private TopicClient topics;
     /** The stores' folder, kept across the restart as a real instance keeps its disk. */
     private Path stateDir;
 
@@ -113,14 +98,7 @@ class ValidateServiceTest {
         Files.writeString(roster, "agencyId,agencyName,level,region\n"
                 + LATE + ",青山县迟报局,DEPARTMENT,\n"
                 + PUNCTUAL + ",青山县准时局,DEPARTMENT,青山县\n");
-        SchemaRegistryClient registry = SchemaRegistryClient.shared(stack.schemaRegistryUrl());
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()),
-                new StringSerializer(), new ConfluentAvroSerializer(registry));
-        consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "validate-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ConfluentAvroDeserializer(registry));
-        consumer.subscribe(List.of(Topics.VALIDATED.name()));
+        topics = new TopicClient(stack.bootstrapServers(), stack.schemaRegistryUrl());
         service = startService();
     }
 
@@ -130,18 +108,15 @@ class ValidateServiceTest {
         if (service != null) {
             service.close();
         }
-        if (producer != null) {
-            producer.close();
-        }
-        if (consumer != null) {
-            consumer.close();
+        if (topics != null) {
+            topics.close();
         }
         Files.deleteIfExists(roster);
         FileSystemUtils.deleteRecursively(stateDir);
     }
 
     @Test
-    void aReportBeforeLastYearsIsRevalidatedWhenLastYearsArrives() {
+    void aReportBeforeLastYearsIsRevalidatedWhenLastYearsArrives() throws Exception {
         String mismatch = "carryover-" + UUID.randomUUID();
         String equal = "carryover-" + UUID.randomUUID();
         List<Long> lastYearsForward = carriedForwardOf(report(2023, null));
@@ -165,7 +140,7 @@ class ValidateServiceTest {
     }
 
     @Test
-    void aSecondVersionIsRevisedAndReplaysGiveTheSameFindings() {
+    void aSecondVersionIsRevisedAndReplaysGiveTheSameFindings() throws Exception {
         String agency = "revised-" + UUID.randomUUID();
         ReportParsed first = publish(agency, report(2023, null));
         ReportParsed second = publish(agency, report(2023, List.of(3L, 0L, 0L, 0L, 0L, 0L, 3L)));
@@ -180,7 +155,7 @@ class ValidateServiceTest {
     }
 
     @Test
-    void historySurvivesARestartAndPubMissingIsSentOnce() {
+    void historySurvivesARestartAndPubMissingIsSentOnce() throws Exception {
         String agency = "restart-" + UUID.randomUUID();
         publish(agency, report(2023, null));
         awaitValidated(agency, 1);
@@ -208,30 +183,21 @@ class ValidateServiceTest {
             assertThat(rules(notice)).containsExactly("PUB-MISSING");
             assertThat(notice.getFindings().getFirst().getMessage()).contains("青山县迟报局", "2025年1月31日");
         });
-        assertThat(validated).filteredOn(v -> v.getAgencyId().equals(PUNCTUAL)).flatMap(ValidateServiceTest::rules)
+        assertThat(topics.values(Topics.VALIDATED, v -> v.getAgencyId().equals(PUNCTUAL))).flatMap(ValidateServiceTest::rules)
                 .doesNotContain("PUB-MISSING");
     }
 
     @Test
-    void aReportOfAnAbortedTransactionIsNeverValidated() {
+    void aReportOfAnAbortedTransactionIsNeverValidated() throws Exception {
         String agency = "aborted-" + UUID.randomUUID();
-        try (KafkaProducer<String, SpecificRecord> transactional = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
-                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "aborting-" + agency),
-                new StringSerializer(), new ConfluentAvroSerializer(SchemaRegistryClient.shared(stack.schemaRegistryUrl())))) {
-            transactional.initTransactions();
-            transactional.beginTransaction();
-            transactional.send(new ProducerRecord<>(Topics.PARSED.name(), agency, event(agency, report(2022, null))));
-            transactional.flush();
-            transactional.abortTransaction();
-        }
+        topics.publishAborted(Topics.PARSED, agency, event(agency, report(2022, null)));
         publish(agency, report(2023, null)); // same agency, same partition: read after the aborted one
 
         assertThat(awaitValidated(agency, 1).getFirst().getYear()).as("the first validation of " + agency).isEqualTo(2023);
     }
 
     @Test
-    void aPoisonRecordGoesToTheDeadLetterTopicWithItsBytesAndTheServiceGoesOn() {
+    void aPoisonRecordGoesToTheDeadLetterTopicWithItsBytesAndTheServiceGoesOn() throws Exception {
         String agency = "poison-" + UUID.randomUUID();
         byte[] poison = ("poison " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
         publishRaw(agency, poison);
@@ -284,7 +250,7 @@ class ValidateServiceTest {
 
     /** Well-formed Avro, but not a report: the processor refuses it, and it goes to the DLQ as it came. */
     @Test
-    void aRecordTheProcessorFailsOnGoesToTheDeadLetterTopicWithItsBytesAndReasonAndTheServiceGoesOn() {
+    void aRecordTheProcessorFailsOnGoesToTheDeadLetterTopicWithItsBytesAndReasonAndTheServiceGoesOn() throws Exception {
         String agency = "wrong-type-" + UUID.randomUUID();
         ReportIngested notAReport = ReportIngested.newBuilder()
                 .setReportId(agency + "-ingested")
@@ -295,8 +261,7 @@ class ValidateServiceTest {
                 .setIngestedAt(Instant.now())
                 .build();
         // Registered under report.ingested's subject, where its schema belongs, and sent as bytes to report.parsed.
-        byte[] bytes = new ConfluentAvroSerializer(SchemaRegistryClient.shared(stack.schemaRegistryUrl()))
-                .serialize(Topics.INGESTED.name(), notAReport);
+        byte[] bytes = topics.serialize(Topics.INGESTED, notAReport);
         publishRaw(agency, bytes);
         publish(agency, report(2023, null));
 
@@ -384,19 +349,12 @@ class ValidateServiceTest {
     }
 
     private ReportParsed publish(String agency, ReportParsed event) {
-        try {
-            producer.send(new ProducerRecord<>(Topics.PARSED.name(), agency, event)).get();
-            return event;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        topics.publish(Topics.PARSED, agency, event);
+        return event;
     }
 
     private void publishRaw(String agency, byte[] value) {
-        try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
-            raw.send(new ProducerRecord<>(Topics.PARSED.name(), agency, value));
-        }
+        topics.publishBytes(Topics.PARSED.name(), agency, List.of(value));
     }
 
     /** Creates {@code topic} with the partitions of {@code model} (a dead letter keeps its record's partition). */
@@ -429,41 +387,20 @@ class ValidateServiceTest {
     }
 
     /** The first {@code count} validations of the agency, in order; fails after {@link #WAIT}. */
-    private List<ReportValidated> awaitValidated(String agency, int count) {
-        Predicate<ReportValidated> ofAgency = v -> v.getAgencyId().equals(agency);
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (validated.stream().filter(ofAgency).count() < count && System.nanoTime() < deadline) {
-            for (ConsumerRecord<String, SpecificRecord> record : consumer.poll(Duration.ofMillis(200))) {
-                validated.add((ReportValidated) record.value());
-            }
-        }
-        List<ReportValidated> found = validated.stream().filter(ofAgency).toList();
+    private List<ReportValidated> awaitValidated(String agency, int count) throws InterruptedException {
+        List<ReportValidated> found = topics.await(Topics.VALIDATED, v -> v.getAgencyId().equals(agency), count, WAIT);
         assertThat(found).as("validations of " + agency).hasSizeGreaterThanOrEqualTo(count);
         return found.subList(0, count);
     }
 
     /** The record of {@code topic} whose value is {@code value}; null if none came within {@link #WAIT}. */
-    private ConsumerRecord<String, byte[]> deadLetter(String topic, byte[] value) {
+    private ConsumerRecord<String, byte[]> deadLetter(String topic, byte[] value) throws InterruptedException {
         return deadLetter(topic, value, WAIT);
     }
 
     /** The record of {@code topic} whose value is {@code value}; null if none came within {@code wait}. */
-    private ConsumerRecord<String, byte[]> deadLetter(String topic, byte[] value, Duration wait) {
-        try (KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
-            reader.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + wait.toNanos();
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> record : reader.poll(Duration.ofMillis(500))) {
-                    if (Arrays.equals(record.value(), value)) {
-                        return record;
-                    }
-                }
-            }
-            return null;
-        }
+    private ConsumerRecord<String, byte[]> deadLetter(String topic, byte[] value, Duration wait) throws InterruptedException {
+        return topics.awaitRaw(topic, record -> Arrays.equals(record.value(), value), wait).stream().findFirst().orElse(null);
     }
 
     private static List<String> rules(ReportValidated validated) {
