@@ -3,10 +3,15 @@ package io.nianbao.cli;
 import io.nianbao.core.model.Finding;
 import io.nianbao.core.model.ParsedReport;
 import io.nianbao.core.model.ReportMetadata;
+import io.nianbao.core.rules.Locations;
+import io.nianbao.core.rules.RuleId;
 
 import java.util.List;
 
-/** The human summary of {@code check --format text}: who, which year, and each finding with its evidence. */
+/**
+ * The human summary of {@code check --format text}: who, which year, and each finding with its
+ * rule id and Chinese name, its place in the report's own words, and its evidence.
+ */
 final class TextSummary {
 
     private TextSummary() {
@@ -27,7 +32,8 @@ final class TextSummary {
         int n = 0;
         for (Finding f : findings) {
             s.append('\n').append(++n).append(". [").append(severity(f)).append("] ").append(f.rule())
-                    .append("（").append(orUnknown(f.location())).append("）")
+                    .append(RuleId.ofId(f.rule()).map(rule -> " " + rule.chineseName()).orElse(""))
+                    .append("（").append(f.location() == null ? "未知" : Locations.describe(f.location())).append("）")
                     .append("\n   ").append(f.message());
             if (f.evidence() != null && !f.evidence().isBlank()) {
                 s.append("\n   原文：").append(f.evidence().strip());

@@ -21,7 +21,7 @@ class TextSummaryTest {
     void listsEachFindingWithItsRuleMessageAndEvidence() {
         var finding = RuleId.TXT_T3_MISMATCH.finding("三", "正文所述的17件在表三中找不到对应的数量。", "区政府办代表区政府受理政府信息公开申请17件");
         String text = TextSummary.of(REPORT, List.of(finding));
-        assertThat(text).contains("淮安市洪泽区人民政府", "2024年", "发现 1 个问题", "[警告] TXT-T3-MISMATCH（三）",
+        assertThat(text).contains("淮安市洪泽区人民政府", "2024年", "发现 1 个问题", "[警告] TXT-T3-MISMATCH 正文与表三数据不一致（表三）",
                 "正文所述的17件", "原文：区政府办代表区政府受理政府信息公开申请17件");
     }
 

@@ -112,7 +112,7 @@ class PipelineEndToEndIT {
         MailCatcher.Mail defectiveMail = mailFor(ids.get(defective)).orElseThrow();
         assertThat(defectiveMail.recipients()).containsExactly(INSPECTOR);
         assertThat(defectiveMail.subject()).contains(defective.agencyName());
-        assertThat(defectiveMail.text()).contains("[T3-ROW-SUM]", "[T3-BALANCE]", "[T4-SUM]", "四.review");
+        assertThat(defectiveMail.text()).contains("[T3-ROW-SUM]", "[T3-BALANCE]", "[T4-SUM]", "表四“行政复议”");
     }
 
     @Test

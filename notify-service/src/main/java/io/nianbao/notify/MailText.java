@@ -64,7 +64,7 @@ final class MailText {
                 }
                 text.append(finding.severityLabel());
                 if (finding.location() != null) {
-                    text.append(" 位置：").append(finding.location());
+                    text.append(" 位置：").append(finding.place());
                 }
                 text.append('\n').append("  ").append(finding.message()).append('\n');
                 if (finding.evidence() != null) {
@@ -94,7 +94,7 @@ final class MailText {
                     .append("<tr><th>规则</th><th>严重程度</th><th>位置</th><th>问题</th><th>原文</th><th></th></tr>\n");
             for (StoredFinding finding : entry.findings()) {
                 html.append("<tr>");
-                for (String cell : new String[] {finding.ruleLabel(), finding.severityLabel(), finding.location(), finding.message(), finding.evidence()}) {
+                for (String cell : new String[] {finding.ruleLabel(), finding.severityLabel(), finding.place(), finding.message(), finding.evidence()}) {
                     html.append("<td>").append(escape(cell)).append("</td>");
                 }
                 html.append("<td><a href=\"").append(escape(reportLink(inboxUrl, report) + "#f-" + finding.fingerprint()))

@@ -64,7 +64,7 @@ final class RobotText {
         StringBuilder line = new StringBuilder("- **").append(plain(finding.ruleLabel())).append("**（")
                 .append(finding.severityLabel()).append("）");
         if (finding.location() != null) {
-            line.append(' ').append(plain(finding.location()));
+            line.append(' ').append(plain(finding.place()));
         }
         line.append("：").append(plain(finding.message()));
         if (finding.evidence() != null) {

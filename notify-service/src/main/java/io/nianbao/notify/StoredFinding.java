@@ -1,5 +1,6 @@
 package io.nianbao.notify;
 
+import io.nianbao.core.rules.Locations;
 import io.nianbao.core.rules.RuleId;
 import io.nianbao.events.Finding;
 import io.nianbao.events.Responsibility;
@@ -35,6 +36,11 @@ public record StoredFinding(String fingerprint, String rule, Severity severity, 
     /** The rule's Chinese name (申请收支不平衡 for T3-BALANCE), or null for an id not in the catalog. */
     public String ruleName() {
         return RuleId.ofId(rule).map(RuleId::chineseName).orElse(null);
+    }
+
+    /** Where the finding is, in the report's own words (表四“行政复议”总计), or null when it names no place. */
+    public String place() {
+        return location == null ? null : Locations.describe(location);
     }
 
     /** The rule as inspectors read it: its id and its Chinese name. */

@@ -35,7 +35,7 @@ class MailTextTest {
         assertThat(html).contains("<title>【年报核查】某县&lt;人民政府&gt;办公室 2024年度报告：发现2个问题</title>")
                 .contains("<h2>某县&lt;人民政府&gt;办公室 2024年度报告</h2>")
                 .contains("报告编号：r-42　发布日期：2025-01-20")
-                .contains("<td>T3-BALANCE 申请收支不平衡</td><td>错误</td><td>三.totalHandled.total</td><td>总计应为12件，实为13件。</td>"
+                .contains("<td>T3-BALANCE 申请收支不平衡</td><td>错误</td><td>表三“办理结果总计”总计</td><td>总计应为12件，实为13件。</td>"
                         + "<td>总计 13 &amp; 结转 &quot;2&quot;</td>")
                 .contains("<a href=\"https://nianbao.example/inbox/reports/r-42#f-fp1\">在收件箱查看</a>")
                 .contains("<td>TBL-SHAPE 表格结构不符</td><td>警告（系统）</td><td></td><td>表三一行无法对齐。</td><td></td>")
@@ -48,7 +48,7 @@ class MailTextTest {
         String text = MailText.plainText(notification, INBOX);
 
         assertThat(text).contains("机关：某县<人民政府>办公室")
-                .contains("- [T3-BALANCE] 申请收支不平衡 错误 位置：三.totalHandled.total\n  总计应为12件，实为13件。\n  原文：总计 13 & 结转 \"2\"")
+                .contains("- [T3-BALANCE] 申请收支不平衡 错误 位置：表三“办理结果总计”总计\n  总计应为12件，实为13件。\n  原文：总计 13 & 结转 \"2\"")
                 .contains("- [TBL-SHAPE] 表格结构不符 警告（系统）\n  表三一行无法对齐。\n")
                 .contains("查看详情：https://nianbao.example/inbox/reports/r-42")
                 .contains("（本邮件由年报核查系统自动发送。");

@@ -22,7 +22,7 @@ class RobotTextTest {
 
         assertThat(markdown).startsWith("### 【年报核查】某县＜人民政府＞办公室 2024年度报告：发现2个问题\n")
                 .contains("**某县＜人民政府＞办公室** 2024年度报告，发布日期 2025-01-20")
-                .contains("- **T3-BALANCE 申请收支不平衡**（错误） 三.totalHandled.total：总计应为12件，实为13件。 原文：「总计 13 & 结转 \"2\"」")
+                .contains("- **T3-BALANCE 申请收支不平衡**（错误） 表三“办理结果总计”总计：总计应为12件，实为13件。 原文：「总计 13 & 结转 \"2\"」")
                 .contains("- **TBL-SHAPE 表格结构不符**（警告（系统））：表三一行无法对齐。")
                 .contains("[在收件箱查看](https://nianbao.example/inbox/reports/r-42)")
                 .doesNotContain("另有");

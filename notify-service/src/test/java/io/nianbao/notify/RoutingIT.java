@@ -103,7 +103,7 @@ class RoutingIT {
         MailCatcher.Mail mail = notify.mailsTo(REGION).getFirst();
         assertThat(mail.recipients()).containsExactly(REGION);
         assertThat(mail.subject()).isEqualTo("【年报核查】xuanwu-dept人民政府 2024年度报告：发现2个问题");
-        assertThat(mail.text()).contains("报告编号：r-nanjing", "位置：三.total", "原文：收支不平衡",
+        assertThat(mail.text()).contains("报告编号：r-nanjing", "位置：表三“总计”", "原文：收支不平衡",
                 "查看详情：http://inbox.test/inbox/reports/r-nanjing");
 
         List<NotificationSent> sent = notify.sentAbout("r-nanjing");
