@@ -112,6 +112,29 @@ public class DeliveryLog {
                 insert into delivery (inspector, channel, address, report_id, fingerprint, state, claimed_at)
                 values (:inspector, :channel, :address, :report, :fp, :state, :now)
                 on conflict do nothing""", claims);
+        resolve(latest.values().stream().filter(r -> !r.report().reportId().startsWith(MISSING_NOTICE)).toList(), claimedAt);
+    }
+
+    /** The report id of validate-service's PUB-MISSING notices: missing:<agency>:<year>. */
+    static final String MISSING_NOTICE = "missing:";
+
+    /**
+     * Resolves, for each report, the findings of the earlier reports of its agency and year that
+     * it no longer has (the same rule at the same place): a republication that corrects them, or
+     * the report whose absence the PUB-MISSING notice was about.
+     */
+    private void resolve(List<RoutedReport> reports, Timestamp now) {
+        batch("""
+                        update finding f set resolved_at = :now, resolved_by = :report
+                        from report r
+                        where f.report_id = r.report_id and r.agency_id = :agency and r.year = :year
+                          and r.report_id <> :report and r.validated_at <= :validated and f.resolved_at is null
+                          and not exists (select 1 from finding g where g.report_id = :report and g.rule_id = f.rule_id
+                                          and g.location is not distinct from f.location)""",
+                reports.stream().filter(r -> r.report().year() != null).map(r -> (SqlParameterSource) new MapSqlParameterSource()
+                        .addValue("report", r.report().reportId()).addValue("agency", r.report().agencyId())
+                        .addValue("year", r.report().year()).addValue("validated", Timestamp.from(r.validatedAt()))
+                        .addValue("now", now)).toList());
     }
 
     /**

@@ -66,6 +66,10 @@ class InboxPageIT {
         notify.publish(report("r-inbox-2", "gulou-dept", "320106", AgencyLevel.DEPARTMENT,
                 finding("T3-BALANCE", ERROR, "收支不平衡"),
                 finding("T4-SUM", ERROR, "复议合计不符")));
+        // validate-service's notice that an agency published nothing, then its report.
+        notify.publish(report("missing:jianye-dept:2024", "jianye-dept", "320105", AgencyLevel.DEPARTMENT,
+                finding("PUB-MISSING", ERROR, "截止日期已过，未发布2024年度报告")));
+        notify.publish(report("r-inbox-3", "jianye-dept", "320105", AgencyLevel.DEPARTMENT));
         notify.awaitCaughtUp();
     }
 
@@ -103,6 +107,9 @@ class InboxPageIT {
                     .contains("年报核查收件箱", "<svg", "各规则问题数", "各地区问题数", "T3-BALANCE 申请收支不平衡", "表三“总计”");
             String reportPage = http.send(get("/inbox/reports/r-inbox-2"), HttpResponse.BodyHandlers.ofString()).body();
             assertThat(reportPage).contains("r-inbox-2", "T4-SUM").doesNotContain("r-inbox-1");
+            String noticePage = http.send(get("/inbox/reports/missing:jianye-dept:2024"), HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(noticePage).as("resolved by the report that arrived")
+                    .contains("PUB-MISSING 未发布年度报告", "已解决", "报告已发布", "/inbox/reports/r-inbox-3");
         }
     }
 
@@ -127,7 +134,8 @@ class InboxPageIT {
             page.until(ExpectedConditions.urlContains("/inbox"));
 
             assertThat(browser.getTitle()).isEqualTo("收件箱 · 年报核查");
-            assertThat(browser.findElements(By.cssSelector("tr.finding"))).hasSize(4);
+            assertThat(browser.findElements(By.cssSelector("tr.finding"))).as("two reports' four findings and the PUB-MISSING notice")
+                    .hasSize(5);
             assertThat(browser.findElement(By.cssSelector("#f-" + fingerprintOf(browser, "r-inbox-1", "T3-BALANCE") + " .message")).getText())
                     .as("the script shows as text and never runs").contains(SCRIPT);
 

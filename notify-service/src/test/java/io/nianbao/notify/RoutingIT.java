@@ -266,6 +266,32 @@ class RoutingIT {
         assertThat(notify.api(SILENCER, "GET", "/api/v1/silences", null).body()).doesNotContain("expiring-agency");
     }
 
+    @Test
+    @Order(10)
+    void aFindingIsResolvedByALaterReportOfItsAgencyAndYearThatNoLongerHasIt() throws Exception {
+        notify.publish(report("missing:late-agency:2024", "late-agency", "320105", AgencyLevel.GOVERNMENT,
+                finding("PUB-MISSING", ERROR, "截止日期已过，未发布2024年度报告")));
+        notify.publish(report("r-repub-1", "repub-agency", "320105", AgencyLevel.GOVERNMENT,
+                finding("T3-BALANCE", ERROR, "收支不平衡"), finding("TXT-THIN", WARNING, "第五部分内容过少")));
+        notify.awaitCaughtUp();
+        notify.publish(report("r-late", "late-agency", "320105", AgencyLevel.GOVERNMENT,
+                finding("PUB-LATE", ERROR, "逾期发布")));
+        notify.publish(report("r-repub-2", "repub-agency", "320105", AgencyLevel.GOVERNMENT,
+                finding("TXT-THIN", WARNING, "第五部分内容过少")));
+        notify.awaitCaughtUp();
+
+        JdbcClient jdbc = notify.bean(JdbcClient.class);
+        assertThat(resolvedBy(jdbc, "missing:late-agency:2024", "PUB-MISSING")).as("the report arrived").isEqualTo("r-late");
+        assertThat(resolvedBy(jdbc, "r-repub-1", "T3-BALANCE")).as("corrected in the republication").isEqualTo("r-repub-2");
+        assertThat(resolvedBy(jdbc, "r-repub-1", "TXT-THIN")).as("still there").isEmpty();
+        assertThat(resolvedBy(jdbc, "r-late", "PUB-LATE")).isEmpty();
+    }
+
+    private static String resolvedBy(JdbcClient jdbc, String reportId, String rule) {
+        return jdbc.sql("select coalesce(resolved_by, '') from finding where report_id = :report and rule_id = :rule")
+                .param("report", reportId).param("rule", rule).query(String.class).single();
+    }
+
     private List<List<String>> rulesMailed(String inspector) {
         return notify.mailsTo(inspector).stream()
                 .map(mail -> mail.text().lines().filter(line -> line.startsWith("- ["))

@@ -25,9 +25,14 @@ public class Inbox {
     public record Filter(String reportId, String region, String agencyId, String ruleId, Severity severity, Status status) {
     }
 
-    public record Entry(StoredFinding finding, Instant acknowledgedAt) {
+    /** @param resolvedBy the later report that no longer has the finding (or that a PUB-MISSING notice awaited), or null */
+    public record Entry(StoredFinding finding, Instant acknowledgedAt, String resolvedBy) {
         public boolean acknowledged() {
             return acknowledgedAt != null;
+        }
+
+        public boolean resolved() {
+            return resolvedBy != null;
         }
     }
 
@@ -48,7 +53,7 @@ public class Inbox {
     /** The inspector's entries that pass the filter, newest report first, grouped by report. */
     List<ReportEntries> entries(String inspector, Filter filter) {
         StringBuilder sql = new StringBuilder("""
-                select r.*, f.*, e.acknowledged_at from inbox_entry e
+                select r.*, f.*, e.acknowledged_at, f.resolved_by from inbox_entry e
                 join finding f using (report_id, fingerprint) join report r using (report_id)
                 where e.inspector = :inspector""");
         Map<String, Object> params = new LinkedHashMap<>();
@@ -67,7 +72,8 @@ public class Inbox {
                 .query((rs, i) -> {
                     Timestamp acknowledged = rs.getTimestamp("acknowledged_at");
                     byReport.computeIfAbsent(DeliveryLog.REPORT.mapRow(rs, i), r -> new ArrayList<>())
-                            .add(new Entry(DeliveryLog.FINDING.mapRow(rs, i), acknowledged == null ? null : acknowledged.toInstant()));
+                            .add(new Entry(DeliveryLog.FINDING.mapRow(rs, i), acknowledged == null ? null : acknowledged.toInstant(),
+                                    rs.getString("resolved_by")));
                     return null;
                 })
                 .list();
