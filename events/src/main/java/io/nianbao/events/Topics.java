@@ -9,8 +9,9 @@ import java.util.List;
  * and readers, how it is kept and its dead-letter topic; services, tests and the bench name topics
  * only through here. Besides these, and named from them or by their owner: the dead-letter topic
  * of each consumed topic ({@link Topic#dlqOf}, written by its consumer, read by operators),
- * notify-service's undeliverable webhook payloads (JSON, {@code nianbao.notify.webhook.dead-letter-topic})
- * and the changelog topics of validate-service's stores (Kafka Streams').
+ * notify-service's undeliverable webhook and robot payloads (JSON, {@code nianbao.notify.webhook.dead-letter-topic}
+ * and {@code nianbao.notify.robot.dead-letter-topic}) and the changelog topics of validate-service's
+ * stores (Kafka Streams').
  */
 public final class Topics {
 
