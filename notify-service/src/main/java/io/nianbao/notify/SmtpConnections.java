@@ -2,6 +2,7 @@ package io.nianbao.notify;
 
 import io.nianbao.service.Outages;
 import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import org.springframework.beans.factory.DisposableBean;
@@ -56,8 +57,19 @@ final class SmtpConnections implements DisposableBean {
             fresh.sendMessage(mail, mail.getAllRecipients());
         } catch (MessagingException e) {
             discard(fresh);
-            throw e;
+            throw endedByTheServer(e) ? new MailServerAway(settings.getHost() + ":" + settings.getPort(), e) : e;
         }
+    }
+
+    /**
+     * The server ended the connection in the middle of the exchange (going down): there is no reply
+     * to the command, which Angus Mail reports as a send failure whose reply reads "[EOF]" (its
+     * reply code is not in the Jakarta Mail API). A mail refused by the server comes with the
+     * server's reply, and is the mail's own failure.
+     */
+    private static boolean endedByTheServer(MessagingException failure) {
+        return failure instanceof SendFailedException && failure.getMessage() != null
+                && failure.getMessage().strip().equals("[EOF]");
     }
 
     /**
@@ -95,7 +107,7 @@ final class SmtpConnections implements DisposableBean {
         }
     }
 
-    /** The mail server could not be connected to, did not greet, or refused the login. */
+    /** The mail server could not be connected to, did not greet, refused the login, or ended the exchange. */
     static final class MailServerAway extends MessagingException implements Outages.DependencyAway {
         MailServerAway(String server, MessagingException cause) {
             super("mail server " + server + " unavailable: " + cause.getMessage(), cause);

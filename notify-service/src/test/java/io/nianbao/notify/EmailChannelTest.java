@@ -9,9 +9,12 @@ import jakarta.mail.util.StreamProvider;
 import org.junit.jupiter.api.Test;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -109,6 +112,40 @@ class EmailChannelTest {
             assertThat(Outages.isOutage(noGreeting)).as("%s", noGreeting).isTrue();
             server.close();
             closer.join();
+        }
+    }
+
+    /**
+     * A mail server going down in the middle of an exchange (here after the sender and recipient
+     * were accepted, at DATA) ends the connection without a reply: the server away, not the mail.
+     */
+    @Test
+    void aMailServerThatEndsTheConnectionInTheMiddleOfAMailIsAnOutage() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread smtp = Thread.ofVirtual().start(() -> {
+                while (!server.isClosed()) {
+                    try (Socket accepted = server.accept();
+                         var in = new BufferedReader(new InputStreamReader(accepted.getInputStream(), StandardCharsets.US_ASCII));
+                         var out = new PrintWriter(accepted.getOutputStream(), true, StandardCharsets.US_ASCII)) {
+                        out.print("220 localhost ESMTP\r\n");
+                        out.flush();
+                        for (String line = in.readLine(); line != null && !line.startsWith("DATA"); line = in.readLine()) {
+                            out.print((line.startsWith("EHLO") ? "250 localhost" : "250 OK") + "\r\n");
+                            out.flush();
+                        }
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            });
+            EmailChannel channel = channelTo(server.getLocalPort());
+
+            RuntimeException endedMidway = catchRuntimeException(() -> channel.deliver(MailTextTest.sample(), 1));
+
+            assertThat(endedMidway).hasMessageContaining("cannot mail notification");
+            assertThat(Outages.isOutage(endedMidway)).as("%s", endedMidway).isTrue();
+            server.close();
+            smtp.join();
         }
     }
 
