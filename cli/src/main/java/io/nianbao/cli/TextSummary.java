@@ -31,8 +31,7 @@ final class TextSummary {
         s.append("\n发现 ").append(findings.size()).append(" 个问题：\n");
         int n = 0;
         for (Finding f : findings) {
-            s.append('\n').append(++n).append(". [").append(severity(f)).append("] ").append(f.rule())
-                    .append(RuleId.ofId(f.rule()).map(rule -> " " + rule.chineseName()).orElse(""))
+            s.append('\n').append(++n).append(". [").append(severity(f)).append("] ").append(RuleId.labelOf(f.rule()))
                     .append("（").append(f.location() == null ? "未知" : Locations.describe(f.location())).append("）")
                     .append("\n   ").append(f.message());
             if (f.evidence() != null && !f.evidence().isBlank()) {

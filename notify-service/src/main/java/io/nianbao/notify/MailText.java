@@ -59,8 +59,9 @@ final class MailText {
             text.append("核查发现以下问题：\n");
             for (StoredFinding finding : entry.findings()) {
                 text.append("- [").append(finding.rule()).append("] ");
-                if (finding.ruleName() != null) {
-                    text.append(finding.ruleName()).append(' ');
+                String ruleName = finding.ruleName();
+                if (ruleName != null) {
+                    text.append(ruleName).append(' ');
                 }
                 text.append(finding.severityLabel());
                 if (finding.location() != null) {

@@ -45,8 +45,7 @@ public record StoredFinding(String fingerprint, String rule, Severity severity, 
 
     /** The rule as inspectors read it: its id and its Chinese name. */
     public String ruleLabel() {
-        String name = ruleName();
-        return name == null ? rule : rule + " " + name;
+        return RuleId.labelOf(rule);
     }
 
     public String severityLabel() {

@@ -6,7 +6,10 @@ import io.nianbao.core.model.Severity;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** Every rule of spec/rules.md, in catalog order, with its fixed severity, who it blames and its Chinese name. */
 public enum RuleId {
@@ -39,6 +42,10 @@ public enum RuleId {
     XY_COPY(Severity.WARNING, "与上年报告雷同"),
     XY_REVISED(Severity.WARNING, "发布后修改内容");
 
+    /** Notifications and reports name rules by id for every finding they show: found once, not by a scan. */
+    private static final Map<String, RuleId> BY_ID = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(RuleId::id, Function.identity()));
+
     private final Severity severity;
     private final Responsibility responsibility;
     private final String chineseName;
@@ -65,7 +72,12 @@ public enum RuleId {
 
     /** The rule of a catalog id ("T3-BALANCE"), if it is one. */
     public static Optional<RuleId> ofId(String id) {
-        return Arrays.stream(values()).filter(rule -> rule.id().equals(id)).findFirst();
+        return Optional.ofNullable(id == null ? null : BY_ID.get(id));
+    }
+
+    /** A rule as inspectors read it: its id and Chinese name ("T3-BALANCE 申请收支不平衡"), or the id alone when it is none of ours. */
+    public static String labelOf(String id) {
+        return ofId(id).map(rule -> id + " " + rule.chineseName).orElse(id);
     }
 
     public Severity severity() { return severity; }
