@@ -228,9 +228,10 @@ public class DeliveryLog {
 
     /** Leases the claims that meet {@code condition}, by target and report in the order reports were validated. */
     private List<Leased> lease(String condition, Map<String, Object> params, Duration lease) {
-        record Row(Leased claims, StoredFinding finding) {
+        record Key(Target target, ReportInfo report, int attemptsMade, Instant settledAt) {
         }
-        List<Row> rows = jdbc.sql("""
+        Map<Key, List<StoredFinding>> byClaims = new LinkedHashMap<>();
+        jdbc.sql("""
                         with due as (
                             update delivery set next_attempt_at = now() + :leaseMillis * interval '1 millisecond'
                             where %s
@@ -241,15 +242,13 @@ public class DeliveryLog {
                 .params(params).param("leaseMillis", lease.toMillis())
                 .query((rs, i) -> {
                     Timestamp settledAt = rs.getTimestamp("settled_at");
-                    return new Row(new Leased(TARGET.mapRow(rs, i), new ReportFindings(REPORT.mapRow(rs, i), List.of()),
-                            rs.getInt("attempts"), settledAt == null ? null : settledAt.toInstant()), FINDING.mapRow(rs, i));
+                    // One notification's findings share target, report, attempts and settlement.
+                    return byClaims.computeIfAbsent(new Key(TARGET.mapRow(rs, i), REPORT.mapRow(rs, i), rs.getInt("attempts"),
+                            settledAt == null ? null : settledAt.toInstant()), key -> new ArrayList<>()).add(FINDING.mapRow(rs, i));
                 })
                 .list();
-        // Grouped on the claims without their findings, which are the same for every finding of one notification.
-        Map<Leased, List<StoredFinding>> byClaims = new LinkedHashMap<>();
-        rows.forEach(row -> byClaims.computeIfAbsent(row.claims(), key -> new ArrayList<>()).add(row.finding()));
         return byClaims.entrySet().stream().map(e -> new Leased(e.getKey().target(),
-                new ReportFindings(e.getKey().report().report(), List.copyOf(e.getValue())), e.getKey().attemptsMade(),
+                new ReportFindings(e.getKey().report(), List.copyOf(e.getValue())), e.getKey().attemptsMade(),
                 e.getKey().settledAt())).toList();
     }
 
