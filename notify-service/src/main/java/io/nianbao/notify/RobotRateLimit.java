@@ -44,11 +44,11 @@ final class RobotRateLimit {
         if (times.size() >= vendor.perMinute()) {
             wait = times.peekFirst() + MINUTE - now;
         }
-        if (vendor.perSecond() > 0) {
-            long inLastSecond = times.stream().filter(t -> now - t < SECOND).count();
-            if (inLastSecond >= vendor.perSecond()) {
-                long oldestInSecond = times.stream().filter(t -> now - t < SECOND).findFirst().orElseThrow();
-                wait = Math.max(wait, oldestInSecond + SECOND - now);
+        if (vendor.perSecond() > 0 && times.size() >= vendor.perSecond()) {
+            // Oldest first: the perSecond-th newest tells whether the last second is full, and when it frees.
+            long oldestOfLastSecond = times.stream().skip(times.size() - vendor.perSecond()).findFirst().orElseThrow();
+            if (now - oldestOfLastSecond < SECOND) {
+                wait = Math.max(wait, oldestOfLastSecond + SECOND - now);
             }
         }
         if (wait > 0) {
