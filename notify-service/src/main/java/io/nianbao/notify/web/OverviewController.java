@@ -23,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.Year;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,7 +81,7 @@ class OverviewController {
                  Principal inspector, Model model) {
         model.addAttribute("inspector", inspector.getName());
         model.addAttribute("annex", annex(inspector.getName(), filter(year, region, level, name)));
-        model.addAttribute("printedOn", LocalDate.now(clock.withZone(Overview.BEIJING)));
+        model.addAttribute("printedOn", today());
         return "overview-print";
     }
 
@@ -132,7 +131,12 @@ class OverviewController {
 
     /** The year asked for, else the latest year of the reports seen, else this one. */
     private int yearOr(Integer year) {
-        return year != null ? year : overview.latestYear().orElse(Year.now(clock.withZone(Overview.BEIJING)).getValue());
+        return year != null ? year : overview.latestYear().orElseGet(() -> today().getYear());
+    }
+
+    /** Today in Beijing. */
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), Overview.BEIJING);
     }
 
     /** The filter as a query string, for the links to other pages, the export and the print view. */
