@@ -76,7 +76,7 @@ public final class AnnexWorkbook {
             org.apache.poi.ss.usermodel.Row line = sheet.createRow(number + 1);
             numeric(line, 0, number, styles);
             text(line, 1, row.region(), styles.text);
-            text(line, 2, row.agencyName() + (row.onRoster() ? "" : "（不在名册）"), styles.text);
+            text(line, 2, row.listedName(), styles.text);
             text(line, 3, row.levelName(), styles.text);
             numeric(line, 4, annex.year(), styles);
             published(line, 5, row.publishedOn(), styles);

@@ -14,7 +14,6 @@ import org.springframework.stereotype.Component;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +58,11 @@ public class Overview {
 
         public String region() {
             return regionName(regionCode);
+        }
+
+        /** Its name as the annex lists it: marked when it is not on the roster. */
+        public String listedName() {
+            return onRoster ? agencyName : agencyName + "（不在名册）";
         }
 
         public String levelName() {
@@ -124,18 +128,18 @@ public class Overview {
 
     /** Page {@code number} (1-based) of the agencies under the filter. */
     Page page(String inspector, Filter filter, int number) {
-        List<Row> rows = new ArrayList<>();
-        Summary[] summary = {Summary.NONE};
-        query(inspector, filter, " limit :limit offset :offset",
-                Map.of("limit", PAGE_SIZE, "offset", (long) (Math.max(number, 1) - 1) * PAGE_SIZE))
-                .query((rs, i) -> {
-                    summary[0] = new Summary(rs.getLong("agencies"), rs.getLong("expected"), rs.getLong("on_time"),
-                            rs.getLong("late"), rs.getLong("missing"), rs.getLong("error_total"));
-                    return rows.add(row(rs));
-                })
+        record Counted(Row row, Summary summary) {
+        }
+        int page = Math.max(number, 1);
+        List<Counted> rows = query(inspector, filter, " limit :limit offset :offset",
+                Map.of("limit", PAGE_SIZE, "offset", (long) (page - 1) * PAGE_SIZE))
+                .query((rs, i) -> new Counted(row(rs), new Summary(rs.getLong("agencies"), rs.getLong("expected"),
+                        rs.getLong("on_time"), rs.getLong("late"), rs.getLong("missing"), rs.getLong("error_total"))))
                 .list();
-        int pages = (int) Math.max(1, (summary[0].agencies() + PAGE_SIZE - 1) / PAGE_SIZE);
-        return new Page(rows, summary[0], Math.max(number, 1), pages);
+        // Every row carries the same counts, over all pages; a page past the last has none.
+        Summary summary = rows.isEmpty() ? Summary.NONE : rows.getFirst().summary();
+        int pages = (int) Math.max(1, (summary.agencies() + PAGE_SIZE - 1) / PAGE_SIZE);
+        return new Page(rows.stream().map(Counted::row).toList(), summary, page, pages);
     }
 
     /** Every agency under the filter, for the export and the print view. */
