@@ -47,6 +47,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static io.nianbao.events.Severity.ERROR;
@@ -59,8 +60,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The region overview, an agency's rectification and the Excel annex over real HTTP, PostgreSQL
  * and — in Debian's headless Chromium through Selenium, skipped when it is not installed — a browser.
- * The roster (written here) lists four agencies of 南京 (3201) and one of 无锡; one agency not on it
- * reports too.
+ * The roster (written here) lists four agencies of 南京 (3201), one of 无锡 and more than a page of
+ * 杭州's; one agency not on it reports too.
  */
 @ExtendWith(LocalStackExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -70,6 +71,9 @@ class OverviewPageIT {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final Pattern AGENCY_ROW = Pattern.compile("<tr class=\"agency\" data-agency=\"([^\"]+)\"");
+    /** More than a page of agencies, in a region of their own. */
+    private static final int HANGZHOU_TOWNSHIPS = 57;
 
     private Path rosterFolder;
     private NotifyHarness notify;
@@ -84,7 +88,9 @@ class OverviewPageIT {
                 jianye-dept,南京市建邺区教育局,DEPARTMENT,南京市,320105
                 gulou-dept,南京市鼓楼区民政局,DEPARTMENT,南京市,320106
                 wuxi-dept,无锡市教育局,DEPARTMENT,无锡市,320200
-                """);
+                """ + IntStream.rangeClosed(1, HANGZHOU_TOWNSHIPS)
+                .mapToObj(i -> "hangzhou-%02d,杭州市第%02d街道办事处,TOWNSHIP,,330102\n".formatted(i, i))
+                .collect(Collectors.joining()));
         notify = new NotifyHarness("overview", stack, List.of(INSPECTOR),
                 Map.of("nianbao.notify.inspectors", INSPECTOR, "nianbao.notify.roster", roster.toString())).start();
         ReportValidated onTime = report("r-qinhuai", "qinhuai-gov", "320104", AgencyLevel.GOVERNMENT,
@@ -269,6 +275,33 @@ class OverviewPageIT {
         }
         assertThat(rectifications.history("xuanwu-town", 2024)).singleElement()
                 .satisfies(step -> assertThat(step.state()).isEqualTo(Rectification.RETURNED));
+    }
+
+    @Test
+    void filtersNarrowTheAgenciesAndPagesHoldFiftyWithTheCountsOfAll() throws Exception {
+        try (HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build()) {
+            logIn(http);
+            assertThat(agencies(http, "year=2024&name=" + URLEncoder.encode("鼓楼", StandardCharsets.UTF_8))).containsExactly("gulou-dept");
+            assertThat(agencies(http, "year=2024&region=3201&level=TOWNSHIP")).containsExactly("xuanwu-town");
+            assertThat(agencies(http, "year=2024&name=%25")).as("a % in the name is a character, not a wildcard").isEmpty();
+            assertThat(agencies(http, "year=2023&region=3201")).as("another year: nothing published, nothing routed")
+                    .containsExactly("xuanwu-town", "qinhuai-gov", "jianye-dept", "gulou-dept");
+
+            String first = http.send(get("/inbox/overview?year=2024&region=3301"), HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(agencyIds(first)).hasSize(50).startsWith("hangzhou-01").endsWith("hangzhou-50");
+            assertThat(first).contains("id=\"count-expected\">57<", "第 <span>1</span> / <span>2</span> 页", "page=2");
+            String second = http.send(get("/inbox/overview?year=2024&region=3301&page=2"), HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(agencyIds(second)).hasSize(7).startsWith("hangzhou-51").endsWith("hangzhou-57");
+            assertThat(second).contains("id=\"count-expected\">57<", "id=\"count-missing\">0<");
+        }
+    }
+
+    private List<String> agencies(HttpClient http, String query) throws Exception {
+        return agencyIds(http.send(get("/inbox/overview?" + query), HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    private static List<String> agencyIds(String page) {
+        return AGENCY_ROW.matcher(page).results().map(match -> match.group(1)).toList();
     }
 
     private static WebElement row(WebDriver browser, String agencyId) {
