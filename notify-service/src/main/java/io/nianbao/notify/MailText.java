@@ -22,6 +22,11 @@ final class MailText {
     static final int MAX_SUBJECT_AGENCY = 100;
 
     static String subject(Notification notification) {
+        if (notification.group() != null) {
+            return "【年报核查】%s%s：%d份报告，%d个问题".formatted(notification.group().reminder() ? "仍未解决 · " : "",
+                    oneLine(notification.group().title(), MAX_SUBJECT_AGENCY), notification.reports().size(),
+                    notification.findingCount());
+        }
         if (notification.digest()) {
             return "【年报核查】每日汇总：%d份报告，%d个问题".formatted(notification.reports().size(), notification.findingCount());
         }
@@ -46,8 +51,14 @@ final class MailText {
         return line.toString().strip();
     }
 
+    /** Rules a group's summary names before "等". */
+    static final int SUMMARY_RULES = 5;
+
     static String plainText(Notification notification, String inboxUrl) {
         StringBuilder text = new StringBuilder();
+        if (notification.group() != null) {
+            text.append(notification.summary(SUMMARY_RULES)).append("\n\n");
+        }
         for (ReportFindings entry : notification.reports()) {
             ReportInfo report = entry.report();
             text.append("机关：").append(report.agency()).append('\n');
@@ -83,6 +94,9 @@ final class MailText {
         StringBuilder html = new StringBuilder(4096);
         html.append("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head><meta charset=\"UTF-8\"><title>")
                 .append(escape(subject(notification))).append("</title></head>\n<body style=\"font-family: sans-serif\">\n");
+        if (notification.group() != null) {
+            html.append("<p>").append(escape(notification.summary(SUMMARY_RULES))).append("</p>\n");
+        }
         for (ReportFindings entry : notification.reports()) {
             ReportInfo report = entry.report();
             html.append("<div>\n<h2>").append(escape(report.agency()))

@@ -28,7 +28,8 @@ import java.util.stream.Collectors;
 
 /**
  * report.validated → the routed findings to each target, one notification per report and target
- * → notification.sent, one per (recipient, report, channel).
+ * → notification.sent, one per (recipient, report, channel). A target whose subscription groups
+ * its findings ({@link Grouping}) gets them from {@link GroupSender} instead, a group at a time.
  *
  * <p>Exactly once as the inspector sees it: the findings are first claimed in the delivery log
  * (insert-if-absent on inspector, channel, address, report and fingerprint) in one transaction with
@@ -122,7 +123,7 @@ public class Notifier implements Poll.Step<ReportValidated> {
         int sent = 0;
         for (Target target : routed.routes().keySet()) {
             if (unsettled.containsKey(target)) {
-                deliver(target, false, List.of(new ReportFindings(report, unsettled.remove(target))), 1);
+                deliver(Notification.of(target, false, List.of(new ReportFindings(report, unsettled.remove(target)))), 1);
                 sent++;
             }
         }
@@ -132,12 +133,13 @@ public class Notifier implements Poll.Step<ReportValidated> {
     }
 
     /**
-     * Makes attempt number {@code attempt} at one notification, settles its claims (or leaves them
-     * to a later attempt when the channel asks for one), and announces it on notification.sent per
-     * report.
+     * Makes attempt number {@code attempt} at one notification, settles its claims (or, for a
+     * report's or a digest's, leaves them to a later attempt when the channel asks for one: a
+     * group's sender reschedules the group itself), and announces it on notification.sent per report.
      */
-    void deliver(Target target, boolean digest, List<ReportFindings> reports, int attempt) {
-        Notification notification = Notification.of(target, digest, reports);
+    Outcome deliver(Notification notification, int attempt) {
+        Target target = notification.target();
+        List<ReportFindings> reports = notification.reports();
         NotificationChannel channel = channels.get(target.channel());
         if (channel == null) {
             throw new IllegalStateException("no channel " + target.channel() + " for " + target);
@@ -166,13 +168,18 @@ public class Notifier implements Poll.Step<ReportValidated> {
             }
             case Outcome.RetryAfter retry -> {
                 count(target, "retrying");
-                deliveries.retryLater(notification, attempt, retry.delay());
+                if (notification.group() == null) {
+                    deliveries.retryLater(notification, attempt, retry.delay());
+                }
             }
             case Outcome.Throttled throttled -> {
                 count(target, "throttled");
-                deliveries.retryLater(notification, attempt - 1, throttled.delay());
+                if (notification.group() == null) {
+                    deliveries.retryLater(notification, attempt - 1, throttled.delay());
+                }
             }
         }
+        return outcome;
     }
 
     private void count(Target target, String outcome) {

@@ -117,6 +117,11 @@ public class NotifyServiceApplication {
     }
 
     @Bean
+    GroupSender groupSender(DeliveryLog deliveries, Notifier notifier, NotifyProperties properties, Clock clock) {
+        return new GroupSender(deliveries, notifier, properties, clock);
+    }
+
+    @Bean
     DigestSender digestSender(DeliveryLog deliveries, Notifier notifier, NotifyProperties properties, Clock clock) {
         return new DigestSender(deliveries, notifier, properties, clock);
     }

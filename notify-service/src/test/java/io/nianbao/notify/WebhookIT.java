@@ -249,7 +249,7 @@ class WebhookIT {
     @Test
     void aWebhookThatResolvesIntoOurOwnNetworkIsNotCalledAndItsPayloadIsDeadLetteredAtOnce() throws Exception {
         notify.bean(Subscriptions.class).create(new Subscription(null, INTERNAL, null, "internal-agency", null, null,
-                WARNING, Channel.WEBHOOK, "http://10.0.0.8:9/hook", false));
+                WARNING, Channel.WEBHOOK, "http://10.0.0.8:9/hook", false, null));
         notify.publish(report("r-internal", "internal-agency", "320102", AgencyLevel.GOVERNMENT,
                 finding("T3-BALANCE", ERROR, "收支不平衡")));
         notify.awaitCaughtUp();

@@ -3,6 +3,7 @@ package io.nianbao.notify.web;
 import io.nianbao.events.AgencyLevel;
 import io.nianbao.events.Channel;
 import io.nianbao.events.Severity;
+import io.nianbao.notify.Grouping;
 import io.nianbao.notify.NotifyProperties;
 import io.nianbao.notify.NotifyProperties.Robot;
 import io.nianbao.notify.Silence;
@@ -41,9 +42,11 @@ class InboxController {
     private final Clock clock;
     private final OutboundHttp outbound;
     private final List<Robot> robots;
+    private final NotifyProperties.GroupTimers timers;
 
     InboxController(Inbox inbox, Subscriptions subscriptions, Clock clock, OutboundHttp outbound, NotifyProperties properties) {
         this.robots = properties.robots();
+        this.timers = properties.grouping();
         this.outbound = outbound;
         this.inbox = inbox;
         this.subscriptions = subscriptions;
@@ -132,12 +135,13 @@ class InboxController {
         robots.forEach(robot -> channels.putIfAbsent(robot.kind(), Subscription.channelName(robot.kind())));
         model.addAttribute("channels", channels);
         model.addAttribute("robots", robots.stream().map(Robot::name).toList());
+        model.addAttribute("groupLabels", Grouping.Label.values());
         return "subscriptions";
     }
 
     @PostMapping("/inbox/subscriptions")
     String subscribe(@ModelAttribute SubscriptionRequest request, Principal inspector) {
-        subscriptions.create(request.toSubscription(inspector.getName(), outbound, robots));
+        subscriptions.create(request.toSubscription(inspector.getName(), outbound, robots, timers));
         return "redirect:/inbox/subscriptions";
     }
 
