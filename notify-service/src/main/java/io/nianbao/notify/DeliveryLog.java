@@ -156,17 +156,54 @@ public class DeliveryLog {
      * the report whose absence the PUB-MISSING notice was about.
      */
     private void resolve(List<RoutedReport> reports, Timestamp now) {
+        // The targets that were sent a finding now resolved are told so once (resolution_notice).
         batch("""
-                        update finding f set resolved_at = :now, resolved_by = :report
-                        from report r
-                        where f.report_id = r.report_id and r.agency_id = :agency and r.year = :year
-                          and r.report_id <> :report and r.validated_at <= :validated and f.resolved_at is null
-                          and not exists (select 1 from finding g where g.report_id = :report and g.rule_id = f.rule_id
-                                          and g.location is not distinct from f.location)""",
+                        with resolved as (
+                            update finding f set resolved_at = :now, resolved_by = :report
+                            from report r
+                            where f.report_id = r.report_id and r.agency_id = :agency and r.year = :year
+                              and r.report_id <> :report and r.validated_at <= :validated and f.resolved_at is null
+                              and not exists (select 1 from finding g where g.report_id = :report and g.rule_id = f.rule_id
+                                              and g.location is not distinct from f.location)
+                            returning f.report_id, f.fingerprint)
+                        insert into resolution_notice (inspector, channel, address, report_id, fingerprint, resolved_by, state, claimed_at)
+                        select d.inspector, d.channel, d.address, d.report_id, d.fingerprint, :report, 'PENDING', :now
+                        from resolved join delivery d using (report_id, fingerprint) where d.state = 'SENT'
+                        on conflict do nothing""",
                 reports.stream().filter(r -> r.report().year() != null).map(r -> (SqlParameterSource) new MapSqlParameterSource()
                         .addValue("report", r.report().reportId()).addValue("agency", r.report().agencyId())
                         .addValue("year", r.report().year()).addValue("validated", Timestamp.from(r.validatedAt()))
                         .addValue("now", now)).toList());
+    }
+
+    /** The findings that {@code reportId} resolved and whose targets are not yet told, by target, then by the report they were in. */
+    Map<Target, List<ReportFindings>> pendingResolutions(String reportId) {
+        record Row(Target target, ReportInfo report, StoredFinding finding) {
+        }
+        List<Row> rows = jdbc.sql("""
+                        select n.inspector, n.channel, n.address, r.*, f.*
+                        from resolution_notice n join finding f using (report_id, fingerprint) join report r using (report_id)
+                        where n.resolved_by = :report and n.state = 'PENDING'
+                        order by r.validated_at, r.report_id, f.severity, f.rule_id, f.location""")
+                .param("report", reportId)
+                .query((rs, i) -> new Row(TARGET.mapRow(rs, i), REPORT.mapRow(rs, i), FINDING.mapRow(rs, i)))
+                .list();
+        Map<Target, Map<ReportInfo, List<StoredFinding>>> byTarget = new LinkedHashMap<>();
+        rows.forEach(row -> byTarget.computeIfAbsent(row.target(), t -> new LinkedHashMap<>())
+                .computeIfAbsent(row.report(), r -> new ArrayList<>()).add(row.finding()));
+        Map<Target, List<ReportFindings>> resolutions = new LinkedHashMap<>();
+        byTarget.forEach((target, byReport) -> resolutions.put(target, byReport.entrySet().stream()
+                .map(e -> new ReportFindings(e.getKey(), List.copyOf(e.getValue()))).toList()));
+        return resolutions;
+    }
+
+    /** Records the notification's resolution notices sent (or given up). */
+    void settleResolutions(Notification notification, State state, Instant now) {
+        batch("""
+                        update resolution_notice set state = :state, settled_at = :now
+                        where inspector = :inspector and channel = :channel and address = :address
+                          and report_id = :report and fingerprint = :fp and state = 'PENDING'""",
+                claimsOf(notification, Map.of("state", state.name(), "now", Timestamp.from(now))));
     }
 
     /**

@@ -27,6 +27,11 @@ final class MailText {
                     oneLine(notification.group().title(), MAX_SUBJECT_AGENCY), notification.reports().size(),
                     notification.findingCount());
         }
+        if (notification.resolution() != null) {
+            ReportInfo by = notification.resolution().by();
+            return "【年报核查】问题已解决：%s %s年度报告，%d个问题".formatted(oneLine(by.agency(), MAX_SUBJECT_AGENCY),
+                    by.year() == null ? "" : by.year(), notification.findingCount());
+        }
         if (notification.digest()) {
             return "【年报核查】每日汇总：%d份报告，%d个问题".formatted(notification.reports().size(), notification.findingCount());
         }
@@ -51,13 +56,14 @@ final class MailText {
         return line.toString().strip();
     }
 
-    /** Rules a group's summary names before "等". */
+    /** Rules a group's counts name before "等". */
     static final int SUMMARY_RULES = 5;
 
     static String plainText(Notification notification, String inboxUrl) {
         StringBuilder text = new StringBuilder();
-        if (notification.group() != null) {
-            text.append(notification.summary(SUMMARY_RULES)).append("\n\n");
+        String lead = notification.lead(SUMMARY_RULES);
+        if (lead != null) {
+            text.append(lead).append("\n\n");
         }
         for (ReportFindings entry : notification.reports()) {
             ReportInfo report = entry.report();
@@ -67,7 +73,7 @@ final class MailText {
                 text.append("发布日期：").append(report.publishedOn()).append('\n');
             }
             text.append("报告编号：").append(report.reportId()).append("\n\n");
-            text.append("核查发现以下问题：\n");
+            text.append(notification.findingsHeading()).append('\n');
             for (StoredFinding finding : entry.findings()) {
                 text.append("- [").append(finding.rule()).append("] ");
                 String ruleName = finding.ruleName();
@@ -94,8 +100,9 @@ final class MailText {
         StringBuilder html = new StringBuilder(4096);
         html.append("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head><meta charset=\"UTF-8\"><title>")
                 .append(escape(subject(notification))).append("</title></head>\n<body style=\"font-family: sans-serif\">\n");
-        if (notification.group() != null) {
-            html.append("<p>").append(escape(notification.summary(SUMMARY_RULES))).append("</p>\n");
+        String lead = notification.lead(SUMMARY_RULES);
+        if (lead != null) {
+            html.append("<p>").append(escape(lead)).append("</p>\n");
         }
         for (ReportFindings entry : notification.reports()) {
             ReportInfo report = entry.report();

@@ -14,9 +14,11 @@ import java.util.stream.Collectors;
  * @param id    the same for the same target and findings (for a group: the same send of the
  *              group), so a receiver can drop a resend (see {@link Notifier} on the crash between
  *              sending and recording)
- * @param group the group this notification sends; null for a report's or a digest's
+ * @param group      the group this notification sends; null for a report's or a digest's
+ * @param resolution when the notification tells that its findings, sent before, are resolved: by which report
  */
-public record Notification(String id, Target target, boolean digest, GroupSend group, List<ReportFindings> reports) {
+public record Notification(String id, Target target, boolean digest, GroupSend group, Resolution resolution,
+                           List<ReportFindings> reports) {
 
     /** The findings of one report in a notification. */
     public record ReportFindings(ReportInfo report, List<StoredFinding> findings) {
@@ -30,18 +32,66 @@ public record Notification(String id, Target target, boolean digest, GroupSend g
     public record GroupSend(String title, boolean reminder) {
     }
 
+    /**
+     * Findings resolved by a report: a republication that no longer has them, or, for PUB-MISSING,
+     * the report itself.
+     *
+     * @param late the resolving report's PUB-LATE finding, if it was published late; else null
+     */
+    public record Resolution(ReportInfo by, StoredFinding late) {
+    }
+
     static Notification of(Target target, boolean digest, List<ReportFindings> reports) {
         String content = target + reports.stream()
                 .map(r -> r.report().reportId() + r.findings().stream().map(StoredFinding::fingerprint).sorted()
                         .collect(Collectors.joining(",", "[", "]")))
                 .collect(Collectors.joining(";"));
-        return new Notification(StoredFinding.sha256Hex(content).substring(0, 32), target, digest, null, List.copyOf(reports));
+        return new Notification(StoredFinding.sha256Hex(content).substring(0, 32), target, digest, null, null,
+                List.copyOf(reports));
+    }
+
+    /** Tells the target that {@code resolved}, sent to it before, are resolved by {@code resolution}'s report. */
+    static Notification ofResolution(Target target, Resolution resolution, List<ReportFindings> resolved) {
+        Notification content = of(target, false, resolved);
+        String id = StoredFinding.sha256Hex("resolved\u001f" + resolution.by().reportId() + "\u001f" + content.id()).substring(0, 32);
+        return new Notification(id, target, false, null, resolution, content.reports());
     }
 
     /** The {@code sequence}-th send of the group with key {@code groupKey}. */
     static Notification ofGroup(Target target, String groupKey, int sequence, GroupSend group, List<ReportFindings> reports) {
         String id = StoredFinding.sha256Hex(target + "\u001f" + groupKey + "\u001f" + sequence).substring(0, 32);
-        return new Notification(id, target, false, group, List.copyOf(reports));
+        return new Notification(id, target, false, group, null, List.copyOf(reports));
+    }
+
+    /**
+     * What the message says before its findings, or null: a group's counts, or what resolved the
+     * findings (and, for a report published late, that it now is PUB-LATE).
+     */
+    String lead(int rulesListed) {
+        if (group != null) {
+            return summary(rulesListed);
+        }
+        if (resolution == null) {
+            return null;
+        }
+        ReportInfo by = resolution.by();
+        boolean missing = reports.stream().flatMap(r -> r.findings().stream()).anyMatch(f -> f.rule().equals("PUB-MISSING"));
+        StringBuilder lead = new StringBuilder();
+        if (missing) {
+            lead.append(by.agency()).append("的").append(by.year() == null ? "" : by.year() + "年度").append("报告已发布")
+                    .append(by.publishedOn() == null ? "" : "（发布日期 " + by.publishedOn() + "）").append("，原“未发布”问题已解决");
+            if (resolution.late() != null) {
+                lead.append("；但发布已逾期，现为 ").append(resolution.late().ruleLabel()).append("：").append(resolution.late().message());
+            }
+        } else {
+            lead.append(by.agency()).append("重新发布的报告（").append(by.reportId()).append("）已不再有以下问题");
+        }
+        return lead.append("。").toString();
+    }
+
+    /** The line above a report's findings. */
+    String findingsHeading() {
+        return resolution != null ? "以下问题已解决：" : "核查发现以下问题：";
     }
 
     public int findingCount() {

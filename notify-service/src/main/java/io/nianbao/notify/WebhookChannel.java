@@ -39,7 +39,7 @@ public class WebhookChannel implements NotificationChannel {
 
     /** The JSON body. */
     record Payload(String notificationId, String inspector, boolean digest, Notification.GroupSend group,
-                   List<PayloadReport> reports) {
+                   Notification.Resolution resolution, List<PayloadReport> reports) {
     }
 
     record PayloadReport(String reportId, String agencyId, String agencyName, String agencyLevel, String regionCode,
@@ -113,7 +113,7 @@ public class WebhookChannel implements NotificationChannel {
 
     private Payload payload(Notification notification) {
         return new Payload(notification.id(), notification.target().inspector(), notification.digest(),
-                notification.group(), notification.reports().stream().map(this::payloadReport).toList());
+                notification.group(), notification.resolution(), notification.reports().stream().map(this::payloadReport).toList());
     }
 
     private PayloadReport payloadReport(ReportFindings entry) {

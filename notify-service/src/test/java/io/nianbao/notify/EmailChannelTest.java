@@ -77,7 +77,7 @@ class EmailChannelTest {
         EmailChannel channel = channelTo(FreePorts.loopback());
         Notification notification = MailTextTest.sample();
         Notification malformed = new Notification(notification.id(), Target.email("ops@nianbao..test"),
-                notification.digest(), null, notification.reports());
+                notification.digest(), null, null, notification.reports());
 
         RuntimeException serverAway = catchRuntimeException(() -> channel.deliver(notification, 1));
         RuntimeException recipientRefused = catchRuntimeException(() -> channel.deliver(malformed, 1));

@@ -285,6 +285,20 @@ class RoutingIT {
         assertThat(resolvedBy(jdbc, "r-repub-1", "T3-BALANCE")).as("corrected in the republication").isEqualTo("r-repub-2");
         assertThat(resolvedBy(jdbc, "r-repub-1", "TXT-THIN")).as("still there").isEmpty();
         assertThat(resolvedBy(jdbc, "r-late", "PUB-LATE")).isEmpty();
+
+        List<MailCatcher.Mail> resolved = notify.mailsTo(DEFAULT).stream().filter(m -> m.subject().contains("问题已解决")).toList();
+        assertThat(resolved).as("one notice per resolving report to whom the finding was sent").hasSize(2);
+        assertThat(resolved).filteredOn(m -> m.subject().contains("late-agency")).singleElement().satisfies(mail -> assertThat(mail.text())
+                .contains("报告已发布（发布日期 2025-01-20），原“未发布”问题已解决；但发布已逾期，现为 PUB-LATE 逾期发布：逾期发布",
+                        "以下问题已解决：", "[PUB-MISSING]"));
+        assertThat(resolved).filteredOn(m -> m.subject().contains("repub-agency")).singleElement().satisfies(mail -> assertThat(mail.text())
+                .contains("重新发布的报告（r-repub-2）已不再有以下问题", "[T3-BALANCE]").doesNotContain("[TXT-THIN]"));
+        assertThat(notify.mailsTo(AGENCY)).as("never sent the findings, told nothing")
+                .noneMatch(m -> m.subject().contains("问题已解决"));
+
+        notify.publish(report("r-late", "late-agency", "320105", AgencyLevel.GOVERNMENT, finding("PUB-LATE", ERROR, "逾期发布")));
+        notify.awaitCaughtUp();
+        assertThat(notify.mailsTo(DEFAULT).stream().filter(m -> m.subject().contains("问题已解决"))).as("told once").hasSize(2);
     }
 
     private static String resolvedBy(JdbcClient jdbc, String reportId, String rule) {
