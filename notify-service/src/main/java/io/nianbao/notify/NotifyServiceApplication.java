@@ -46,6 +46,12 @@ public class NotifyServiceApplication {
         return Clock.systemUTC();
     }
 
+    /** The vendored 行政区划 names, read once at start-up (a missing or malformed file stops it). */
+    @Bean
+    Regions regions() {
+        return Regions.load();
+    }
+
     @Bean
     Subscriptions subscriptions(JdbcClient jdbc, NotifyProperties properties, Clock clock) {
         return new Subscriptions(jdbc, properties, clock);
