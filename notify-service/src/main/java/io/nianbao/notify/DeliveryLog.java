@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -45,10 +46,13 @@ public class DeliveryLog {
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcOperations batches;
+    private final UnaryOperator<String> regionLabel;
 
-    public DeliveryLog(NamedParameterJdbcOperations jdbc) {
+    /** @param regionLabel names a region code in a group's title */
+    public DeliveryLog(NamedParameterJdbcOperations jdbc, UnaryOperator<String> regionLabel) {
         this.jdbc = JdbcClient.create(jdbc);
         this.batches = jdbc;
+        this.regionLabel = regionLabel;
     }
 
     /**
@@ -94,7 +98,7 @@ public class DeliveryLog {
             r.routes().forEach((target, routed) -> {
                 Grouping grouping = routed.grouping();
                 routed.immediate().forEach(f -> {
-                    Grouping.Group group = grouping == null ? null : grouping.groupOf(r.report(), f);
+                    Grouping.Group group = grouping == null ? null : grouping.groupOf(r.report(), f, regionLabel);
                     claims.add(claim(target, reportId, f, group == null ? State.PENDING : State.GROUPED,
                             group == null ? null : group.key(), claimedAt));
                     if (group != null) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -45,13 +46,14 @@ public record Grouping(List<Label> by, Duration groupWait, Duration groupInterva
     record Group(String key, String title) {
     }
 
-    Group groupOf(ReportInfo report, StoredFinding finding) {
+    /** @param regionLabel the name of a region code, for the title */
+    Group groupOf(ReportInfo report, StoredFinding finding, UnaryOperator<String> regionLabel) {
         if (by.isEmpty()) {
             return new Group("all", "全部问题");
         }
         String key = by.stream().map(label -> label.name().toLowerCase() + "=" + value(label, report, finding))
                 .collect(Collectors.joining("|"));
-        String title = by.stream().map(label -> label.chinese() + " " + display(label, report, finding))
+        String title = by.stream().map(label -> label.chinese() + " " + display(label, report, finding, regionLabel))
                 .collect(Collectors.joining(" · "));
         return new Group(key, title);
     }
@@ -65,9 +67,9 @@ public record Grouping(List<Label> by, Duration groupWait, Duration groupInterva
         };
     }
 
-    private static String display(Label label, ReportInfo report, StoredFinding finding) {
+    private static String display(Label label, ReportInfo report, StoredFinding finding, UnaryOperator<String> regionLabel) {
         return switch (label) {
-            case REGION -> Objects.requireNonNullElse(report.regionCode(), "未知");
+            case REGION -> regionLabel.apply(report.regionCode());
             case LEVEL -> switch (report.agencyLevel()) {
                 case DEPARTMENT -> "部门";
                 case GOVERNMENT -> "政府";

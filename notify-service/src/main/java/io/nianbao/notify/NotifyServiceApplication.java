@@ -58,8 +58,8 @@ public class NotifyServiceApplication {
     }
 
     @Bean
-    DeliveryLog deliveryLog(NamedParameterJdbcOperations jdbc) {
-        return new DeliveryLog(jdbc);
+    DeliveryLog deliveryLog(NamedParameterJdbcOperations jdbc, Regions regions) {
+        return new DeliveryLog(jdbc, regions::label);
     }
 
     @Bean

@@ -89,8 +89,8 @@ class GroupingIT {
         assertThat(robots.accepted("dt-burst")).extracting(RobotServer.Accepted::markdown)
                 .allSatisfy(text -> assertThat(text).contains("共1000份报告、2000个问题（错误1000个，警告1000个）",
                         "T3-BALANCE 申请收支不平衡 1000", "TXT-THIN"))
-                .anySatisfy(text -> assertThat(text).contains("地区 990201"))
-                .anySatisfy(text -> assertThat(text).contains("地区 990202"));
+                .anySatisfy(text -> assertThat(text).contains("地区 代码 990201（未收录）"))
+                .anySatisfy(text -> assertThat(text).contains("地区 代码 990202（未收录）"));
 
         publish(5, "990201", "late-a-");
         notify.awaitCaughtUp();
@@ -98,7 +98,7 @@ class GroupingIT {
         assertThat(look()).as("within group_interval of the last message").isZero();
         advance(Duration.ofMinutes(4));
         await("the five new reports, at the interval", () -> robots.accepted("dt-burst").size() == 3);
-        assertThat(robots.accepted("dt-burst").get(2).markdown()).contains("地区 990201", "共5份报告、10个问题")
+        assertThat(robots.accepted("dt-burst").get(2).markdown()).contains("地区 代码 990201（未收录）", "共5份报告、10个问题")
                 .doesNotContain("仍未解决");
 
         advance(Duration.ofHours(23));

@@ -26,6 +26,8 @@ class GroupingTest {
         return new StoredFinding(rule + severity, rule, severity, Responsibility.AGENCY, "三.total", null, null, "问题", null);
     }
 
+    private static final Regions REGIONS = Regions.load();
+
     private static Grouping by(Label... labels) {
         return new Grouping(List.of(labels), Duration.ofSeconds(30), Duration.ofMinutes(5), null);
     }
@@ -33,20 +35,20 @@ class GroupingTest {
     @Test
     void findingsOfTheSameLabelsShareAGroupAndItsTitleSaysWhichInChinese() {
         Grouping byRegionAndLevel = by(Label.LEVEL, Label.REGION);
-        Grouping.Group qinhuai = byRegionAndLevel.groupOf(QINHUAI, finding("T3-BALANCE", Severity.ERROR));
+        Grouping.Group qinhuai = byRegionAndLevel.groupOf(QINHUAI, finding("T3-BALANCE", Severity.ERROR), REGIONS::label);
 
-        assertThat(byRegionAndLevel.groupOf(QINHUAI, finding("TXT-THIN", Severity.WARNING))).isEqualTo(qinhuai);
-        assertThat(byRegionAndLevel.groupOf(GULOU, finding("T3-BALANCE", Severity.ERROR))).isNotEqualTo(qinhuai);
+        assertThat(byRegionAndLevel.groupOf(QINHUAI, finding("TXT-THIN", Severity.WARNING), REGIONS::label)).isEqualTo(qinhuai);
+        assertThat(byRegionAndLevel.groupOf(GULOU, finding("T3-BALANCE", Severity.ERROR), REGIONS::label)).isNotEqualTo(qinhuai);
         assertThat(qinhuai.key()).isEqualTo("region=320104|level=GOVERNMENT");
-        assertThat(qinhuai.title()).isEqualTo("地区 320104 · 层级 政府");
-        assertThat(by(Label.RULE).groupOf(QINHUAI, finding("T3-BALANCE", Severity.ERROR)).title())
+        assertThat(qinhuai.title()).isEqualTo("地区 江苏省南京市秦淮区 · 层级 政府");
+        assertThat(by(Label.RULE).groupOf(QINHUAI, finding("T3-BALANCE", Severity.ERROR), REGIONS::label).title())
                 .isEqualTo("规则 T3-BALANCE 申请收支不平衡");
     }
 
     @Test
     void noLabelsIsOneGroupForEverything() {
-        assertThat(by().groupOf(QINHUAI, finding("T3-BALANCE", Severity.ERROR)))
-                .isEqualTo(by().groupOf(GULOU, finding("TXT-THIN", Severity.WARNING)));
+        assertThat(by().groupOf(QINHUAI, finding("T3-BALANCE", Severity.ERROR), REGIONS::label))
+                .isEqualTo(by().groupOf(GULOU, finding("TXT-THIN", Severity.WARNING), REGIONS::label));
     }
 
     @Test
