@@ -8,6 +8,8 @@ import io.nianbao.notify.NotifyProperties.GroupTimers;
 import io.nianbao.notify.NotifyProperties.Robot;
 import io.nianbao.notify.Subscription;
 import io.nianbao.service.outbound.OutboundHttp;
+import org.springframework.format.annotation.DurationFormat;
+import org.springframework.format.annotation.DurationFormat.Style;
 import org.springframework.util.StringUtils;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -17,11 +19,16 @@ import java.util.Objects;
 
 import static org.springframework.http.HttpStatus.BAD_REQUEST;
 
-/** A new subscription as the API's JSON body or the inbox form sends it; blank or absent criteria match everything. */
+/**
+ * A new subscription as the API's JSON body or the inbox form sends it; blank or absent criteria
+ * match everything. Durations: ISO-8601 in JSON (PT30S), 30s / 5m / 7d in the form.
+ */
 public record SubscriptionRequest(String regionPrefix, String agencyId, AgencyLevel agencyLevel, String ruleId,
                                   Severity minSeverity, Channel channel, String webhookUrl, String robot, Boolean digest,
-                                  Boolean grouped, List<Grouping.Label> groupBy, Duration groupWait, Duration groupInterval,
-                                  Duration repeatInterval) {
+                                  Boolean grouped, List<Grouping.Label> groupBy,
+                                  @DurationFormat(style = Style.SIMPLE) Duration groupWait,
+                                  @DurationFormat(style = Style.SIMPLE) Duration groupInterval,
+                                  @DurationFormat(style = Style.SIMPLE) Duration repeatInterval) {
 
     /**
      * @param outbound checks a webhook's URL now, as it will be checked at every delivery
