@@ -225,9 +225,9 @@ class InboxPageIT {
             assertThat(browser.findElement(By.id("totals")).getText()).isEqualTo("共 23 个报告、23 个问题，第 1/2 页");
             List<String> first = reportsShown(browser);
             assertThat(first).hasSize(20).startsWith("r-page-23").endsWith("r-page-04");
-            assertThat(browser.findElements(By.id("previous-page"))).isEmpty();
+            assertThat(browser.findElements(By.cssSelector("#summary a.previous-page"))).isEmpty();
 
-            browser.findElement(By.id("next-page")).click();
+            browser.findElement(By.cssSelector("#summary a.next-page")).click();
             page.until(ExpectedConditions.urlContains("page=2"));
             assertThat(browser.getCurrentUrl()).contains("region=3202", "severity=ERROR");
             assertThat(browser.findElement(By.id("totals")).getText()).isEqualTo("共 23 个报告、23 个问题，第 2/2 页");
@@ -235,7 +235,7 @@ class InboxPageIT {
             assertThat(browser.findElements(By.cssSelector("tr.finding"))).hasSize(3)
                     .allSatisfy(row -> assertThat(row.getAttribute("data-rule")).isEqualTo("T3-BALANCE"));
 
-            browser.findElement(By.id("previous-page")).click();
+            browser.findElement(By.cssSelector("#summary a.previous-page")).click();
             page.until(ExpectedConditions.urlContains("page=1"));
             assertThat(reportsShown(browser)).isEqualTo(first);
         } finally {
