@@ -34,7 +34,8 @@ public class DeliveryLog {
 
     public static final RowMapper<ReportInfo> REPORT = (rs, i) -> new ReportInfo(rs.getString("report_id"),
             rs.getString("agency_id"), rs.getString("agency_name"), AgencyLevel.valueOf(rs.getString("agency_level")),
-            rs.getString("region_code"), (Integer) rs.getObject("year"), rs.getString("published_on"));
+            rs.getString("region_code"), (Integer) rs.getObject("year"), rs.getString("published_on"),
+            rs.getString("document_url"));
 
     public static final RowMapper<StoredFinding> FINDING = (rs, i) -> new StoredFinding(rs.getString("fingerprint"),
             rs.getString("rule_id"), Severity.valueOf(rs.getString("severity")),
@@ -72,16 +73,19 @@ public class DeliveryLog {
         reports.forEach(r -> latest.put(r.report().reportId(), r));
         // One row per report id: a multi-row upsert must not touch a row twice.
         batch("""
-                        insert into report (report_id, agency_id, agency_name, agency_level, region_code, year, published_on, validated_at)
-                        values (:id, :agency, :name, :level, :region, :year, :published, :validated)
+                        insert into report (report_id, agency_id, agency_name, agency_level, region_code, year, published_on,
+                                            document_url, validated_at)
+                        values (:id, :agency, :name, :level, :region, :year, :published, :documentUrl, :validated)
                         on conflict (report_id) do update set agency_id = excluded.agency_id, agency_name = excluded.agency_name,
                             agency_level = excluded.agency_level, region_code = excluded.region_code, year = excluded.year,
-                            published_on = excluded.published_on, validated_at = excluded.validated_at""",
+                            published_on = excluded.published_on, document_url = excluded.document_url,
+                            validated_at = excluded.validated_at""",
                 latest.values().stream().map(r -> new MapSqlParameterSource()
                         .addValue("id", r.report().reportId()).addValue("agency", r.report().agencyId())
                         .addValue("name", r.report().agencyName()).addValue("level", r.report().agencyLevel().name())
                         .addValue("region", r.report().regionCode()).addValue("year", r.report().year())
-                        .addValue("published", r.report().publishedOn()).addValue("validated", Timestamp.from(r.validatedAt())))
+                        .addValue("published", r.report().publishedOn()).addValue("documentUrl", r.report().documentUrl())
+                        .addValue("validated", Timestamp.from(r.validatedAt())))
                         .toList());
         List<SqlParameterSource> findings = new ArrayList<>();
         List<SqlParameterSource> inbox = new ArrayList<>();
@@ -152,7 +156,7 @@ public class DeliveryLog {
     }
 
     /** The report id of validate-service's PUB-MISSING notices: missing:<agency>:<year>. */
-    static final String MISSING_NOTICE = "missing:";
+    public static final String MISSING_NOTICE = "missing:";
 
     /**
      * Resolves, for each report, the findings of the earlier reports of its agency and year that

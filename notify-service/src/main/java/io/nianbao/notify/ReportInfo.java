@@ -3,14 +3,19 @@ package io.nianbao.notify;
 import io.nianbao.events.AgencyLevel;
 import io.nianbao.events.ReportValidated;
 
-/** What notify-service keeps of a validated report besides its findings. */
+/**
+ * What notify-service keeps of a validated report besides its findings.
+ *
+ * @param documentUrl where the portal published the original document, as the portal gave it (not
+ *                    checked to be a web address); null for an uploaded document
+ */
 public record ReportInfo(String reportId, String agencyId, String agencyName, AgencyLevel agencyLevel,
-                         String regionCode, Integer year, String publishedOn) {
+                         String regionCode, Integer year, String publishedOn, String documentUrl) {
 
     static ReportInfo of(ReportValidated event) {
         return new ReportInfo(event.getReportId(), event.getAgencyId(), event.getAgencyName(),
                 event.getAgencyLevel() == null ? AgencyLevel.UNKNOWN : event.getAgencyLevel(),
-                event.getRegionCode(), event.getYear(), event.getPublishedOn());
+                event.getRegionCode(), event.getYear(), event.getPublishedOn(), event.getDocumentUrl());
     }
 
     /** The agency's name, else its id. */
