@@ -4,6 +4,7 @@ import io.nianbao.events.AgencyLevel;
 import io.nianbao.events.Channel;
 import io.nianbao.events.Responsibility;
 import io.nianbao.events.Severity;
+import io.nianbao.events.Template;
 import io.nianbao.notify.Notification.ReportFindings;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -35,7 +36,7 @@ public class DeliveryLog {
     public static final RowMapper<ReportInfo> REPORT = (rs, i) -> new ReportInfo(rs.getString("report_id"),
             rs.getString("agency_id"), rs.getString("agency_name"), AgencyLevel.valueOf(rs.getString("agency_level")),
             rs.getString("region_code"), (Integer) rs.getObject("year"), rs.getString("published_on"),
-            rs.getString("document_url"));
+            rs.getString("document_url"), rs.getString("template") == null ? null : Template.valueOf(rs.getString("template")));
 
     public static final RowMapper<StoredFinding> FINDING = (rs, i) -> new StoredFinding(rs.getString("fingerprint"),
             rs.getString("rule_id"), Severity.valueOf(rs.getString("severity")),
@@ -74,17 +75,18 @@ public class DeliveryLog {
         // One row per report id: a multi-row upsert must not touch a row twice.
         batch("""
                         insert into report (report_id, agency_id, agency_name, agency_level, region_code, year, published_on,
-                                            document_url, validated_at)
-                        values (:id, :agency, :name, :level, :region, :year, :published, :documentUrl, :validated)
+                                            document_url, template, validated_at)
+                        values (:id, :agency, :name, :level, :region, :year, :published, :documentUrl, :template, :validated)
                         on conflict (report_id) do update set agency_id = excluded.agency_id, agency_name = excluded.agency_name,
                             agency_level = excluded.agency_level, region_code = excluded.region_code, year = excluded.year,
-                            published_on = excluded.published_on, document_url = excluded.document_url,
+                            published_on = excluded.published_on, document_url = excluded.document_url, template = excluded.template,
                             validated_at = excluded.validated_at""",
                 latest.values().stream().map(r -> new MapSqlParameterSource()
                         .addValue("id", r.report().reportId()).addValue("agency", r.report().agencyId())
                         .addValue("name", r.report().agencyName()).addValue("level", r.report().agencyLevel().name())
                         .addValue("region", r.report().regionCode()).addValue("year", r.report().year())
                         .addValue("published", r.report().publishedOn()).addValue("documentUrl", r.report().documentUrl())
+                        .addValue("template", r.report().template() == null ? null : r.report().template().name())
                         .addValue("validated", Timestamp.from(r.validatedAt())))
                         .toList());
         List<SqlParameterSource> findings = new ArrayList<>();

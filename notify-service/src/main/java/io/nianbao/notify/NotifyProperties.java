@@ -4,6 +4,7 @@ import io.nianbao.events.Channel;
 import io.nianbao.events.Severity;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -24,12 +25,14 @@ import java.util.Objects;
  * @param inhibit     which findings keep which others of their report out of notifications
  * @param digest      when the daily digest goes out
  * @param grouping    the timers of a grouped subscription that names none, and the lease of a group being sent
+ * @param roster      CSV file of report-core's {@code Roster}, the same as validate-service's: the agencies
+ *                    the region overview lists; none: it lists the agencies that reported
  */
 @ConfigurationProperties("nianbao.notify")
 public record NotifyProperties(String from, List<String> inspectors, List<String> operators, String inboxUrl,
                                Severity minSeverity, List<User> users, Webhook webhook, List<Robot> robots,
                                RobotDelivery robot, List<Inhibition> inhibit, Digest digest,
-                               GroupTimers grouping) {
+                               GroupTimers grouping, Path roster) {
 
     public NotifyProperties {
         inhibit = Objects.requireNonNullElse(inhibit, List.of());

@@ -41,7 +41,7 @@ class EmailChannelTest {
     void aMailHoldsThePlainTextAndTheHtmlAsBase64AlternativesAndTheNotificationId() throws Exception {
         JavaMailSenderImpl settings = new JavaMailSenderImpl();
         EmailChannel channel = new EmailChannel(new SmtpConnections(settings), new NotifyProperties("nianbao@example.org",
-                List.of(), List.of(), "https://nianbao.example/inbox", null, List.of(), null, List.of(), null, List.of(), null, null));
+                List.of(), List.of(), "https://nianbao.example/inbox", null, List.of(), null, List.of(), null, List.of(), null, null, null));
         Notification notification = MailTextTest.sample();
 
         MimeMessage composed = channel.compose(notification);
@@ -155,6 +155,6 @@ class EmailChannelTest {
         settings.setHost("127.0.0.1");
         settings.setPort(port);
         return new EmailChannel(new SmtpConnections(settings), new NotifyProperties("nianbao@example.org",
-                List.of(), List.of(), "https://nianbao.example/inbox", null, List.of(), null, List.of(), null, List.of(), null, null));
+                List.of(), List.of(), "https://nianbao.example/inbox", null, List.of(), null, List.of(), null, List.of(), null, null, null));
     }
 }

@@ -18,9 +18,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class GroupingTest {
 
     private static final ReportInfo QINHUAI = new ReportInfo("r-1", "qinhuai", "秦淮区人民政府", AgencyLevel.GOVERNMENT,
-            "320104", 2024, "2025-01-20", null);
+            "320104", 2024, "2025-01-20", null, null);
     private static final ReportInfo GULOU = new ReportInfo("r-2", "gulou", "鼓楼区人民政府", AgencyLevel.GOVERNMENT,
-            "320106", 2024, "2025-01-21", null);
+            "320106", 2024, "2025-01-21", null, null);
 
     private static StoredFinding finding(String rule, Severity severity) {
         return new StoredFinding(rule + severity, rule, severity, Responsibility.AGENCY, "三.total", null, null, "问题", null);

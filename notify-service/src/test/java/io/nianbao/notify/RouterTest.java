@@ -17,7 +17,7 @@ class RouterTest {
     private static final Inhibition UNREADABLE_TABLE = new Inhibition(List.of("TBL-SHAPE", "TBL-MISSING"),
             List.of("T3-*", "T4-*", "TXT-*"), List.of("table"));
     private static final ReportInfo REPORT = new ReportInfo("r-1", "agency-1", "某县人民政府", AgencyLevel.GOVERNMENT,
-            "320102", 2024, "2025-03-01", null);
+            "320102", 2024, "2025-03-01", null, null);
     private static final Subscription EVERYTHING = new Subscription(1L, "i@example.org", null, null, null, null,
             Severity.INFO, Channel.EMAIL, null, false, null);
 

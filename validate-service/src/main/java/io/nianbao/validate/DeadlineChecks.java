@@ -1,5 +1,6 @@
 package io.nianbao.validate;
 
+import io.nianbao.core.rules.Roster;
 import io.nianbao.events.DeadlineCheck;
 import io.nianbao.events.Topics;
 import org.apache.avro.specific.SpecificRecord;

@@ -1,6 +1,7 @@
 package io.nianbao.validate;
 
 import io.nianbao.core.rules.DeadlinePolicy;
+import io.nianbao.core.rules.Roster;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.nio.file.Path;

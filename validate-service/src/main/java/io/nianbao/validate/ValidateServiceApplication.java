@@ -1,6 +1,7 @@
 package io.nianbao.validate;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.nianbao.core.rules.Roster;
 import io.nianbao.core.rules.RuleEngine;
 import io.nianbao.events.ReportValidated;
 import io.nianbao.service.CrashGuard;

@@ -4,6 +4,7 @@ import io.nianbao.core.model.Finding;
 import io.nianbao.core.rules.DeadlinePolicy;
 import io.nianbao.core.rules.PubMissing;
 import io.nianbao.core.rules.ReportKey;
+import io.nianbao.core.rules.Roster;
 import io.nianbao.core.rules.RosterEntry;
 import io.nianbao.core.rules.RuleContext;
 import io.nianbao.core.rules.RuleEngine;

@@ -49,7 +49,7 @@ class TimelinessRulesTest {
     @Nested
     class PubMissingTest {
         private final PubMissing rule = new PubMissing(REGIONS);
-        private final RosterEntry office = new RosterEntry("某县人民政府办公室", AgencyLevel.DEPARTMENT, "某县");
+        private final RosterEntry office = new RosterEntry("某县人民政府办公室", AgencyLevel.DEPARTMENT, "某县", null);
 
         private Clock on(int year, int month, int day) {
             return Clock.fixed(LocalDate.of(year, month, day).atStartOfDay(BEIJING).toInstant(), BEIJING);
@@ -73,7 +73,7 @@ class TimelinessRulesTest {
         @Test
         void isDeterministic() {
             Clock clock = Clock.fixed(Instant.parse("2024-04-02T00:00:00Z"), BEIJING);
-            var township = new RosterEntry("石子镇人民政府", AgencyLevel.TOWNSHIP, "大竹县");
+            var township = new RosterEntry("石子镇人民政府", AgencyLevel.TOWNSHIP, "大竹县", "511724");
             assertThat(rule.check(township, 2023, Set.of(), clock)).isEqualTo(rule.check(township, 2023, Set.of(), clock)).isPresent();
         }
     }
