@@ -92,6 +92,7 @@ class IngestServiceTest {
         assertThat(ingested.getPortalId()).isEqualTo("test-portal");
         assertThat(ingested.getMediaType()).isEqualTo("text/plain");
         assertThat(ingested.getDocument()).isNotNull();
+        assertThat(ingested.getDocumentUrl()).as("a document handed in has no URL").isNull();
         assertThat(ingest.get("/api/v1/reports/" + id, KEY).body().path("stage").asString()).isEqualTo("INGESTED");
 
         topics.publish(Topics.VALIDATED, agency, ReportValidated.newBuilder().setReportId(id).setAgencyId(agency)

@@ -102,6 +102,8 @@ class UrlFetchTest {
                 .singleElement().satisfies(r -> {
                     assertThat(r.getFileName()).isEqualTo("report.txt");
                     assertThat(r.getSha256()).isEqualTo(Digests.sha256Hex(REPORT));
+                    assertThat(r.getDocumentUrl()).as("the URL the portal gave, before its redirect")
+                            .isEqualTo(url("/to-report"));
                 });
     }
 

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -30,12 +31,12 @@ import java.util.stream.Stream;
  */
 public class DeliveryLog {
 
-    enum State { PENDING, DIGEST, RETRYING, SENT, DEAD_LETTERED }
+    enum State { PENDING, DIGEST, GROUPED, RETRYING, SENT, DEAD_LETTERED }
 
     public static final RowMapper<ReportInfo> REPORT = (rs, i) -> new ReportInfo(rs.getString("report_id"),
             rs.getString("agency_id"), rs.getString("agency_name"), AgencyLevel.valueOf(rs.getString("agency_level")),
             rs.getString("region_code"), (Integer) rs.getObject("year"), rs.getString("published_on"),
-            rs.getString("template") == null ? null : Template.valueOf(rs.getString("template")));
+            rs.getString("document_url"), rs.getString("template") == null ? null : Template.valueOf(rs.getString("template")));
 
     public static final RowMapper<StoredFinding> FINDING = (rs, i) -> new StoredFinding(rs.getString("fingerprint"),
             rs.getString("rule_id"), Severity.valueOf(rs.getString("severity")),
@@ -47,10 +48,13 @@ public class DeliveryLog {
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcOperations batches;
+    private final UnaryOperator<String> regionLabel;
 
-    public DeliveryLog(NamedParameterJdbcOperations jdbc) {
+    /** @param regionLabel names a region code in a group's title */
+    public DeliveryLog(NamedParameterJdbcOperations jdbc, UnaryOperator<String> regionLabel) {
         this.jdbc = JdbcClient.create(jdbc);
         this.batches = jdbc;
+        this.regionLabel = regionLabel;
     }
 
     /**
@@ -70,22 +74,25 @@ public class DeliveryLog {
         reports.forEach(r -> latest.put(r.report().reportId(), r));
         // One row per report id: a multi-row upsert must not touch a row twice.
         batch("""
-                        insert into report (report_id, agency_id, agency_name, agency_level, region_code, year, published_on, template, validated_at)
-                        values (:id, :agency, :name, :level, :region, :year, :published, :template, :validated)
+                        insert into report (report_id, agency_id, agency_name, agency_level, region_code, year, published_on,
+                                            document_url, template, validated_at)
+                        values (:id, :agency, :name, :level, :region, :year, :published, :documentUrl, :template, :validated)
                         on conflict (report_id) do update set agency_id = excluded.agency_id, agency_name = excluded.agency_name,
                             agency_level = excluded.agency_level, region_code = excluded.region_code, year = excluded.year,
-                            published_on = excluded.published_on, template = excluded.template, validated_at = excluded.validated_at""",
+                            published_on = excluded.published_on, document_url = excluded.document_url, template = excluded.template,
+                            validated_at = excluded.validated_at""",
                 latest.values().stream().map(r -> new MapSqlParameterSource()
                         .addValue("id", r.report().reportId()).addValue("agency", r.report().agencyId())
                         .addValue("name", r.report().agencyName()).addValue("level", r.report().agencyLevel().name())
                         .addValue("region", r.report().regionCode()).addValue("year", r.report().year())
-                        .addValue("published", r.report().publishedOn())
+                        .addValue("published", r.report().publishedOn()).addValue("documentUrl", r.report().documentUrl())
                         .addValue("template", r.report().template() == null ? null : r.report().template().name())
                         .addValue("validated", Timestamp.from(r.validatedAt())))
                         .toList());
         List<SqlParameterSource> findings = new ArrayList<>();
         List<SqlParameterSource> inbox = new ArrayList<>();
         List<SqlParameterSource> claims = new ArrayList<>();
+        Map<List<Object>, SqlParameterSource> groups = new LinkedHashMap<>();
         Timestamp claimedAt = Timestamp.from(now);
         for (RoutedReport r : reports) {
             String reportId = r.report().reportId();
@@ -95,10 +102,19 @@ public class DeliveryLog {
                     .addValue("location", f.location()).addValue("expected", f.expected()).addValue("actual", f.actual())
                     .addValue("message", f.message()).addValue("evidence", f.evidence())));
             r.routes().forEach((target, routed) -> {
-                Map<State, List<StoredFinding>> byState = Map.of(State.PENDING, routed.immediate(), State.DIGEST, routed.digest());
-                byState.forEach((state, routedFindings) -> routedFindings.forEach(f -> claims.add(
-                        new MapSqlParameterSource(targetParams(target)).addValue("report", reportId)
-                                .addValue("fp", f.fingerprint()).addValue("state", state.name()).addValue("now", claimedAt))));
+                Grouping grouping = routed.grouping();
+                routed.immediate().forEach(f -> {
+                    Grouping.Group group = grouping == null ? null : grouping.groupOf(r.report(), f, regionLabel);
+                    claims.add(claim(target, reportId, f, group == null ? State.PENDING : State.GROUPED,
+                            group == null ? null : group.key(), claimedAt));
+                    if (group != null) {
+                        groups.putIfAbsent(List.of(target, group.key()), new MapSqlParameterSource(targetParams(target))
+                                .addValue("key", group.key()).addValue("title", group.title()).addValue("now", claimedAt)
+                                .addValue("waitMs", grouping.groupWait().toMillis()).addValue("intervalMs", grouping.groupInterval().toMillis())
+                                .addValue("repeatMs", grouping.repeatInterval() == null ? null : grouping.repeatInterval().toMillis()));
+                    }
+                });
+                routed.digest().forEach(f -> claims.add(claim(target, reportId, f, State.DIGEST, null, claimedAt)));
                 // Inhibited findings are listed in the inbox, and claimed by no notification.
                 Stream.of(routed.immediate(), routed.digest(), routed.inhibited()).flatMap(List::stream).forEach(f ->
                         inbox.add(new MapSqlParameterSource().addValue("inspector", target.inspector()).addValue("report", reportId)
@@ -113,10 +129,32 @@ public class DeliveryLog {
                 insert into inbox_entry (inspector, report_id, fingerprint, routed_at) values (:inspector, :report, :fp, :now)
                 on conflict do nothing""", inbox);
         batch("""
-                insert into delivery (inspector, channel, address, report_id, fingerprint, state, claimed_at)
-                values (:inspector, :channel, :address, :report, :fp, :state, :now)
+                insert into delivery (inspector, channel, address, report_id, fingerprint, state, claimed_at, group_key)
+                values (:inspector, :channel, :address, :report, :fp, :state, :now, :group)
                 on conflict do nothing""", claims);
+        // A new group is due group_wait after its first finding; one already sent, at its next
+        // group_interval, or now when that has passed; one already due stays due when it was.
+        batch("""
+                insert into notification_group (inspector, channel, address, group_key, title, group_interval_ms,
+                                                repeat_interval_ms, created_at, next_flush_at)
+                values (:inspector, :channel, :address, :key, :title, :intervalMs, :repeatMs, :now,
+                        cast(:now as timestamptz) + :waitMs * interval '1 millisecond')
+                on conflict (inspector, channel, address, group_key) do update set
+                    title = excluded.title, group_interval_ms = excluded.group_interval_ms,
+                    repeat_interval_ms = excluded.repeat_interval_ms,
+                    next_flush_at = case when notification_group.last_sent_at is null
+                        then coalesce(notification_group.next_flush_at, excluded.next_flush_at)
+                        else least(coalesce(notification_group.next_flush_at, 'infinity'),
+                                   greatest(cast(:now as timestamptz), notification_group.last_sent_at
+                                                  + notification_group.group_interval_ms * interval '1 millisecond')) end""",
+                List.copyOf(groups.values()));
         resolve(latest.values().stream().filter(r -> !r.report().reportId().startsWith(MISSING_NOTICE)).toList(), claimedAt);
+    }
+
+    private static SqlParameterSource claim(Target target, String reportId, StoredFinding finding, State state, String group,
+                                           Timestamp now) {
+        return new MapSqlParameterSource(targetParams(target)).addValue("report", reportId).addValue("fp", finding.fingerprint())
+                .addValue("state", state.name()).addValue("now", now).addValue("group", group);
     }
 
     /** The report id of validate-service's PUB-MISSING notices: missing:<agency>:<year>. */
@@ -128,17 +166,54 @@ public class DeliveryLog {
      * the report whose absence the PUB-MISSING notice was about.
      */
     private void resolve(List<RoutedReport> reports, Timestamp now) {
+        // The targets that were sent a finding now resolved are told so once (resolution_notice).
         batch("""
-                        update finding f set resolved_at = :now, resolved_by = :report
-                        from report r
-                        where f.report_id = r.report_id and r.agency_id = :agency and r.year = :year
-                          and r.report_id <> :report and r.validated_at <= :validated and f.resolved_at is null
-                          and not exists (select 1 from finding g where g.report_id = :report and g.rule_id = f.rule_id
-                                          and g.location is not distinct from f.location)""",
+                        with resolved as (
+                            update finding f set resolved_at = :now, resolved_by = :report
+                            from report r
+                            where f.report_id = r.report_id and r.agency_id = :agency and r.year = :year
+                              and r.report_id <> :report and r.validated_at <= :validated and f.resolved_at is null
+                              and not exists (select 1 from finding g where g.report_id = :report and g.rule_id = f.rule_id
+                                              and g.location is not distinct from f.location)
+                            returning f.report_id, f.fingerprint)
+                        insert into resolution_notice (inspector, channel, address, report_id, fingerprint, resolved_by, state, claimed_at)
+                        select d.inspector, d.channel, d.address, d.report_id, d.fingerprint, :report, 'PENDING', :now
+                        from resolved join delivery d using (report_id, fingerprint) where d.state = 'SENT'
+                        on conflict do nothing""",
                 reports.stream().filter(r -> r.report().year() != null).map(r -> (SqlParameterSource) new MapSqlParameterSource()
                         .addValue("report", r.report().reportId()).addValue("agency", r.report().agencyId())
                         .addValue("year", r.report().year()).addValue("validated", Timestamp.from(r.validatedAt()))
                         .addValue("now", now)).toList());
+    }
+
+    /** The findings that {@code reportId} resolved and whose targets are not yet told, by target, then by the report they were in. */
+    Map<Target, List<ReportFindings>> pendingResolutions(String reportId) {
+        record Row(Target target, ReportInfo report, StoredFinding finding) {
+        }
+        List<Row> rows = jdbc.sql("""
+                        select n.inspector, n.channel, n.address, r.*, f.*
+                        from resolution_notice n join finding f using (report_id, fingerprint) join report r using (report_id)
+                        where n.resolved_by = :report and n.state = 'PENDING'
+                        order by r.validated_at, r.report_id, f.severity, f.rule_id, f.location""")
+                .param("report", reportId)
+                .query((rs, i) -> new Row(TARGET.mapRow(rs, i), REPORT.mapRow(rs, i), FINDING.mapRow(rs, i)))
+                .list();
+        Map<Target, Map<ReportInfo, List<StoredFinding>>> byTarget = new LinkedHashMap<>();
+        rows.forEach(row -> byTarget.computeIfAbsent(row.target(), t -> new LinkedHashMap<>())
+                .computeIfAbsent(row.report(), r -> new ArrayList<>()).add(row.finding()));
+        Map<Target, List<ReportFindings>> resolutions = new LinkedHashMap<>();
+        byTarget.forEach((target, byReport) -> resolutions.put(target, byReport.entrySet().stream()
+                .map(e -> new ReportFindings(e.getKey(), List.copyOf(e.getValue()))).toList()));
+        return resolutions;
+    }
+
+    /** Records the notification's resolution notices sent (or given up). */
+    void settleResolutions(Notification notification, State state, Instant now) {
+        batch("""
+                        update resolution_notice set state = :state, settled_at = :now
+                        where inspector = :inspector and channel = :channel and address = :address
+                          and report_id = :report and fingerprint = :fp and state = 'PENDING'""",
+                claimsOf(notification, Map.of("state", state.name(), "now", Timestamp.from(now))));
     }
 
     /**
@@ -171,7 +246,7 @@ public class DeliveryLog {
         batch("""
                         update delivery set state = :state, settled_at = :now
                         where inspector = :inspector and channel = :channel and address = :address
-                          and report_id = :report and fingerprint = :fp and state in ('PENDING', 'DIGEST', 'RETRYING')""",
+                          and report_id = :report and fingerprint = :fp and state in ('PENDING', 'DIGEST', 'GROUPED', 'RETRYING')""",
                 claimsOf(notification, Map.of("state", state.name(), "now", Timestamp.from(now))));
     }
 
@@ -264,18 +339,104 @@ public class DeliveryLog {
 
     /** The findings waiting for the target's digest, by report in the order they were validated. */
     List<ReportFindings> digestFor(Target target) {
+        return claimed(target, "d.state = 'DIGEST'", Map.of());
+    }
+
+    /** The target's claims that meet {@code condition} with their findings, by report in the order they were validated. */
+    private List<ReportFindings> claimed(Target target, String condition, Map<String, Object> params) {
         record Row(ReportInfo report, StoredFinding finding) {
         }
         List<Row> rows = jdbc.sql("""
                         select r.*, f.* from delivery d join finding f using (report_id, fingerprint) join report r using (report_id)
-                        where d.inspector = :inspector and d.channel = :channel and d.address = :address and d.state = 'DIGEST'
-                        order by r.validated_at, r.report_id, f.severity, f.rule_id, f.location""")
-                .params(targetParams(target))
+                        where d.inspector = :inspector and d.channel = :channel and d.address = :address and %s
+                        order by r.validated_at, r.report_id, f.severity, f.rule_id, f.location""".formatted(condition))
+                .params(targetParams(target)).params(params)
                 .query((rs, i) -> new Row(REPORT.mapRow(rs, i), FINDING.mapRow(rs, i)))
                 .list();
         Map<ReportInfo, List<StoredFinding>> byReport = new LinkedHashMap<>();
         rows.forEach(row -> byReport.computeIfAbsent(row.report(), r -> new ArrayList<>()).add(row.finding()));
         return byReport.entrySet().stream().map(e -> new ReportFindings(e.getKey(), List.copyOf(e.getValue()))).toList();
+    }
+
+    /**
+     * A group of a target's notifications, leased to be sent: its title, its repeat interval (null:
+     * never), when it was last sent (null: never), how often, and the failed attempts at this send.
+     */
+    record DueGroup(Target target, String key, String title, Duration repeat, Instant lastSentAt, int sentCount,
+                    int attempts) {
+    }
+
+    /**
+     * The groups due now, each leased until {@code now + lease} so that no other instance sends it
+     * meanwhile; a lease that ends unsettled (the instance gone) makes it due again.
+     */
+    List<DueGroup> leaseDueGroups(Instant now, Duration lease) {
+        return jdbc.sql("""
+                        update notification_group set leased_until = :until
+                        where next_flush_at <= :now and (leased_until is null or leased_until <= :now)
+                        returning inspector, channel, address, group_key, title, repeat_interval_ms, last_sent_at, sent_count, attempts""")
+                .param("now", Timestamp.from(now)).param("until", Timestamp.from(now.plus(lease)))
+                .query((rs, i) -> {
+                    long repeatMs = rs.getLong("repeat_interval_ms");
+                    Duration repeat = rs.wasNull() ? null : Duration.ofMillis(repeatMs);
+                    Timestamp lastSent = rs.getTimestamp("last_sent_at");
+                    return new DueGroup(TARGET.mapRow(rs, i), rs.getString("group_key"), rs.getString("title"), repeat,
+                            lastSent == null ? null : lastSent.toInstant(), rs.getInt("sent_count"), rs.getInt("attempts"));
+                })
+                .list();
+    }
+
+    /** The group's findings not yet sent. */
+    List<ReportFindings> newInGroup(DueGroup group) {
+        return claimed(group.target(), "d.group_key = :key and d.state = 'GROUPED'", Map.of("key", group.key()));
+    }
+
+    /** The group's findings sent and still open: neither resolved nor acknowledged by the inspector. */
+    List<ReportFindings> openInGroup(DueGroup group) {
+        return claimed(group.target(), """
+                d.group_key = :key and d.state = 'SENT' and f.resolved_at is null
+                and not exists (select 1 from inbox_entry e where e.inspector = d.inspector and e.report_id = d.report_id
+                                and e.fingerprint = d.fingerprint and e.acknowledged_at is not null)""", Map.of("key", group.key()));
+    }
+
+    /** True in an update of notification_group g when g has findings not yet sent. */
+    private static final String HAS_NEW = """
+            exists (select 1 from delivery d where d.inspector = g.inspector and d.channel = g.channel
+                    and d.address = g.address and d.group_key = g.group_key and d.state = 'GROUPED')""";
+
+    /**
+     * Records the group sent (or given up) at {@code now} and releases it: due again after its
+     * group_interval if findings arrived meanwhile, else after its repeat interval, else when new ones arrive.
+     */
+    void groupSent(DueGroup group, Instant now) {
+        updateGroup(group, """
+                last_sent_at = :now, sent_count = sent_count + 1, attempts = 0, next_flush_at = case
+                    when %s then cast(:now as timestamptz) + group_interval_ms * interval '1 millisecond'
+                    else cast(:now as timestamptz) + repeat_interval_ms * interval '1 millisecond' end""".formatted(HAS_NEW), Map.of("now", Timestamp.from(now)));
+    }
+
+    /**
+     * Releases a group that had nothing to send: due at {@code next} (null: when new findings
+     * arrive), or now if findings arrived meanwhile.
+     */
+    void groupIdle(DueGroup group, Instant next, Instant now) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("now", Timestamp.from(now));
+        params.put("next", next == null ? null : Timestamp.from(next));
+        updateGroup(group, "next_flush_at = case when %s then cast(:now as timestamptz) else cast(:next as timestamptz) end".formatted(HAS_NEW), params);
+    }
+
+    /** Releases a group whose send is to be tried again at {@code next}, {@code attempts} failed so far. */
+    void groupRetry(DueGroup group, Instant next, int attempts) {
+        updateGroup(group, "next_flush_at = :next, attempts = :attempts",
+                Map.of("next", Timestamp.from(next), "attempts", attempts));
+    }
+
+    private void updateGroup(DueGroup group, String assignments, Map<String, Object> params) {
+        jdbc.sql("update notification_group g set leased_until = null, " + assignments
+                        + " where inspector = :inspector and channel = :channel and address = :address and group_key = :key")
+                .params(targetParams(group.target())).param("key", group.key()).params(params)
+                .update();
     }
 
     Optional<LocalDate> lastDigest(Target target) {

@@ -43,7 +43,7 @@ public class DigestSender {
             if (deliveries.lastDigest(target).filter(last -> !last.isBefore(today)).isPresent()) {
                 continue;
             }
-            notifier.deliver(target, true, deliveries.digestFor(target), 1);
+            notifier.deliver(Notification.of(target, true, deliveries.digestFor(target)), 1);
             deliveries.recordDigest(target, today);
             sent++;
         }

@@ -22,6 +22,16 @@ final class MailText {
     static final int MAX_SUBJECT_AGENCY = 100;
 
     static String subject(Notification notification) {
+        if (notification.group() != null) {
+            return "【年报核查】%s%s：%d份报告，%d个问题".formatted(notification.group().reminder() ? "仍未解决 · " : "",
+                    oneLine(notification.group().title(), MAX_SUBJECT_AGENCY), notification.reports().size(),
+                    notification.findingCount());
+        }
+        if (notification.resolution() != null) {
+            ReportInfo by = notification.resolution().by();
+            return "【年报核查】问题已解决：%s %s年度报告，%d个问题".formatted(oneLine(by.agency(), MAX_SUBJECT_AGENCY),
+                    by.year() == null ? "" : by.year(), notification.findingCount());
+        }
         if (notification.digest()) {
             return "【年报核查】每日汇总：%d份报告，%d个问题".formatted(notification.reports().size(), notification.findingCount());
         }
@@ -46,8 +56,15 @@ final class MailText {
         return line.toString().strip();
     }
 
+    /** Rules a group's counts name before "等". */
+    static final int SUMMARY_RULES = 5;
+
     static String plainText(Notification notification, String inboxUrl) {
         StringBuilder text = new StringBuilder();
+        String lead = notification.lead(SUMMARY_RULES);
+        if (lead != null) {
+            text.append(lead).append("\n\n");
+        }
         for (ReportFindings entry : notification.reports()) {
             ReportInfo report = entry.report();
             text.append("机关：").append(report.agency()).append('\n');
@@ -56,7 +73,7 @@ final class MailText {
                 text.append("发布日期：").append(report.publishedOn()).append('\n');
             }
             text.append("报告编号：").append(report.reportId()).append("\n\n");
-            text.append("核查发现以下问题：\n");
+            text.append(notification.findingsHeading()).append('\n');
             for (StoredFinding finding : entry.findings()) {
                 text.append("- [").append(finding.rule()).append("] ");
                 String ruleName = finding.ruleName();
@@ -83,6 +100,10 @@ final class MailText {
         StringBuilder html = new StringBuilder(4096);
         html.append("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head><meta charset=\"UTF-8\"><title>")
                 .append(escape(subject(notification))).append("</title></head>\n<body style=\"font-family: sans-serif\">\n");
+        String lead = notification.lead(SUMMARY_RULES);
+        if (lead != null) {
+            html.append("<p>").append(escape(lead)).append("</p>\n");
+        }
         for (ReportFindings entry : notification.reports()) {
             ReportInfo report = entry.report();
             html.append("<div>\n<h2>").append(escape(report.agency()))

@@ -2,6 +2,7 @@ package io.nianbao.notify;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.nianbao.core.rules.RuleId;
 import io.nianbao.events.Channel;
 import io.nianbao.events.NotificationSent;
 import io.nianbao.events.ReportValidated;
@@ -28,7 +29,9 @@ import java.util.stream.Collectors;
 
 /**
  * report.validated → the routed findings to each target, one notification per report and target
- * → notification.sent, one per (recipient, report, channel).
+ * → notification.sent, one per (recipient, report, channel). A target whose subscription groups
+ * its findings ({@link Grouping}) gets them from {@link GroupSender} instead, a group at a time.
+ * A target that was sent findings this report resolves is told so (a resolution notice).
  *
  * <p>Exactly once as the inspector sees it: the findings are first claimed in the delivery log
  * (insert-if-absent on inspector, channel, address, report and fingerprint) in one transaction with
@@ -122,22 +125,29 @@ public class Notifier implements Poll.Step<ReportValidated> {
         int sent = 0;
         for (Target target : routed.routes().keySet()) {
             if (unsettled.containsKey(target)) {
-                deliver(target, false, List.of(new ReportFindings(report, unsettled.remove(target))), 1);
+                deliver(Notification.of(target, false, List.of(new ReportFindings(report, unsettled.remove(target)))), 1);
                 sent++;
             }
         }
-        log.info("report {} of {}: {} findings, {} targets, {} notifications sent", report.reportId(),
-                report.agencyId(), routed.findings().size(), routed.routes().size(), sent);
+        Map<Target, List<ReportFindings>> resolutions = deliveries.pendingResolutions(report.reportId());
+        if (!resolutions.isEmpty()) {
+            Notification.Resolution resolution = new Notification.Resolution(report, routed.findings().stream()
+                    .filter(f -> f.rule().equals(RuleId.PUB_LATE.id())).findFirst().orElse(null));
+            resolutions.forEach((target, resolved) -> deliver(Notification.ofResolution(target, resolution, resolved), 1));
+        }
+        log.info("report {} of {}: {} findings, {} targets, {} notifications and {} resolution notices sent", report.reportId(),
+                report.agencyId(), routed.findings().size(), routed.routes().size(), sent, resolutions.size());
         metrics.reportOut();
     }
 
     /**
      * Makes attempt number {@code attempt} at one notification, settles its claims (or leaves them
      * to a later attempt when the channel asks for one), and announces it on notification.sent per
-     * report.
+     * report; a resolution notice settles its own claims and is not announced.
      */
-    void deliver(Target target, boolean digest, List<ReportFindings> reports, int attempt) {
-        Notification notification = Notification.of(target, digest, reports);
+    Outcome deliver(Notification notification, int attempt) {
+        Target target = notification.target();
+        List<ReportFindings> reports = notification.reports();
         NotificationChannel channel = channels.get(target.channel());
         if (channel == null) {
             throw new IllegalStateException("no channel " + target.channel() + " for " + target);
@@ -156,23 +166,45 @@ public class Notifier implements Poll.Step<ReportValidated> {
         switch (outcome) {
             case Outcome.Delivered delivered -> {
                 count(target, "delivered");
-                deliveries.settle(notification, DeliveryLog.State.SENT, now);
-                reports.forEach(r -> announce(target, r, now));
-                deliveries.announced(notification, clock.instant());
+                if (notification.resolution() != null) {
+                    deliveries.settleResolutions(notification, DeliveryLog.State.SENT, now);
+                } else {
+                    deliveries.settle(notification, DeliveryLog.State.SENT, now);
+                    reports.forEach(r -> announce(target, r, now));
+                    deliveries.announced(notification, clock.instant());
+                }
             }
             case Outcome.DeadLettered deadLettered -> {
                 count(target, "dead_lettered");
-                deliveries.settle(notification, DeliveryLog.State.DEAD_LETTERED, now);
+                if (notification.resolution() != null) {
+                    deliveries.settleResolutions(notification, DeliveryLog.State.DEAD_LETTERED, now);
+                } else {
+                    deliveries.settle(notification, DeliveryLog.State.DEAD_LETTERED, now);
+                }
             }
             case Outcome.RetryAfter retry -> {
                 count(target, "retrying");
-                deliveries.retryLater(notification, attempt, retry.delay());
+                if (retriedHere(notification)) {
+                    deliveries.retryLater(notification, attempt, retry.delay());
+                }
             }
             case Outcome.Throttled throttled -> {
                 count(target, "throttled");
-                deliveries.retryLater(notification, attempt - 1, throttled.delay());
+                if (retriedHere(notification)) {
+                    deliveries.retryLater(notification, attempt - 1, throttled.delay());
+                }
             }
         }
+        return outcome;
+    }
+
+    /**
+     * A report's or a digest's notification waits RETRYING for {@link RetrySender}; a group's is
+     * rescheduled by {@link GroupSender}; a resolution notice stays pending for the resolving
+     * report's next delivery.
+     */
+    private static boolean retriedHere(Notification notification) {
+        return notification.group() == null && notification.resolution() == null;
     }
 
     private void count(Target target, String outcome) {

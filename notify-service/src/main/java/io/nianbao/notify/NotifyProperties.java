@@ -24,13 +24,15 @@ import java.util.Objects;
  * @param robot       retries and dead-letter topic of robot deliveries
  * @param inhibit     which findings keep which others of their report out of notifications
  * @param digest      when the daily digest goes out
+ * @param grouping    the timers of a grouped subscription that names none, and the lease of a group being sent
  * @param roster      CSV file of report-core's {@code Roster}, the same as validate-service's: the agencies
  *                    the region overview lists; none: it lists the agencies that reported
  */
 @ConfigurationProperties("nianbao.notify")
 public record NotifyProperties(String from, List<String> inspectors, List<String> operators, String inboxUrl,
                                Severity minSeverity, List<User> users, Webhook webhook, List<Robot> robots,
-                               RobotDelivery robot, List<Inhibition> inhibit, Digest digest, Path roster) {
+                               RobotDelivery robot, List<Inhibition> inhibit, Digest digest,
+                               GroupTimers grouping, Path roster) {
 
     public NotifyProperties {
         inhibit = Objects.requireNonNullElse(inhibit, List.of());
@@ -76,6 +78,16 @@ public record NotifyProperties(String from, List<String> inspectors, List<String
      */
     public record Webhook(String secret, int maxAttempts, Duration initialBackoff, Duration timeout,
                           String deadLetterTopic) {
+    }
+
+    /**
+     * @param groupWait      from a group's first finding to its first notification
+     * @param groupInterval  least time between two notifications of a group
+     * @param repeatInterval after which a group with nothing new is sent again; null: never
+     * @param lease          how long a group being sent is one instance's: longer than a send takes; past
+     *                 it, unsettled (the instance gone), another instance sends it
+     */
+    public record GroupTimers(Duration groupWait, Duration groupInterval, Duration repeatInterval, Duration lease) {
     }
 
     /** @param at local time in {@code zone} from which the day's digest is sent */

@@ -46,14 +46,20 @@ public class NotifyServiceApplication {
         return Clock.systemUTC();
     }
 
+    /** The vendored 行政区划 names, read once at start-up (a missing or malformed file stops it). */
+    @Bean
+    Regions regions() {
+        return Regions.load();
+    }
+
     @Bean
     Subscriptions subscriptions(JdbcClient jdbc, NotifyProperties properties, Clock clock) {
         return new Subscriptions(jdbc, properties, clock);
     }
 
     @Bean
-    DeliveryLog deliveryLog(NamedParameterJdbcOperations jdbc) {
-        return new DeliveryLog(jdbc);
+    DeliveryLog deliveryLog(NamedParameterJdbcOperations jdbc, Regions regions) {
+        return new DeliveryLog(jdbc, regions::label);
     }
 
     @Bean
@@ -114,6 +120,11 @@ public class NotifyServiceApplication {
     @Bean
     RetrySender retrySender(DeliveryLog deliveries, Notifier notifier, Clock clock) {
         return new RetrySender(deliveries, notifier, clock);
+    }
+
+    @Bean
+    GroupSender groupSender(DeliveryLog deliveries, Notifier notifier, NotifyProperties properties, Clock clock) {
+        return new GroupSender(deliveries, notifier, properties, clock);
     }
 
     @Bean

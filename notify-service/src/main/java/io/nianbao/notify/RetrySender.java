@@ -50,8 +50,8 @@ public class RetrySender {
         List<DeliveryLog.Leased> due = deliveries.leaseDueRetries(LEASE);
         for (DeliveryLog.Leased retry : due) {
             int attempt = retry.attemptsMade() + 1;
-            whenItFails(retry, "attempt " + attempt + " at", () -> notifier.deliver(retry.target(), false,
-                    List.of(retry.report()), attempt));
+            whenItFails(retry, "attempt " + attempt + " at", () -> notifier.deliver(
+                    Notification.of(retry.target(), false, List.of(retry.report())), attempt));
         }
         List<DeliveryLog.Leased> unannounced = deliveries.leaseUnannounced(clock.instant().minus(ANNOUNCE_AFTER), LEASE);
         for (DeliveryLog.Leased sent : unannounced) {

@@ -6,8 +6,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The Chinese markdown of a robot message: per report its agency, year and findings (rule id and
- * name, severity, place, message, evidence) and the link to the inbox. Within the robot's limit:
- * the findings that do not fit are counted, and the inbox has them all. Text from the report
+ * name, severity, place, message, evidence) and the link to the inbox; a group's message begins
+ * with its counts, a resolution notice with what resolved its findings. Within the robot's limit: the findings that do not fit are counted, and the
+ * inbox has them all. Text from the report
  * (agency names, evidence) cannot make markdown: its markup characters become their full-width
  * forms, and it stays on one line.
  */
@@ -25,6 +26,10 @@ final class RobotText {
 
     static String markdown(Notification notification, String inboxUrl, int maxBytes) {
         StringBuilder text = new StringBuilder("### ").append(plain(title(notification))).append('\n');
+        String lead = notification.lead(MailText.SUMMARY_RULES);
+        if (lead != null) {
+            text.append('\n').append(plain(lead)).append('\n');
+        }
         int bytes = utf8(text);
         int left = notification.findingCount();
         for (ReportFindings entry : notification.reports()) {

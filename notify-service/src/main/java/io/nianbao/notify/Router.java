@@ -3,6 +3,7 @@ package io.nianbao.notify;
 import io.nianbao.events.Responsibility;
 import io.nianbao.events.Severity;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +19,11 @@ import java.util.stream.Collectors;
  */
 final class Router {
 
-    /** The findings for one target: those to send now, those for the daily digest, those for the inbox only. */
-    record Routed(List<StoredFinding> immediate, List<StoredFinding> digest, List<StoredFinding> inhibited) {
+    /**
+     * The findings for one target: those to send now (grouped as {@code grouping} says, or per
+     * report when null), those for the daily digest, those for the inbox only.
+     */
+    record Routed(List<StoredFinding> immediate, List<StoredFinding> digest, List<StoredFinding> inhibited, Grouping grouping) {
     }
 
     private final List<String> operators;
@@ -36,6 +40,8 @@ final class Router {
                               Set<Silence> silences) {
         // Per target, per finding: true when some matching subscription is immediate.
         Map<Target, Map<StoredFinding, Boolean>> routes = new LinkedHashMap<>();
+        // A target's immediate findings are grouped as its first matching grouped subscription says.
+        Map<Target, Grouping> groupings = new HashMap<>();
         for (StoredFinding finding : findings) {
             if (finding.responsibility() == Responsibility.SYSTEM) {
                 for (String operator : operators) {
@@ -49,6 +55,9 @@ final class Router {
                 if (subscription.matches(report, finding) && !silenced(silences, subscription.inspector(), report, finding)) {
                     routes.computeIfAbsent(subscription.target(), t -> new LinkedHashMap<>())
                             .merge(finding, !subscription.digest(), Boolean::logicalOr);
+                    if (!subscription.digest() && subscription.grouping() != null) {
+                        groupings.putIfAbsent(subscription.target(), subscription.grouping());
+                    }
                 }
             }
         }
@@ -59,7 +68,7 @@ final class Router {
         routes.forEach((target, byFinding) -> routed.put(target, new Routed(
                 byFinding.keySet().stream().filter(f -> byFinding.get(f) && !inhibited.contains(f)).toList(),
                 byFinding.keySet().stream().filter(f -> !byFinding.get(f) && !inhibited.contains(f)).toList(),
-                byFinding.keySet().stream().filter(inhibited::contains).toList())));
+                byFinding.keySet().stream().filter(inhibited::contains).toList(), groupings.get(target))));
         return routed;
     }
 

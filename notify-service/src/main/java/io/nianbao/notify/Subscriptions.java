@@ -8,7 +8,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.Clock;
 import java.util.HashSet;
@@ -26,7 +29,14 @@ public class Subscriptions {
             rs.getString("inspector"), rs.getString("region_prefix"), rs.getString("agency_id"),
             rs.getString("agency_level") == null ? null : AgencyLevel.valueOf(rs.getString("agency_level")),
             rs.getString("rule_id"), Severity.valueOf(rs.getString("min_severity")),
-            Channel.valueOf(rs.getString("channel")), rs.getString("address"), rs.getBoolean("digest"));
+            Channel.valueOf(rs.getString("channel")), rs.getString("address"), rs.getBoolean("digest"),
+            rs.getString("group_by") == null ? null : new Grouping(Grouping.parseBy(rs.getString("group_by")),
+                    millis(rs, "group_wait_ms"), millis(rs, "group_interval_ms"), millis(rs, "repeat_interval_ms")));
+
+    private static Duration millis(ResultSet rs, String column) throws SQLException {
+        long millis = rs.getLong(column);
+        return rs.wasNull() ? null : Duration.ofMillis(millis);
+    }
 
     private final JdbcClient jdbc;
     private final List<Subscription> configured;
@@ -50,18 +60,25 @@ public class Subscriptions {
 
     /** Stores the subscription (its id is ignored) and returns it with its new id. */
     public Subscription create(Subscription s) {
+        Grouping grouping = s.grouping();
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                         insert into subscription (inspector, region_prefix, agency_id, agency_level, rule_id, min_severity,
-                                                  channel, address, digest, created_at)
-                        values (:inspector, :region, :agency, :level, :rule, :severity, :channel, :url, :digest, :now)""")
+                                                  channel, address, digest, created_at, group_by, group_wait_ms,
+                                                  group_interval_ms, repeat_interval_ms)
+                        values (:inspector, :region, :agency, :level, :rule, :severity, :channel, :url, :digest, :now,
+                                :groupBy, :waitMs, :intervalMs, :repeatMs)""")
                 .param("inspector", s.inspector()).param("region", s.regionPrefix()).param("agency", s.agencyId())
                 .param("level", s.agencyLevel() == null ? null : s.agencyLevel().name()).param("rule", s.ruleId())
                 .param("severity", s.minSeverity().name()).param("channel", s.channel().name())
                 .param("url", s.address()).param("digest", s.digest()).param("now", Timestamp.from(clock.instant()))
+                .param("groupBy", grouping == null ? null : grouping.byText())
+                .param("waitMs", grouping == null ? null : grouping.groupWait().toMillis())
+                .param("intervalMs", grouping == null ? null : grouping.groupInterval().toMillis())
+                .param("repeatMs", grouping == null || grouping.repeatInterval() == null ? null : grouping.repeatInterval().toMillis())
                 .update(key, "id");
         return new Subscription(key.getKeyAs(Long.class), s.inspector(), s.regionPrefix(), s.agencyId(), s.agencyLevel(),
-                s.ruleId(), s.minSeverity(), s.channel(), s.address(), s.digest());
+                s.ruleId(), s.minSeverity(), s.channel(), s.address(), s.digest(), grouping);
     }
 
     /** Deletes one of the inspector's own subscriptions; false when there is no such one. */

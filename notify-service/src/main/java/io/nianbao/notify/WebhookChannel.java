@@ -38,7 +38,8 @@ public class WebhookChannel implements NotificationChannel {
     private static final Logger log = LoggerFactory.getLogger(WebhookChannel.class);
 
     /** The JSON body. */
-    record Payload(String notificationId, String inspector, boolean digest, List<PayloadReport> reports) {
+    record Payload(String notificationId, String inspector, boolean digest, Notification.GroupSend group,
+                   Notification.Resolution resolution, List<PayloadReport> reports) {
     }
 
     record PayloadReport(String reportId, String agencyId, String agencyName, String agencyLevel, String regionCode,
@@ -112,7 +113,7 @@ public class WebhookChannel implements NotificationChannel {
 
     private Payload payload(Notification notification) {
         return new Payload(notification.id(), notification.target().inspector(), notification.digest(),
-                notification.reports().stream().map(this::payloadReport).toList());
+                notification.group(), notification.resolution(), notification.reports().stream().map(this::payloadReport).toList());
     }
 
     private PayloadReport payloadReport(ReportFindings entry) {

@@ -41,7 +41,7 @@ class EmailChannelTest {
     void aMailHoldsThePlainTextAndTheHtmlAsBase64AlternativesAndTheNotificationId() throws Exception {
         JavaMailSenderImpl settings = new JavaMailSenderImpl();
         EmailChannel channel = new EmailChannel(new SmtpConnections(settings), new NotifyProperties("nianbao@example.org",
-                List.of(), List.of(), "https://nianbao.example/inbox", null, List.of(), null, List.of(), null, List.of(), null, null));
+                List.of(), List.of(), "https://nianbao.example/inbox", null, List.of(), null, List.of(), null, List.of(), null, null, null));
         Notification notification = MailTextTest.sample();
 
         MimeMessage composed = channel.compose(notification);
@@ -77,7 +77,7 @@ class EmailChannelTest {
         EmailChannel channel = channelTo(FreePorts.loopback());
         Notification notification = MailTextTest.sample();
         Notification malformed = new Notification(notification.id(), Target.email("ops@nianbao..test"),
-                notification.digest(), notification.reports());
+                notification.digest(), null, null, notification.reports());
 
         RuntimeException serverAway = catchRuntimeException(() -> channel.deliver(notification, 1));
         RuntimeException recipientRefused = catchRuntimeException(() -> channel.deliver(malformed, 1));
@@ -155,6 +155,6 @@ class EmailChannelTest {
         settings.setHost("127.0.0.1");
         settings.setPort(port);
         return new EmailChannel(new SmtpConnections(settings), new NotifyProperties("nianbao@example.org",
-                List.of(), List.of(), "https://nianbao.example/inbox", null, List.of(), null, List.of(), null, List.of(), null, null));
+                List.of(), List.of(), "https://nianbao.example/inbox", null, List.of(), null, List.of(), null, List.of(), null, null, null));
     }
 }

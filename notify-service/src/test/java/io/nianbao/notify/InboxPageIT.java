@@ -1,6 +1,7 @@
 package io.nianbao.notify;
 
 import io.nianbao.events.AgencyLevel;
+import io.nianbao.events.ReportValidated;
 import io.nianbao.localstack.LocalStack;
 import io.nianbao.localstack.LocalStackExtension;
 import org.junit.jupiter.api.AfterAll;
@@ -30,6 +31,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -43,8 +45,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The inbox page over real HTTP: login, escaping of what comes from a report, and — in Debian's
- * headless Chromium through Selenium, skipped when it is not installed — filtering and acknowledging.
+ * The inbox page over real HTTP: login, escaping of what comes from a report, the link to the
+ * original document, and — in Debian's headless Chromium through Selenium, skipped when it is not
+ * installed — searching, filtering, paging and acknowledging.
  */
 @ExtendWith(LocalStackExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -54,22 +57,42 @@ class InboxPageIT {
     private static final String SCRIPT = "<script>document.title='pwned'</script>";
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final String DOCUMENT_URL = "https://www.nanjing.gov.cn/qhq/ndbg.pdf?year=2024&part=1";
+    /** A portal's "URL" that is no web address: shown as text, never a link. */
+    private static final String SCRIPT_URL = "javascript:alert(1)//" + SCRIPT;
+    /** More reports than a page holds (20), in region 320205, validated on 1 to 23 February, published on 1 to 23 January. */
+    private static final int PAGED_REPORTS = 23;
 
     private NotifyHarness notify;
 
     @BeforeAll
     void start(LocalStack stack) throws Exception {
         notify = new NotifyHarness("inbox", stack, List.of(INSPECTOR), Map.of("nianbao.notify.inspectors", INSPECTOR)).start();
-        notify.publish(report("r-inbox-1", "qinhuai-dept", "320104", AgencyLevel.DEPARTMENT,
+        notify.publish(ReportValidated.newBuilder(report("r-inbox-1", "qinhuai-dept", "320104", AgencyLevel.DEPARTMENT,
                 finding("T3-BALANCE", ERROR, "收支不平衡" + SCRIPT),
-                finding("TXT-THIN", WARNING, "第五部分内容过少")));
-        notify.publish(report("r-inbox-2", "gulou-dept", "320106", AgencyLevel.DEPARTMENT,
+                finding("TXT-THIN", WARNING, "第五部分内容过少"))).setDocumentUrl(DOCUMENT_URL).build());
+        notify.publish(ReportValidated.newBuilder(report("r-inbox-2", "gulou-dept", "320106", AgencyLevel.DEPARTMENT,
                 finding("T3-BALANCE", ERROR, "收支不平衡"),
-                finding("T4-SUM", ERROR, "复议合计不符")));
+                finding("T4-SUM", ERROR, "复议合计不符"))).setDocumentUrl(SCRIPT_URL).build());
         // validate-service's notice that an agency published nothing, then its report.
         notify.publish(report("missing:jianye-dept:2024", "jianye-dept", "320105", AgencyLevel.DEPARTMENT,
                 finding("PUB-MISSING", ERROR, "截止日期已过，未发布2024年度报告")));
         notify.publish(report("r-inbox-3", "jianye-dept", "320105", AgencyLevel.DEPARTMENT));
+        notify.publish(ReportValidated.newBuilder(report("r-archive", "nj-archive", "320113", AgencyLevel.DEPARTMENT,
+                finding("TXT-THIN", WARNING, "第五部分内容过少"))).setAgencyName("南京市档案馆").build());
+        for (int day = 1; day <= PAGED_REPORTS; day++) {
+            notify.publish(ReportValidated.newBuilder(report("r-page-%02d".formatted(day), "xishan-%02d".formatted(day), "320205",
+                            AgencyLevel.DEPARTMENT, finding("T3-BALANCE", ERROR, "收支不平衡"), finding("TXT-THIN", WARNING, "内容过少")))
+                    .setAgencyName("锡山区第%d局".formatted(day))
+                    .setPublishedOn("2025-01-%02d".formatted(day))
+                    .setValidatedAt(Instant.parse("2025-02-%02dT02:00:00Z".formatted(day)))
+                    .build());
+        }
+        for (int i = 1; i <= 3; i++) {
+            notify.publish(ReportValidated.newBuilder(report("r-batch-" + i, "liangxi-" + i, "320303", AgencyLevel.DEPARTMENT,
+                    finding("T3-BALANCE", ERROR, "收支不平衡"), finding("T4-SUM", ERROR, "复议合计不符")))
+                    .setValidatedAt(Instant.parse("2025-03-02T00:00:00Z")).build());
+        }
         notify.awaitCaughtUp();
     }
 
@@ -107,39 +130,39 @@ class InboxPageIT {
                     .contains("问题收件箱", "<svg", "各规则问题数", "各地区问题数", "T3-BALANCE 申请收支不平衡", "表三“总计”");
             String reportPage = http.send(get("/inbox/reports/r-inbox-2"), HttpResponse.BodyHandlers.ofString()).body();
             assertThat(reportPage).contains("r-inbox-2", "T4-SUM").doesNotContain("r-inbox-1");
+            assertThat(reportPage).as("a URL that is no web address is text, escaped, and no link")
+                    .contains("javascript:alert(1)//&lt;script&gt;document.title=&#39;pwned&#39;&lt;/script&gt;")
+                    .doesNotContain("查看原文", "href=\"javascript:");
+            assertThat(http.send(get("/inbox/reports/r-inbox-1"), HttpResponse.BodyHandlers.ofString()).body())
+                    .as("the original's link, its & escaped, opened apart from the inbox")
+                    .containsPattern("<a href=\"https://www\\.nanjing\\.gov\\.cn/qhq/ndbg\\.pdf\\?year=2024&amp;part=1\""
+                            + "\\s+rel=\"noopener noreferrer\"\\s+target=\"_blank\"\\s+class=\"document-link\">查看原文</a>");
+            assertThat(http.send(get("/inbox/reports/r-batch-1"), HttpResponse.BodyHandlers.ofString()).body())
+                    .contains("原文为上传文件，无链接");
             String noticePage = http.send(get("/inbox/reports/missing:jianye-dept:2024"), HttpResponse.BodyHandlers.ofString()).body();
             assertThat(noticePage).as("resolved by the report that arrived")
-                    .contains("PUB-MISSING 未发布年度报告", "已解决", "报告已发布", "/inbox/reports/r-inbox-3");
+                    .contains("PUB-MISSING 未发布年度报告", "已解决", "报告已发布", "/inbox/reports/r-inbox-3")
+                    .as("a notice of a missing report has no document").doesNotContain("查看原文", "原文为上传文件");
         }
     }
 
     @Test
     void anInspectorLogsInFiltersAndAcknowledgesInABrowser() {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Debian's chromium and chromium-driver are not installed: the browser test is skipped");
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-                .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-                .usingAnyFreePort().build();
-        WebDriver browser = new ChromeDriver(service, options);
+        WebDriver browser = browser();
         try {
-            browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
             WebDriverWait page = new WebDriverWait(browser, Duration.ofSeconds(10));
             browser.get(notify.baseUrl() + "/inbox");
             assertThat(browser.getCurrentUrl()).endsWith("/login");
-            browser.findElement(By.id("username")).sendKeys(INSPECTOR);
-            browser.findElement(By.id("password")).sendKeys(NotifyHarness.PASSWORD);
-            browser.findElement(By.id("login")).click();
-            page.until(ExpectedConditions.urlContains("/inbox"));
+            logIn(browser);
 
             assertThat(browser.getTitle()).isEqualTo("收件箱 · 年报核查");
+            browser.get(notify.baseUrl() + "/inbox?region=32010");
             assertThat(browser.findElements(By.cssSelector("tr.finding"))).as("two reports' four findings and the PUB-MISSING notice")
                     .hasSize(5);
             assertThat(browser.findElement(By.cssSelector("#f-" + fingerprintOf(browser, "r-inbox-1", "T3-BALANCE") + " .message")).getText())
                     .as("the script shows as text and never runs").contains(SCRIPT);
 
-            browser.findElement(By.id("filter-rule")).sendKeys("T3-BALANCE");
+            new Select(browser.findElement(By.id("filter-rule"))).selectByVisibleText("T3-BALANCE 申请收支不平衡");
             browser.findElement(By.id("apply-filters")).click();
             page.until(ExpectedConditions.urlContains("rule=T3-BALANCE"));
             List<WebElement> rows = browser.findElements(By.cssSelector("tr.finding"));
@@ -147,11 +170,8 @@ class InboxPageIT {
 
             String fingerprint = rows.getFirst().getAttribute("data-fingerprint");
             rows.getFirst().findElement(By.cssSelector("button.acknowledge")).click();
-            // While the page reloads, Chrome may answer about the old page's elements with an error
-            // ("does not belong to the document") instead of "stale": wait through those for the new page.
-            new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(WebDriverException.class)
-                    .until(ExpectedConditions.textToBe(By.cssSelector("#f-" + fingerprint + " .status"), "已确认"));
-            assertThat(browser.getCurrentUrl()).as("back to the filtered view").contains("rule=T3-BALANCE");
+            awaitText(browser, By.cssSelector("#f-" + fingerprint + " .status"), "已确认");
+            assertThat(browser.getCurrentUrl()).as("back to the filtered view").contains("region=32010", "rule=T3-BALANCE");
 
             new Select(browser.findElement(By.id("filter-status"))).selectByValue("NEW");
             browser.findElement(By.id("apply-filters")).click();
@@ -162,6 +182,174 @@ class InboxPageIT {
         } finally {
             browser.quit();
         }
+    }
+
+    @Test
+    void anInspectorSearchesByNameAndDates() {
+        WebDriver browser = browser();
+        try {
+            WebDriverWait page = new WebDriverWait(browser, Duration.ofSeconds(10));
+            browser.get(notify.baseUrl() + "/inbox");
+            logIn(browser);
+
+            browser.findElement(By.id("filter-name")).sendKeys("档案");
+            browser.findElement(By.id("apply-filters")).click();
+            page.until(ExpectedConditions.urlContains("name="));
+            assertThat(reportsShown(browser)).containsExactly("r-archive");
+            assertThat(browser.findElement(By.id("totals")).getText()).isEqualTo("共 1 个报告、1 个问题，第 1/1 页");
+
+            browser.get(notify.baseUrl() + "/inbox?name=QINHUAI");
+            assertThat(reportsShown(browser)).as("part of the agency id, in another case").containsExactly("r-inbox-1");
+
+            browser.get(notify.baseUrl() + "/inbox?region=3202&publishedFrom=2025-01-05&publishedTo=2025-01-07");
+            assertThat(reportsShown(browser)).containsExactly("r-page-07", "r-page-06", "r-page-05");
+            assertThat(browser.findElement(By.id("filter-published-from")).getAttribute("value")).isEqualTo("2025-01-05");
+
+            // 10 and 11 February in Beijing; r-page-12 was validated at 10:00 on the 12th.
+            browser.get(notify.baseUrl() + "/inbox?validatedFrom=2025-02-10&validatedTo=2025-02-11");
+            assertThat(reportsShown(browser)).containsExactly("r-page-11", "r-page-10");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void moreReportsThanAPageHoldsArePagedKeepingTheFilter() {
+        WebDriver browser = browser();
+        try {
+            WebDriverWait page = new WebDriverWait(browser, Duration.ofSeconds(10));
+            browser.get(notify.baseUrl() + "/inbox?region=3202&severity=ERROR");
+            logIn(browser);
+            page.until(ExpectedConditions.urlContains("region=3202"));
+
+            assertThat(browser.findElement(By.id("totals")).getText()).isEqualTo("共 23 个报告、23 个问题，第 1/2 页");
+            List<String> first = reportsShown(browser);
+            assertThat(first).hasSize(20).startsWith("r-page-23").endsWith("r-page-04");
+            assertThat(browser.findElements(By.cssSelector("#summary a.previous-page"))).isEmpty();
+
+            browser.findElement(By.cssSelector("#summary a.next-page")).click();
+            page.until(ExpectedConditions.urlContains("page=2"));
+            assertThat(browser.getCurrentUrl()).contains("region=3202", "severity=ERROR");
+            assertThat(browser.findElement(By.id("totals")).getText()).isEqualTo("共 23 个报告、23 个问题，第 2/2 页");
+            assertThat(reportsShown(browser)).containsExactly("r-page-03", "r-page-02", "r-page-01");
+            assertThat(browser.findElements(By.cssSelector("tr.finding"))).hasSize(3)
+                    .allSatisfy(row -> assertThat(row.getAttribute("data-rule")).isEqualTo("T3-BALANCE"));
+
+            browser.findElement(By.cssSelector("#summary a.previous-page")).click();
+            page.until(ExpectedConditions.urlContains("page=1"));
+            assertThat(reportsShown(browser)).isEqualTo(first);
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void anInspectorAcknowledgesSeveralFindingsAtOnce() {
+        WebDriver browser = browser();
+        try {
+            WebDriverWait page = new WebDriverWait(browser, Duration.ofSeconds(10));
+            browser.get(notify.baseUrl() + "/inbox?region=3203");
+            logIn(browser);
+            page.until(ExpectedConditions.urlContains("region=3203"));
+            assertThat(browser.findElements(By.cssSelector("tr.finding"))).hasSize(6);
+
+            // The same finding in two reports has one fingerprint: a row is its report's and its rule's.
+            List<String> chosen = List.of("r-batch-1 T3-BALANCE", "r-batch-1 T4-SUM", "r-batch-2 T4-SUM");
+            chosen.forEach(row -> browser.findElement(rowOf(row, " input.select")).click());
+            browser.findElement(By.id("acknowledge-selected-button")).click();
+            awaitText(browser, By.id("notice"), "已确认 3 个问题。");
+            chosen.forEach(row -> assertThat(browser.findElement(rowOf(row, " .status")).getText()).isEqualTo("已确认"));
+
+            new Select(browser.findElement(By.id("filter-status"))).selectByValue("ACKNOWLEDGED");
+            browser.findElement(By.id("apply-filters")).click();
+            page.until(ExpectedConditions.urlContains("status=ACKNOWLEDGED"));
+            assertThat(browser.findElements(By.cssSelector("tr.finding")))
+                    .extracting(row -> row.findElement(By.xpath("ancestor::section")).getAttribute("data-report") + " " + row.getAttribute("data-rule"))
+                    .containsExactlyInAnyOrderElementsOf(chosen);
+            assertThat(browser.findElements(By.cssSelector("tr.finding .status"))).extracting(WebElement::getText)
+                    .containsOnly("已确认");
+
+            browser.get(notify.baseUrl() + "/inbox?region=3203&status=NEW");
+            assertThat(browser.findElements(By.cssSelector("tr.finding"))).hasSize(3);
+            browser.findElement(By.cssSelector("section[data-report='r-batch-3'] button.acknowledge-report")).click();
+            awaitText(browser, By.id("notice"), "已确认 2 个问题。");
+            assertThat(reportsShown(browser)).as("the unacknowledged view, r-batch-3 done").containsExactly("r-batch-2");
+
+            browser.findElement(By.id("select-all")).click();
+            page.until(ExpectedConditions.urlContains("select=all"));
+            assertThat(browser.findElements(By.cssSelector("input.select"))).singleElement()
+                    .satisfies(box -> assertThat(box.isSelected()).isTrue());
+            browser.findElement(By.id("acknowledge-selected-button")).click();
+            awaitText(browser, By.id("notice"), "已确认 1 个问题。");
+            assertThat(browser.getCurrentUrl()).as("back, nothing selected any more").contains("status=NEW").doesNotContain("select=");
+            assertThat(browser.findElement(By.id("empty")).getText()).isEqualTo("没有符合条件的问题。");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void theOriginalDocumentOpensFromTheReportsHeader() {
+        WebDriver browser = browser();
+        try {
+            browser.get(notify.baseUrl() + "/inbox/reports/r-inbox-1");
+            logIn(browser);
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/inbox/reports/r-inbox-1"));
+
+            WebElement link = browser.findElement(By.cssSelector("section[data-report='r-inbox-1'] a.document-link"));
+            assertThat(link.getText()).isEqualTo("查看原文");
+            assertThat(link.getAttribute("href")).isEqualTo(DOCUMENT_URL);
+            assertThat(link.getAttribute("rel")).isEqualTo("noopener noreferrer");
+            assertThat(link.getAttribute("target")).isEqualTo("_blank");
+
+            browser.get(notify.baseUrl() + "/inbox/reports/r-inbox-2");
+            assertThat(browser.findElement(By.cssSelector("section[data-report='r-inbox-2'] .document-text")).getText())
+                    .contains(SCRIPT_URL);
+            assertThat(browser.findElements(By.cssSelector("a.document-link"))).isEmpty();
+            assertThat(browser.getTitle()).isNotEqualTo("pwned");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    /** Debian's headless Chromium; the test is skipped when it is not installed. */
+    private static WebDriver browser() {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Debian's chromium and chromium-driver are not installed: the browser test is skipped");
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+                .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+                .usingAnyFreePort().build();
+        WebDriver browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+        return browser;
+    }
+
+    /** Logs in on the login page the browser was sent to, and waits to be back on the inbox. */
+    private static void logIn(WebDriver browser) {
+        browser.findElement(By.id("username")).sendKeys(INSPECTOR);
+        browser.findElement(By.id("password")).sendKeys(NotifyHarness.PASSWORD);
+        browser.findElement(By.id("login")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/inbox"));
+    }
+
+    /** Waits for the page a form posted to to show {@code text}. */
+    private static void awaitText(WebDriver browser, By element, String text) {
+        // While the page reloads, Chrome may answer about the old page's elements with an error
+        // ("does not belong to the document") instead of "stale": wait through those for the new page.
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(WebDriverException.class)
+                .until(ExpectedConditions.textToBe(element, text));
+    }
+
+    /** Within the row of "reportId rule", the element {@code within} selects. */
+    private static By rowOf(String reportAndRule, String within) {
+        String[] parts = reportAndRule.split(" ");
+        return By.cssSelector("section[data-report='" + parts[0] + "'] tr[data-rule='" + parts[1] + "']" + within);
+    }
+
+    private static List<String> reportsShown(WebDriver browser) {
+        return browser.findElements(By.cssSelector("section.report")).stream().map(section -> section.getAttribute("data-report")).toList();
     }
 
     private static String fingerprintOf(WebDriver browser, String reportId, String rule) {

@@ -19,7 +19,7 @@ class MailTextTest {
     /** A report of an agency whose name needs escaping, with an agency finding quoting the report and a SYSTEM one. */
     static Notification sample() {
         ReportInfo report = new ReportInfo("r-42", "agency-1", "某县<人民政府>办公室", AgencyLevel.GOVERNMENT,
-                "500241", 2024, "2025-01-20", null);
+                "500241", 2024, "2025-01-20", null, null);
         StoredFinding balance = new StoredFinding("fp1", "T3-BALANCE", Severity.ERROR, Responsibility.AGENCY,
                 "三.totalHandled.total", "12", "13", "总计应为12件，实为13件。", "总计 13 & 结转 \"2\"");
         StoredFinding unreadable = new StoredFinding("fp2", "TBL-SHAPE", Severity.WARNING, Responsibility.SYSTEM,

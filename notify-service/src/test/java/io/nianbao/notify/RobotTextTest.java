@@ -30,7 +30,7 @@ class RobotTextTest {
 
     @Test
     void whatDoesNotFitIsCountedAndTheInboxHasIt() {
-        ReportInfo report = new ReportInfo("r-7", "agency-7", "某市某局", AgencyLevel.DEPARTMENT, "3201", 2024, null, null);
+        ReportInfo report = new ReportInfo("r-7", "agency-7", "某市某局", AgencyLevel.DEPARTMENT, "3201", 2024, null, null, null);
         List<StoredFinding> findings = IntStream.range(0, 200).mapToObj(i -> new StoredFinding("fp" + i, "CELL-BLANK",
                 Severity.WARNING, Responsibility.AGENCY, "三.row" + i, null, null, "第" + i + "行数据空白，按模板应填写数字。",
                 "这一行在原文中没有填写任何数字".repeat(6))).toList();

@@ -17,9 +17,9 @@ class RouterTest {
     private static final Inhibition UNREADABLE_TABLE = new Inhibition(List.of("TBL-SHAPE", "TBL-MISSING"),
             List.of("T3-*", "T4-*", "TXT-*"), List.of("table"));
     private static final ReportInfo REPORT = new ReportInfo("r-1", "agency-1", "某县人民政府", AgencyLevel.GOVERNMENT,
-            "320102", 2024, "2025-03-01", null);
+            "320102", 2024, "2025-03-01", null, null);
     private static final Subscription EVERYTHING = new Subscription(1L, "i@example.org", null, null, null, null,
-            Severity.INFO, Channel.EMAIL, null, false);
+            Severity.INFO, Channel.EMAIL, null, false, null);
 
     private static StoredFinding finding(String rule, String location) {
         return new StoredFinding(rule + "@" + location, rule, Severity.ERROR, Responsibility.AGENCY, location, null, null,

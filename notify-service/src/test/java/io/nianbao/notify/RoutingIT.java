@@ -162,7 +162,8 @@ class RoutingIT {
         notify.awaitCaughtUp();
         assertThat(notify.mail.receivedMessages()).hasSize(before);
 
-        notify.publish(report("r-after-restart", "xuanwu-dept", "320102", AgencyLevel.DEPARTMENT,
+        // Another agency: a later report of r-nanjing's agency and year would be its republication.
+        notify.publish(report("r-after-restart", "xuanwu-archives", "320102", AgencyLevel.DEPARTMENT,
                 finding("T4-SUM", ERROR, "复议合计不符")));
         notify.awaitCaughtUp();
         assertThat(rulesMailed(REGION)).as("the restarted service still notifies").hasSize(regionBefore + 1)
@@ -285,6 +286,26 @@ class RoutingIT {
         assertThat(resolvedBy(jdbc, "r-repub-1", "T3-BALANCE")).as("corrected in the republication").isEqualTo("r-repub-2");
         assertThat(resolvedBy(jdbc, "r-repub-1", "TXT-THIN")).as("still there").isEmpty();
         assertThat(resolvedBy(jdbc, "r-late", "PUB-LATE")).isEmpty();
+
+        List<MailCatcher.Mail> resolved = resolutionNotices();
+        assertThat(resolved).as("one notice per resolving report to whom the finding was sent").hasSize(2);
+        assertThat(resolved).filteredOn(m -> m.subject().contains("late-agency")).singleElement().satisfies(mail -> assertThat(mail.text())
+                .contains("报告已发布（发布日期 2025-01-20），原“未发布”问题已解决；但发布已逾期，现为 PUB-LATE 逾期发布：逾期发布",
+                        "以下问题已解决：", "[PUB-MISSING]"));
+        assertThat(resolved).filteredOn(m -> m.subject().contains("repub-agency")).singleElement().satisfies(mail -> assertThat(mail.text())
+                .contains("重新发布的报告（r-repub-2）已不再有以下问题", "[T3-BALANCE]").doesNotContain("[TXT-THIN]"));
+        assertThat(notify.mailsTo(AGENCY)).as("never sent the findings, told nothing")
+                .noneMatch(m -> m.subject().contains("问题已解决"));
+
+        notify.publish(report("r-late", "late-agency", "320105", AgencyLevel.GOVERNMENT, finding("PUB-LATE", ERROR, "逾期发布")));
+        notify.awaitCaughtUp();
+        assertThat(resolutionNotices()).as("told once").hasSize(2);
+    }
+
+    /** The default inspector's resolution notices about this test's agencies. */
+    private List<MailCatcher.Mail> resolutionNotices() {
+        return notify.mailsTo(DEFAULT).stream().filter(m -> m.subject().contains("问题已解决")
+                && (m.subject().contains("late-agency") || m.subject().contains("repub-agency"))).toList();
     }
 
     private static String resolvedBy(JdbcClient jdbc, String reportId, String rule) {

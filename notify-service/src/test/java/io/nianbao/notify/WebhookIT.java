@@ -109,9 +109,10 @@ class WebhookIT {
         ReportValidated report = report("r-hook", "hook-agency", "320102", AgencyLevel.GOVERNMENT,
                 finding("T3-BALANCE", ERROR, "收支不平衡"),
                 finding("TXT-THIN", WARNING, "第五部分内容过少"));
-        // The same agency: the same partition, behind the first report.
-        ReportValidated next = report("r-next", "hook-agency", "320102", AgencyLevel.GOVERNMENT,
-                finding("T4-TOTAL", ERROR, "合计不符"));
+        // The same agency: the same partition, behind the first report; of another year, so that
+        // it is not a republication resolving the first one's findings.
+        ReportValidated next = ReportValidated.newBuilder(report("r-next", "hook-agency", "320102", AgencyLevel.GOVERNMENT,
+                finding("T4-TOTAL", ERROR, "合计不符"))).setYear(2023).build();
         notify.publish(report);
         notify.publish(next);
         notify.awaitCaughtUp();
@@ -249,7 +250,7 @@ class WebhookIT {
     @Test
     void aWebhookThatResolvesIntoOurOwnNetworkIsNotCalledAndItsPayloadIsDeadLetteredAtOnce() throws Exception {
         notify.bean(Subscriptions.class).create(new Subscription(null, INTERNAL, null, "internal-agency", null, null,
-                WARNING, Channel.WEBHOOK, "http://10.0.0.8:9/hook", false));
+                WARNING, Channel.WEBHOOK, "http://10.0.0.8:9/hook", false, null));
         notify.publish(report("r-internal", "internal-agency", "320102", AgencyLevel.GOVERNMENT,
                 finding("T3-BALANCE", ERROR, "收支不平衡")));
         notify.awaitCaughtUp();

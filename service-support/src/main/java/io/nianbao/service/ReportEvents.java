@@ -45,6 +45,7 @@ public final class ReportEvents {
                 .setRegionCode(source.getRegionCode())
                 .setYear(meta.year())
                 .setPublishedOn(meta.publishedOn() == null ? null : meta.publishedOn().toString())
+                .setDocumentUrl(source.getDocumentUrl())
                 .setSha256(source.getSha256())
                 .setTemplate(report.template() == null ? null : io.nianbao.events.Template.valueOf(report.template().name()))
                 .setSections(report.sections().stream()

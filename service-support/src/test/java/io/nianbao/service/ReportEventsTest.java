@@ -3,6 +3,7 @@ package io.nianbao.service;
 import io.nianbao.core.ReportReader;
 import io.nianbao.core.extract.HostileDocuments;
 import io.nianbao.core.extract.HostileDocuments.Hostile;
+import io.nianbao.core.model.ParsedReport;
 import io.nianbao.core.model.ReportMetadata;
 import io.nianbao.events.AgencyLevel;
 import io.nianbao.events.ReportIngested;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,6 +39,19 @@ class ReportEventsTest {
             ReportParsed event = ReportEvents.toEvent(ingested(document), reader.read(document.bytes(), ReportMetadata.UNKNOWN));
             assertThat(avroBytes(event)).as(document.name()).isLessThan(RECORD_ROOM);
         }
+    }
+
+    /** The original's URL is copied from report.ingested to report.parsed, for the inbox's link to it. */
+    @Test
+    void theDocumentUrlTravelsFromIngestedToParsed() {
+        ParsedReport nothingRead = new ParsedReport(ReportMetadata.UNKNOWN, null, List.of(), null, null, null, List.of());
+        ReportIngested fetched = ReportIngested.newBuilder().setReportId("r").setAgencyId("agency").setMediaType("application/pdf")
+                .setSha256("0".repeat(64)).setSizeBytes(1).setIngestedAt(Instant.EPOCH)
+                .setDocumentUrl("https://www.example.gov.cn/ndbg/2024.pdf").build();
+        ReportIngested uploaded = ReportIngested.newBuilder(fetched).setDocumentUrl(null).build();
+
+        assertThat(ReportEvents.toEvent(fetched, nothingRead).getDocumentUrl()).isEqualTo("https://www.example.gov.cn/ndbg/2024.pdf");
+        assertThat(ReportEvents.toEvent(uploaded, nothingRead).getDocumentUrl()).as("an upload's").isNull();
     }
 
     private static ReportIngested ingested(Hostile document) {

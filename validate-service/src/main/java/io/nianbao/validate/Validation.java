@@ -85,6 +85,7 @@ public final class Validation {
                 .setRegionCode(report.getRegionCode())
                 .setYear(report.getYear())
                 .setPublishedOn(report.getPublishedOn())
+                .setDocumentUrl(report.getDocumentUrl())
                 .setTemplate(report.getTemplate())
                 .setFindings(findings.stream().map(ReportEvents::toEvent).toList())
                 .setValidatedAt(clock.instant())

@@ -80,6 +80,7 @@ class ValidateServiceTest {
     private static final List<String> CROSS_YEAR = List.of("XY-CARRYOVER", "XY-INFORCE", "XY-COPY", "XY-REVISED");
     private static final String LATE = "late-" + UUID.randomUUID();
     private static final String PUNCTUAL = "punctual-" + UUID.randomUUID();
+    private static final String DOCUMENT_URL = "https://www.example.gov.cn/xxgk/ndbg/report.pdf";
 
     private final MutableClock clock = new MutableClock(Instant.parse("2025-01-10T02:00:00Z"), ValidateServiceApplication.CHINA);
     private LocalStack stack;
@@ -152,6 +153,8 @@ class ValidateServiceTest {
         assertThat(rules(all.get(1))).contains("XY-REVISED");
         assertThat(all.get(2).getFindings()).as("replay of the first version").isEqualTo(all.get(0).getFindings());
         assertThat(all.get(3).getFindings()).as("replay of the second version").isEqualTo(all.get(1).getFindings());
+        assertThat(all).extracting(ReportValidated::getDocumentUrl).as("the original's link travels on")
+                .containsOnly(DOCUMENT_URL);
     }
 
     @Test
@@ -342,6 +345,7 @@ class ValidateServiceTest {
                 .setAgencyId(agency)
                 .setMediaType("text/plain")
                 .setSha256(sha)
+                .setDocumentUrl(DOCUMENT_URL)
                 .setSizeBytes(0)
                 .setIngestedAt(Instant.now())
                 .build();

@@ -82,7 +82,7 @@ public class ReportIntake {
         if (problem == null) {
             problem = metadataProblem(submission);
         }
-        if (problem == null && blankToNull(submission.documentUrl()) != null && submission.document() != null) {
+        if (problem == null && documentUrl(submission) != null && submission.document() != null) {
             problem = new IntakeResult.Rejected("AMBIGUOUS", "报告文件（或全文）和报告网址（documentUrl）只能提交其一", 400);
         }
         if (problem != null) {
@@ -244,9 +244,15 @@ public class ReportIntake {
 
     /** The document handed in, or fetched from its URL (the fetcher throws an {@link IntakeRejection} when it cannot). */
     private ReceivedDocument receivedOf(Submission submission) {
-        return blankToNull(submission.documentUrl()) != null
-                ? fetcher.fetch(submission.documentUrl().trim(), submission.portal(), properties.maxDocumentSize().toBytes())
+        String documentUrl = documentUrl(submission);
+        return documentUrl != null
+                ? fetcher.fetch(documentUrl, submission.portal(), properties.maxDocumentSize().toBytes())
                 : submission.document();
+    }
+
+    /** The URL the portal gave for the document, which was fetched from it; null for a document handed in. */
+    private static String documentUrl(Submission submission) {
+        return blankToNull(submission.documentUrl()) == null ? null : submission.documentUrl().trim();
     }
 
     /** Why the document cannot be taken as it came: none at all, empty, or beyond the size limit; null when it can. */
@@ -284,6 +290,7 @@ public class ReportIntake {
                 .setPublishedOn(blankToNull(submission.publishedOn()))
                 .setPortalId(submission.portalId())
                 .setFileName(submission.fileName() != null ? submission.fileName() : document.fileName())
+                .setDocumentUrl(documentUrl(submission))
                 .setMediaType(mediaType)
                 .setSha256(sha256)
                 .setSizeBytes(bytes.length)

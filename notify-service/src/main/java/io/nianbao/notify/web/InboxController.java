@@ -1,8 +1,10 @@
 package io.nianbao.notify.web;
 
+import io.nianbao.core.rules.RuleId;
 import io.nianbao.events.AgencyLevel;
 import io.nianbao.events.Channel;
 import io.nianbao.events.Severity;
+import io.nianbao.notify.Grouping;
 import io.nianbao.notify.NotifyProperties;
 import io.nianbao.notify.NotifyProperties.Robot;
 import io.nianbao.notify.Silence;
@@ -19,8 +21,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,8 +36,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The inspectors' inbox: findings by report with filters, acknowledging a finding, silencing a
- * rule for an agency, a chart per rule and per region, and the inspector's subscriptions.
+ * The inspectors' inbox: findings by report, searched and filtered a page of reports at a time,
+ * acknowledging findings (selected, or a report's all), silencing a rule for an agency, a chart per
+ * rule and per region, and the inspector's subscriptions.
  */
 @Controller
 class InboxController {
@@ -41,9 +48,11 @@ class InboxController {
     private final Clock clock;
     private final OutboundHttp outbound;
     private final List<Robot> robots;
+    private final NotifyProperties.GroupTimers timers;
 
     InboxController(Inbox inbox, Subscriptions subscriptions, Clock clock, OutboundHttp outbound, NotifyProperties properties) {
         this.robots = properties.robots();
+        this.timers = properties.grouping();
         this.outbound = outbound;
         this.inbox = inbox;
         this.subscriptions = subscriptions;
@@ -61,29 +70,44 @@ class InboxController {
     }
 
     @GetMapping("/inbox")
-    String inbox(@RequestParam(required = false) String region, @RequestParam(required = false) String agency,
-                 @RequestParam(required = false) String rule, @RequestParam(required = false) Severity severity,
-                 @RequestParam(required = false) Inbox.Status status, @RequestParam(required = false) Integer year,
+    String inbox(@ModelAttribute Inbox.Filter filter, @RequestParam(required = false) Integer page,
+                 @RequestParam(required = false) String select, @RequestParam(required = false) Integer year,
                  Principal inspector, Model model) {
-        return page(null, region, agency, rule, severity, status, year, inspector, model);
+        return page("/inbox", filter, page, "all".equals(select), year, inspector, model);
     }
 
     /** The link in every notification. */
     @GetMapping("/inbox/reports/{reportId}")
-    String report(@PathVariable String reportId, Principal inspector, Model model) {
-        return page(reportId, null, null, null, null, null, null, inspector, model);
+    String report(@PathVariable String reportId, @RequestParam(required = false) String select, Principal inspector, Model model) {
+        return page("/inbox/reports/" + UriUtils.encodePathSegment(reportId, StandardCharsets.UTF_8), Inbox.Filter.ofReport(reportId),
+                null, "all".equals(select), null, inspector, model);
     }
 
-    private String page(String reportId, String region, String agency, String rule, Severity severity,
-                        Inbox.Status status, Integer year, Principal inspector, Model model) {
+    /**
+     * The inbox at {@code path}: one page of the filtered reports, its links to the pages around it
+     * (keeping the filter), its findings all selected for acknowledging when {@code selectAll}.
+     */
+    private String page(String path, Inbox.Filter filter, Integer page, boolean selectAll, Integer year,
+                        Principal inspector, Model model) {
         String me = inspector.getName();
-        Inbox.Filter filter = new Inbox.Filter(reportId, SubscriptionRequest.blankToNull(region),
-                SubscriptionRequest.blankToNull(agency), SubscriptionRequest.blankToNull(rule), severity, status);
+        Inbox.Page results = inbox.page(me, filter, page);
+        Pagination pagination = results.pagination();
         int chartYear = year != null ? year : inbox.latestYear(me).orElse(Year.now(clock).getValue());
         model.addAttribute("inspector", me);
         model.addAttribute("filter", filter);
-        model.addAttribute("reports", inbox.entries(me, filter));
-        model.addAttribute("maxEntries", Inbox.MAX_ENTRIES);
+        model.addAttribute("reports", results.reports());
+        model.addAttribute("pagination", pagination);
+        model.addAttribute("selectAll", selectAll);
+        model.addAttribute("selectAllHref", path + filter.query(pagination.number(), true));
+        model.addAttribute("selectNoneHref", path + filter.query(pagination.number(), false));
+        model.addAttribute("previousHref", path + filter.query(pagination.number() - 1, false));
+        model.addAttribute("nextHref", path + filter.query(pagination.number() + 1, false));
+        Map<String, String> rules = new LinkedHashMap<>();
+        inbox.rules(me).forEach(rule -> rules.put(rule, RuleId.labelOf(rule)));
+        if (filter.rule() != null) {
+            rules.putIfAbsent(filter.rule(), RuleId.labelOf(filter.rule()));
+        }
+        model.addAttribute("rules", rules);
         model.addAttribute("severities", Severity.values());
         model.addAttribute("statuses", Inbox.Status.values());
         model.addAttribute("year", chartYear);
@@ -93,10 +117,25 @@ class InboxController {
         return "inbox";
     }
 
+    /** Acknowledges the findings selected on the page (or the one whose button was pressed), each "reportId fingerprint". */
     @PostMapping("/inbox/acknowledge")
-    String acknowledge(@RequestParam String reportId, @RequestParam String fingerprint, Principal inspector,
-                       @RequestHeader(name = "Referer", required = false) String referer) {
-        inbox.acknowledge(inspector.getName(), reportId, fingerprint, clock.instant());
+    String acknowledge(@RequestParam(name = "entry", required = false) List<String> entries, Principal inspector,
+                       @RequestHeader(name = "Referer", required = false) String referer, RedirectAttributes flash) {
+        List<Inbox.EntryKey> keys;
+        try {
+            keys = entries == null ? List.of() : entries.stream().map(Inbox.EntryKey::parse).toList();
+        } catch (IllegalArgumentException malformed) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "所选问题的编号有误");
+        }
+        flash.addFlashAttribute("notice", keys.isEmpty() ? "未选择任何问题。"
+                : "已确认 " + inbox.acknowledge(inspector.getName(), keys, clock.instant()) + " 个问题。");
+        return back(referer);
+    }
+
+    @PostMapping("/inbox/reports/{reportId}/acknowledge")
+    String acknowledgeReport(@PathVariable String reportId, Principal inspector,
+                             @RequestHeader(name = "Referer", required = false) String referer, RedirectAttributes flash) {
+        flash.addFlashAttribute("notice", "已确认 " + inbox.acknowledgeReport(inspector.getName(), reportId, clock.instant()) + " 个问题。");
         return back(referer);
     }
 
@@ -132,12 +171,13 @@ class InboxController {
         robots.forEach(robot -> channels.putIfAbsent(robot.kind(), Subscription.channelName(robot.kind())));
         model.addAttribute("channels", channels);
         model.addAttribute("robots", robots.stream().map(Robot::name).toList());
+        model.addAttribute("groupLabels", Grouping.Label.values());
         return "subscriptions";
     }
 
     @PostMapping("/inbox/subscriptions")
     String subscribe(@ModelAttribute SubscriptionRequest request, Principal inspector) {
-        subscriptions.create(request.toSubscription(inspector.getName(), outbound, robots));
+        subscriptions.create(request.toSubscription(inspector.getName(), outbound, robots, timers));
         return "redirect:/inbox/subscriptions";
     }
 
@@ -156,12 +196,16 @@ class InboxController {
         return new Silence(inspector.getName(), agency, rule);
     }
 
-    /** Back to the inbox view the form was posted from (only a page of this inbox, never elsewhere). */
+    /**
+     * Back to the inbox view the form was posted from (only a page of this inbox, never elsewhere),
+     * with nothing selected any more.
+     */
     private static String back(String referer) {
         try {
             URI uri = URI.create(referer);
             if (uri.getRawPath() != null && uri.getRawPath().startsWith("/inbox")) {
-                return "redirect:" + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+                return "redirect:" + UriComponentsBuilder.fromPath(uri.getRawPath()).query(uri.getRawQuery())
+                        .replaceQueryParam("select").build(true).toUriString();
             }
         } catch (IllegalArgumentException | NullPointerException unusable) {
             // No or a malformed Referer: the inbox itself.

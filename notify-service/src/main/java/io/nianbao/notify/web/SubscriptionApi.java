@@ -34,11 +34,13 @@ class SubscriptionApi {
     private final Subscriptions subscriptions;
     private final OutboundHttp outbound;
     private final List<Robot> robots;
+    private final NotifyProperties.GroupTimers timers;
 
     SubscriptionApi(Subscriptions subscriptions, OutboundHttp outbound, NotifyProperties properties) {
         this.subscriptions = subscriptions;
         this.outbound = outbound;
         this.robots = properties.robots();
+        this.timers = properties.grouping();
     }
 
     @GetMapping("/subscriptions")
@@ -49,7 +51,7 @@ class SubscriptionApi {
     @PostMapping("/subscriptions")
     @ResponseStatus(HttpStatus.CREATED)
     Subscription create(@RequestBody SubscriptionRequest request, Principal inspector) {
-        return subscriptions.create(request.toSubscription(inspector.getName(), outbound, robots));
+        return subscriptions.create(request.toSubscription(inspector.getName(), outbound, robots, timers));
     }
 
     @DeleteMapping("/subscriptions/{id}")
