@@ -153,7 +153,8 @@ class OverviewPageIT {
             assertThat(rows).extracting(row -> row.findElement(By.cssSelector(".errors")).getText() + "/"
                     + row.findElement(By.cssSelector(".warnings")).getText())
                     .containsExactly("0/0", "1/1", "1/0", "2/0", "1/0");
-            assertThat(row(browser, "visitor-dept").getText()).contains("不在名册", "320111", "部门");
+            assertThat(row(browser, "visitor-dept").getText()).contains("不在名册", "江苏省南京市浦口区", "部门");
+            assertThat(browser.findElement(By.id("region-name")).getText()).isEqualTo("· 江苏省南京市");
             assertThat(row(browser, "qinhuai-gov").getText()).contains("GB2021", "2025-01-20", "政府", "无");
             assertThat(browser.findElement(By.id("count-expected")).getText()).isEqualTo("4");
             assertThat(browser.findElement(By.id("count-on-time")).getText()).isEqualTo("2");
@@ -203,12 +204,12 @@ class OverviewPageIT {
                             "2024年度政府信息公开工作年度报告发布及质量情况.xlsx", StandardCharsets.UTF_8).replace("+", "%20")));
             try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(export.body()))) {
                 Sheet annex = workbook.getSheet("附件");
-                assertThat(text(annex, 0, 0)).isEqualTo("2024年度政府信息公开工作年度报告发布及质量情况（地区：3201）");
+                assertThat(text(annex, 0, 0)).isEqualTo("2024年度政府信息公开工作年度报告发布及质量情况（地区：江苏省南京市）");
                 assertThat(IntStream.range(0, 13).mapToObj(c -> text(annex, 1, c)).toList()).containsExactly(
                         "序号", "地区", "机关名称", "机关层级", "年度", "发布日期", "是否按时", "模板", "错误数", "警告数", "主要问题", "整改状态", "链接");
                 assertThat(annex.getLastRowNum()).as("title, header and five agencies").isEqualTo(6);
                 assertThat(IntStream.range(0, 13).mapToObj(c -> text(annex, 5, c)).toList()).containsExactly(
-                        "4", "320106", "南京市鼓楼区民政局", "部门", "2024", "2025-01-20", "逾期", "", "2", "0",
+                        "4", "江苏省南京市鼓楼区", "南京市鼓楼区民政局", "部门", "2024", "2025-01-20", "逾期", "", "2", "0",
                         "复议诉讼合计不符、逾期发布", "复核通过", "http://inbox.test/inbox/reports/r-gulou");
                 assertThat(annex.getRow(5).getCell(8).getNumericCellValue()).as("a number, not text").isEqualTo(2);
                 Sheet findings = workbook.getSheet("问题清单");

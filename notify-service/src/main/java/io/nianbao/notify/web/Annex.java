@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  * its open problems and its rectification, and the list of the findings. What the Excel export and
  * the print view both show.
  *
- * @param region   the GB/T 2260 prefix it covers, or null for all the inspector's agencies
+ * @param region   the name of the region it covers, or null for all the inspector's agencies
  * @param findings the agencies' findings ({@link Overview#findings}) of their latest reports
  */
 public record Annex(int year, String region, List<Row> rows, List<AgencyFinding> findings) {
@@ -35,7 +35,7 @@ public record Annex(int year, String region, List<Row> rows, List<AgencyFinding>
 
     /** The region it covers as the title's subtitle says it, or null. */
     public String regionLine() {
-        return region == null ? null : "地区：" + Overview.regionName(region);
+        return region == null ? null : "地区：" + region;
     }
 
     /**

@@ -6,6 +6,7 @@ import io.nianbao.events.AgencyLevel;
 import io.nianbao.events.Template;
 import io.nianbao.notify.DeliveryLog;
 import io.nianbao.notify.NotifyProperties;
+import io.nianbao.notify.Regions;
 import io.nianbao.notify.ReportInfo;
 import io.nianbao.notify.StoredFinding;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,15 +51,12 @@ public class Overview {
     /**
      * One agency's year.
      *
+     * @param region   its region's name ({@link #regionName})
      * @param reportId its latest report (a PUB-MISSING notice when it published none), or null
      */
-    public record Row(String agencyId, String agencyName, AgencyLevel level, String regionCode, boolean onRoster,
+    public record Row(String agencyId, String agencyName, AgencyLevel level, String regionCode, String region, boolean onRoster,
                       Publication publication, String reportId, String publishedOn, Template template,
                       int errors, int warnings, Rectification rectification) {
-
-        public String region() {
-            return regionName(regionCode);
-        }
 
         /** Its name as the annex lists it: marked when it is not on the roster. */
         public String listedName() {
@@ -98,18 +96,20 @@ public class Overview {
 
     private final JdbcClient jdbc;
     private final Roster roster;
+    private final Regions regions;
 
-    Overview(JdbcClient jdbc, NotifyProperties properties) {
+    Overview(JdbcClient jdbc, NotifyProperties properties, Regions regions) {
         this.jdbc = jdbc;
         this.roster = properties.roster() == null ? Roster.EMPTY : Roster.load(properties.roster());
+        this.regions = regions;
     }
 
     /**
-     * The display text of a GB/T 2260 code: the one place it is made, so that names can replace
-     * codes here alone.
+     * The display text of a GB/T 2260 code or prefix (江苏省南京市秦淮区 for 320104): the one place the
+     * overview, the annex and the print view get it from.
      */
-    public static String regionName(String regionCode) {
-        return regionCode == null ? "未知" : regionCode;
+    String regionName(String regionCode) {
+        return regions.label(regionCode);
     }
 
     public static String levelName(AgencyLevel level) {
@@ -202,11 +202,12 @@ public class Overview {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
-    private static Row row(ResultSet rs) throws SQLException {
+    private Row row(ResultSet rs) throws SQLException {
         String template = rs.getString("template");
         String rectification = rs.getString("rectification");
+        String regionCode = rs.getString("region_code");
         return new Row(rs.getString("agency_id"), rs.getString("agency_name"), AgencyLevel.valueOf(rs.getString("agency_level")),
-                rs.getString("region_code"), rs.getBoolean("on_roster"), Publication.valueOf(rs.getString("publication")),
+                regionCode, regionName(regionCode), rs.getBoolean("on_roster"), Publication.valueOf(rs.getString("publication")),
                 rs.getString("report_id"), rs.getString("published_on"), template == null ? null : Template.valueOf(template),
                 rs.getInt("errors"), rs.getInt("warnings"), rectification == null ? null : Rectification.valueOf(rectification));
     }

@@ -56,6 +56,7 @@ class OverviewController {
         Overview.Page rows = overview.page(inspector.getName(), filter, page);
         model.addAttribute("inspector", inspector.getName());
         model.addAttribute("filter", filter);
+        model.addAttribute("regionName", filter.region() == null ? null : overview.regionName(filter.region()));
         model.addAttribute("levels", levelNames());
         model.addAttribute("page", rows);
         model.addAttribute("query", query(filter));
@@ -121,7 +122,8 @@ class OverviewController {
     private Annex annex(String inspector, Overview.Filter filter) {
         List<Overview.Row> rows = overview.all(inspector, filter);
         List<String> latestReports = rows.stream().map(Overview.Row::reportId).filter(id -> id != null).toList();
-        return new Annex(filter.year(), filter.region(), rows, overview.findings(inspector, latestReports));
+        return new Annex(filter.year(), filter.region() == null ? null : overview.regionName(filter.region()), rows,
+                overview.findings(inspector, latestReports));
     }
 
     private Overview.Filter filter(Integer year, String region, AgencyLevel level, String name) {

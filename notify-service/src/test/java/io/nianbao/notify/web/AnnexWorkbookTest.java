@@ -25,11 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class AnnexWorkbookTest {
 
-    private static final Row QINHUAI = new Row("qinhuai", "南京市秦淮区人民政府", AgencyLevel.GOVERNMENT, "320104", true,
+    private static final Row QINHUAI = new Row("qinhuai", "南京市秦淮区人民政府", AgencyLevel.GOVERNMENT, "320104", "江苏省南京市秦淮区", true,
             Publication.LATE, "r-1", "2025-04-02", Template.GB2021, 3, 1, Rectification.RETURNED);
-    private static final Row GULOU = new Row("gulou", "南京市鼓楼区教育局", AgencyLevel.DEPARTMENT, "320106", true,
+    private static final Row GULOU = new Row("gulou", "南京市鼓楼区教育局", AgencyLevel.DEPARTMENT, "320106", "江苏省南京市鼓楼区", true,
             Publication.MISSING, "missing:gulou:2024", null, null, 1, 0, null);
-    private static final Row VISITOR = new Row("visitor", "外市某局", AgencyLevel.DEPARTMENT, null, false,
+    private static final Row VISITOR = new Row("visitor", "外市某局", AgencyLevel.DEPARTMENT, null, "未知地区", false,
             Publication.ON_TIME, "r-3", "2025年1月20日", Template.GB2019, 0, 0, null);
 
     @Test
@@ -37,7 +37,7 @@ class AnnexWorkbookTest {
         try (XSSFWorkbook workbook = written(annex())) {
             XSSFSheet sheet = workbook.getSheet("附件");
             assertThat(workbook.getSheetName(0)).isEqualTo("附件");
-            assertThat(text(sheet, 0, 0)).isEqualTo("2024年度政府信息公开工作年度报告发布及质量情况（地区：3201）");
+            assertThat(text(sheet, 0, 0)).isEqualTo("2024年度政府信息公开工作年度报告发布及质量情况（地区：江苏省南京市）");
             assertThat(sheet.getMergedRegion(0).formatAsString()).isEqualTo("A1:M1");
             assertThat(IntStream.range(0, 13).mapToObj(c -> text(sheet, 1, c)).toList()).containsExactly(
                     "序号", "地区", "机关名称", "机关层级", "年度", "发布日期", "是否按时", "模板", "错误数", "警告数", "主要问题", "整改状态", "链接");
@@ -48,7 +48,7 @@ class AnnexWorkbookTest {
             var late = sheet.getRow(2);
             assertThat(late.getCell(0).getCellType()).isEqualTo(CellType.NUMERIC);
             assertThat(late.getCell(0).getNumericCellValue()).isEqualTo(1);
-            assertThat(text(sheet, 2, 1)).isEqualTo("320104");
+            assertThat(text(sheet, 2, 1)).isEqualTo("江苏省南京市秦淮区");
             assertThat(text(sheet, 2, 2)).isEqualTo("南京市秦淮区人民政府");
             assertThat(text(sheet, 2, 3)).isEqualTo("政府");
             assertThat(late.getCell(4).getNumericCellValue()).isEqualTo(2024);
@@ -71,7 +71,7 @@ class AnnexWorkbookTest {
             assertThat(text(sheet, 3, 11)).isEqualTo("无");
             assertThat(text(sheet, 3, 12)).isEqualTo("https://nianbao.example/inbox/reports/missing:gulou:2024");
 
-            assertThat(text(sheet, 4, 1)).isEqualTo("未知");
+            assertThat(text(sheet, 4, 1)).isEqualTo("未知地区");
             assertThat(text(sheet, 4, 2)).isEqualTo("外市某局（不在名册）");
             assertThat(sheet.getRow(4).getCell(5).getCellType()).as("a date not in ISO form stays as written").isEqualTo(CellType.STRING);
             assertThat(text(sheet, 4, 5)).isEqualTo("2025年1月20日");
@@ -104,7 +104,7 @@ class AnnexWorkbookTest {
     }
 
     private static Annex annex() {
-        return new Annex(2024, "3201", List.of(QINHUAI, GULOU, VISITOR), List.of(
+        return new Annex(2024, "江苏省南京市", List.of(QINHUAI, GULOU, VISITOR), List.of(
                 finding("qinhuai", "r-1", "T3-BALANCE", Severity.ERROR, "三.total", "收支不平衡", true, false),
                 finding("qinhuai", "r-1", "T4-SUM", Severity.ERROR, "四.litigationAfterReview.total", "复议合计不符", false, false),
                 finding("qinhuai", "r-1", "T3-BALANCE", Severity.ERROR, "三.total", "收支仍不平衡", false, false),
