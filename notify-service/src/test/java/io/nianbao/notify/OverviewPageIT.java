@@ -156,6 +156,7 @@ class OverviewPageIT {
             assertThat(row(browser, "visitor-dept").getText()).contains("不在名册", "江苏省南京市浦口区", "部门");
             assertThat(browser.findElement(By.id("region-name")).getText()).isEqualTo("· 江苏省南京市");
             assertThat(row(browser, "qinhuai-gov").getText()).contains("GB2021", "2025-01-20", "政府", "无");
+            assertThat(row(browser, "jianye-dept").getText()).as("the notice's date is no publication date").doesNotContain("2025-01-20");
             assertThat(browser.findElement(By.id("count-expected")).getText()).isEqualTo("4");
             assertThat(browser.findElement(By.id("count-on-time")).getText()).isEqualTo("2");
             assertThat(browser.findElement(By.id("count-late")).getText()).isEqualTo("1");

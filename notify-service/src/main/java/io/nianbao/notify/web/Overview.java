@@ -214,9 +214,10 @@ public class Overview {
 
     /**
      * The overview's rows: the roster (arrays as parameters), the year's reports of each agency
-     * ranked (a report before a PUB-MISSING notice, the latest validated first), whether any was
-     * late or is missing, the inspector's open findings of the latest, and the last rectification
-     * step. Filter conditions and the limit are formatted in; every value is a parameter.
+     * ranked (a report before a PUB-MISSING notice, the latest validated first; a notice has no
+     * publication date or template of its own), whether any was late or is missing, the
+     * inspector's open findings of the latest, and the last rectification step. Filter conditions
+     * and the limit are formatted in; every value is a parameter.
      */
     private static final String ROWS = """
             with roster (agency_id, agency_name, agency_level, region_code) as (
@@ -260,7 +261,8 @@ public class Overview {
             overview as (
                 select a.agency_id, coalesce(a.agency_name, l.agency_name, a.agency_id) as agency_name, a.agency_level,
                        coalesce(a.region_code, l.region_code) as region_code, a.on_roster,
-                       l.report_id, l.published_on, l.template,
+                       l.report_id, case when l.notice then null else l.published_on end as published_on,
+                       case when l.notice then null else l.template end as template,
                        case when p.published and p.late then 'LATE' when p.published then 'ON_TIME'
                             when p.missing then 'MISSING' else 'NOT_YET' end as publication,
                        coalesce(c.errors, 0) as errors, coalesce(c.warnings, 0) as warnings, rc.state as rectification
