@@ -23,6 +23,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.ByteArrayInputStream;
@@ -140,7 +141,10 @@ class OverviewPageIT {
             browser.get(notify.baseUrl() + "/inbox/overview");
             assertThat(browser.getTitle()).isEqualTo("地区总览 · 年报核查");
             assertThat(browser.findElement(By.tagName("h1")).getText()).as("the latest year seen").startsWith("2024年度");
-            browser.findElement(By.id("filter-region")).sendKeys("3201");
+            new Select(browser.findElement(By.id("filter-region"))).selectByVisibleText("江苏省");
+            browser.findElement(By.id("apply-overview-filters")).click();
+            page.until(ExpectedConditions.urlContains("region=32"));
+            new Select(browser.findElement(By.id("filter-region"))).selectByValue("3201");
             browser.findElement(By.id("apply-overview-filters")).click();
             page.until(ExpectedConditions.urlContains("region=3201"));
 
@@ -186,9 +190,9 @@ class OverviewPageIT {
 
             browser.findElement(By.id("nav-overview")).click();
             page.until(ExpectedConditions.presenceOfElementLocated(By.id("agencies")));
-            browser.findElement(By.id("filter-region")).sendKeys("3201");
+            browser.findElement(By.id("filter-code")).sendKeys("3201");
             browser.findElement(By.id("apply-overview-filters")).click();
-            page.until(ExpectedConditions.urlContains("region=3201"));
+            page.until(ExpectedConditions.urlContains("code=3201"));
             assertThat(row(browser, "gulou-dept").findElement(By.cssSelector(".rectification")).getText()).isEqualTo("复核通过");
 
             String exportUrl = browser.findElement(By.id("export-xlsx")).getAttribute("href");
@@ -286,6 +290,11 @@ class OverviewPageIT {
             assertThat(agencies(http, "year=2024&name=" + URLEncoder.encode("鼓楼", StandardCharsets.UTF_8))).containsExactly("gulou-dept");
             assertThat(agencies(http, "year=2024&region=3201&level=TOWNSHIP")).containsExactly("xuanwu-town");
             assertThat(agencies(http, "year=2024&name=%25")).as("a % in the name is a character, not a wildcard").isEmpty();
+            assertThat(agencies(http, "year=2024&region=32&code=320106")).as("a typed code wins over the picker")
+                    .containsExactly("gulou-dept");
+            String notACode = http.send(get("/inbox/overview?year=2024&code=3201%25"), HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(notACode).contains("地区代码应为数字");
+            assertThat(agencyIds(notACode)).as("unfiltered instead").contains("wuxi-dept", "hangzhou-01");
             assertThat(agencies(http, "year=2023&region=3201")).as("another year: nothing published, nothing routed")
                     .containsExactly("xuanwu-town", "qinhuai-gov", "jianye-dept", "gulou-dept");
 

@@ -37,25 +37,40 @@ import java.util.Map;
 class OverviewController {
 
     private final Overview overview;
+    private final RegionPicker picker;
     private final Rectifications rectifications;
     private final Clock clock;
     private final String inboxUrl;
 
-    OverviewController(Overview overview, Rectifications rectifications, Clock clock, NotifyProperties properties) {
+    OverviewController(Overview overview, RegionPicker picker, Rectifications rectifications, Clock clock,
+                       NotifyProperties properties) {
         this.overview = overview;
+        this.picker = picker;
         this.rectifications = rectifications;
         this.clock = clock;
         this.inboxUrl = properties.inboxUrl();
     }
 
+    /**
+     * @param region the picker's prefix
+     * @param code   a code typed in, which wins over the picker (a township's 9 digits, say)
+     */
     @GetMapping("/inbox/overview")
     String overview(@RequestParam(required = false) Integer year, @RequestParam(required = false) String region,
-                    @RequestParam(required = false) AgencyLevel level, @RequestParam(required = false) String name,
-                    @RequestParam(defaultValue = "1") int page, Principal inspector, Model model) {
-        Overview.Filter filter = filter(year, region, level, name);
+                    @RequestParam(required = false) String code, @RequestParam(required = false) AgencyLevel level,
+                    @RequestParam(required = false) String name, @RequestParam(defaultValue = "1") int page,
+                    Principal inspector, Model model) {
+        String typed = SubscriptionRequest.blankToNull(code);
+        String prefix = typed != null ? typed.strip() : SubscriptionRequest.blankToNull(region);
+        boolean usable = RegionPicker.usable(prefix);
+        Overview.Filter filter = filter(year, usable ? prefix : null, level, name);
         Overview.Page rows = overview.page(inspector.getName(), filter, page);
+        List<RegionPicker.Option> options = picker.options(filter.region());
         model.addAttribute("inspector", inspector.getName());
         model.addAttribute("filter", filter);
+        model.addAttribute("regionOptions", options);
+        model.addAttribute("typedCode", RegionPicker.typedCode(filter.region(), options));
+        model.addAttribute("regionError", usable ? null : RegionPicker.NOT_A_CODE);
         model.addAttribute("regionName", filter.region() == null ? null : overview.regionName(filter.region()));
         model.addAttribute("levels", levelNames());
         model.addAttribute("page", rows);

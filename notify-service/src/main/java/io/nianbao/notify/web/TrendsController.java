@@ -3,14 +3,12 @@ package io.nianbao.notify.web;
 import io.nianbao.events.AgencyLevel;
 import io.nianbao.events.Severity;
 import io.nianbao.notify.Regions;
-import io.nianbao.notify.Regions.Region;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import java.security.Principal;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,22 +18,14 @@ import java.util.List;
 @Controller
 class TrendsController {
 
-    /**
-     * An entry of the region picker: the provinces, and below the chosen one its cities, and below a
-     * chosen city its counties.
-     */
-    record RegionOption(String prefix, String name, int depth) {
-        public String text() {
-            return "　".repeat(depth) + name;
-        }
-    }
-
     private final Trends trends;
     private final Regions regions;
+    private final RegionPicker picker;
 
-    TrendsController(Trends trends, Regions regions) {
+    TrendsController(Trends trends, Regions regions, RegionPicker picker) {
         this.trends = trends;
         this.regions = regions;
+        this.picker = picker;
     }
 
     /**
@@ -48,35 +38,18 @@ class TrendsController {
                   Principal inspector, Model model) {
         String typed = SubscriptionRequest.blankToNull(code);
         String prefix = typed != null ? typed.strip() : SubscriptionRequest.blankToNull(region);
-        boolean usable = prefix == null || prefix.matches("\\d{1,12}");
+        boolean usable = RegionPicker.usable(prefix);
         Trends.Filter filter = new Trends.Filter(usable ? prefix : null, severity, level);
-        List<RegionOption> options = regionOptions(filter.regionPrefix());
+        List<RegionPicker.Option> options = picker.options(filter.regionPrefix());
         model.addAttribute("inspector", inspector.getName());
         model.addAttribute("filter", filter);
         model.addAttribute("regionOptions", options);
-        model.addAttribute("typedCode", prefix != null && options.stream().noneMatch(o -> o.prefix().equals(prefix)) ? prefix : null);
+        model.addAttribute("typedCode", RegionPicker.typedCode(prefix, options));
         model.addAttribute("regionLabel", filter.regionPrefix() == null ? "全部地区" : regions.label(filter.regionPrefix()));
-        model.addAttribute("regionError", usable ? null : "地区代码应为数字，如 32、3201、320104");
+        model.addAttribute("regionError", usable ? null : RegionPicker.NOT_A_CODE);
         model.addAttribute("severities", Severity.values());
         model.addAttribute("levels", List.of(AgencyLevel.DEPARTMENT, AgencyLevel.GOVERNMENT, AgencyLevel.TOWNSHIP));
         model.addAttribute("table", usable ? trends.table(inspector.getName(), filter) : TrendTable.of(List.of()));
         return "trends";
-    }
-
-    private List<RegionOption> regionOptions(String selected) {
-        List<RegionOption> options = new ArrayList<>();
-        for (Region province : regions.children(null)) {
-            options.add(new RegionOption(province.prefix(), province.name(), 0));
-            if (selected == null || !selected.startsWith(province.prefix())) {
-                continue;
-            }
-            for (Region city : regions.children(province.prefix())) {
-                options.add(new RegionOption(city.prefix(), city.name(), 1));
-                if (selected.startsWith(city.prefix())) {
-                    regions.children(city.prefix()).forEach(county -> options.add(new RegionOption(county.prefix(), county.name(), 2)));
-                }
-            }
-        }
-        return options;
     }
 }
