@@ -72,6 +72,7 @@ class OverviewPageIT {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final String GULOU_DOCUMENT = "https://www.njgl.gov.cn/zwgk/ndbg/2024.html";
     private static final Pattern AGENCY_ROW = Pattern.compile("<tr class=\"agency\" data-agency=\"([^\"]+)\"");
     /** More than a page of agencies, in a region of their own. */
     private static final int HANGZHOU_TOWNSHIPS = 57;
@@ -98,8 +99,10 @@ class OverviewPageIT {
                 finding("T3-BALANCE", ERROR, "收支不平衡"), finding("TXT-THIN", WARNING, "第五部分内容过少"));
         onTime.setTemplate(Template.GB2021);
         notify.publish(onTime);
-        notify.publish(report("r-gulou", "gulou-dept", "320106", AgencyLevel.DEPARTMENT,
-                finding("PUB-LATE", ERROR, "逾期发布"), finding("T4-SUM", ERROR, "复议合计不符")));
+        ReportValidated late = report("r-gulou", "gulou-dept", "320106", AgencyLevel.DEPARTMENT,
+                finding("PUB-LATE", ERROR, "逾期发布"), finding("T4-SUM", ERROR, "复议合计不符"));
+        late.setDocumentUrl(GULOU_DOCUMENT);
+        notify.publish(late);
         notify.publish(report("missing:jianye-dept:2024", "jianye-dept", null, AgencyLevel.DEPARTMENT,
                 finding("PUB-MISSING", ERROR, "截止日期已过，未发布2024年度报告")));
         notify.publish(report("r-visitor", "visitor-dept", "320111", AgencyLevel.DEPARTMENT,
@@ -171,6 +174,7 @@ class OverviewPageIT {
             page.until(ExpectedConditions.urlContains("/inbox/overview/agencies/gulou-dept"));
             assertThat(browser.findElement(By.id("publication")).getText()).isEqualTo("逾期");
             assertThat(browser.findElement(By.cssSelector("#reports a")).getAttribute("href")).endsWith("/inbox/reports/r-gulou");
+            assertThat(browser.findElement(By.cssSelector("#reports a.document-link")).getAttribute("href")).isEqualTo(GULOU_DOCUMENT);
             assertThat(browser.findElements(By.cssSelector("#findings tr.finding"))).extracting(f -> f.getAttribute("data-rule"))
                     .containsExactlyInAnyOrder("PUB-LATE", "T4-SUM");
             assertThat(browser.findElement(By.id("rectification-state")).getText()).isEqualTo("无");
