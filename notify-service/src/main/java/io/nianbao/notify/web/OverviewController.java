@@ -61,8 +61,7 @@ class OverviewController {
                     @RequestParam(required = false) String code, @RequestParam(required = false) AgencyLevel level,
                     @RequestParam(required = false) String name, @RequestParam(defaultValue = "1") int page,
                     Principal inspector, Model model) {
-        String typed = SubscriptionRequest.blankToNull(code);
-        String prefix = typed != null ? typed.strip() : SubscriptionRequest.blankToNull(region);
+        String prefix = RegionPicker.chosen(region, code);
         boolean usable = RegionPicker.usable(prefix);
         Overview.Filter filter = filter(year, usable ? prefix : null, level, name);
         Overview.Page rows = overview.page(inspector.getName(), filter, page);

@@ -45,6 +45,12 @@ class RegionPicker {
         return options;
     }
 
+    /** The region of a filter: a code typed in (stripped) wins over the picker's prefix; null for none. */
+    static String chosen(String picked, String typed) {
+        String code = SubscriptionRequest.blankToNull(typed);
+        return code != null ? code.strip() : SubscriptionRequest.blankToNull(picked);
+    }
+
     /** Said when a region typed in is not a code. */
     static final String NOT_A_CODE = "地区代码应为数字，如 32、3201、320104";
 

@@ -36,8 +36,7 @@ class TrendsController {
     String trends(@RequestParam(required = false) String region, @RequestParam(required = false) String code,
                   @RequestParam(required = false) Severity severity, @RequestParam(required = false) AgencyLevel level,
                   Principal inspector, Model model) {
-        String typed = SubscriptionRequest.blankToNull(code);
-        String prefix = typed != null ? typed.strip() : SubscriptionRequest.blankToNull(region);
+        String prefix = RegionPicker.chosen(region, code);
         boolean usable = RegionPicker.usable(prefix);
         Trends.Filter filter = new Trends.Filter(usable ? prefix : null, severity, level);
         List<RegionPicker.Option> options = picker.options(filter.regionPrefix());
