@@ -16,6 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
@@ -28,6 +31,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.ByteArrayInputStream;
 import java.io.File;
+import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -133,6 +137,7 @@ class OverviewPageIT {
         WebDriver browser = new ChromeDriver(service, options);
         try {
             browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+            browser.manage().window().setSize(new Dimension(1400, 900));
             WebDriverWait page = new WebDriverWait(browser, Duration.ofSeconds(10));
             browser.get(notify.baseUrl() + "/inbox/overview");
             assertThat(browser.getCurrentUrl()).endsWith("/login");
@@ -170,6 +175,7 @@ class OverviewPageIT {
             assertThat(browser.findElement(By.id("count-missing")).getText()).isEqualTo("1");
             assertThat(browser.findElement(By.id("count-errors")).getText()).isEqualTo("5");
 
+            screenshot(browser, "overview");
             row(browser, "gulou-dept").findElement(By.cssSelector("a.details")).click();
             page.until(ExpectedConditions.urlContains("/inbox/overview/agencies/gulou-dept"));
             assertThat(browser.findElement(By.id("publication")).getText()).isEqualTo("逾期");
@@ -191,6 +197,7 @@ class OverviewPageIT {
                     .containsExactly("表四合计有误，请于十日内更正", "已重新发布更正后的报告", "表四仍不平衡", "再次更正", "复核无误");
             assertThat(history.getFirst().getText()).as("who and when, in Beijing time").contains(INSPECTOR, "2025-03-01 09:00");
             assertThat(browser.findElements(By.id("rectification-form"))).as("the workflow has ended").isEmpty();
+            screenshot(browser, "overview-agency");
 
             browser.findElement(By.id("nav-overview")).click();
             page.until(ExpectedConditions.presenceOfElementLocated(By.id("agencies")));
@@ -198,6 +205,13 @@ class OverviewPageIT {
             browser.findElement(By.id("apply-overview-filters")).click();
             page.until(ExpectedConditions.urlContains("code=3201"));
             assertThat(row(browser, "gulou-dept").findElement(By.cssSelector(".rectification")).getText()).isEqualTo("复核通过");
+
+            browser.findElement(By.id("print-view")).click();
+            page.until(ExpectedConditions.presenceOfElementLocated(By.id("annex")));
+            assertThat(browser.findElement(By.id("printed-on")).getText()).isEqualTo("2025年3月1日");
+            screenshot(browser, "overview-print");
+            browser.navigate().back();
+            page.until(ExpectedConditions.presenceOfElementLocated(By.id("agencies")));
 
             String exportUrl = browser.findElement(By.id("export-xlsx")).getAttribute("href");
             assertThat(exportUrl).contains("/inbox/overview.xlsx", "region=3201");
@@ -317,6 +331,18 @@ class OverviewPageIT {
 
     private static List<String> agencyIds(String page) {
         return AGENCY_ROW.matcher(page).results().map(match -> match.group(1)).toList();
+    }
+
+    /**
+     * Saves what the browser shows as {@code <name>.png} in the folder named by the system property
+     * {@code nianbao.screenshots}, when it is set: the README's pictures of the pages.
+     */
+    private static void screenshot(WebDriver browser, String name) throws IOException {
+        String folder = System.getProperty("nianbao.screenshots");
+        if (folder != null) {
+            Files.createDirectories(Path.of(folder));
+            Files.write(Path.of(folder, name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        }
     }
 
     private static WebElement row(WebDriver browser, String agencyId) {
