@@ -72,7 +72,11 @@ final class MailText {
             if (report.publishedOn() != null) {
                 text.append("发布日期：").append(report.publishedOn()).append('\n');
             }
-            text.append("报告编号：").append(report.reportId()).append("\n\n");
+            text.append("报告编号：").append(report.reportId()).append('\n');
+            if (report.documentLink() != null) {
+                text.append("原文：").append(report.documentLink()).append('\n');
+            }
+            text.append('\n');
             text.append(notification.findingsHeading()).append('\n');
             for (StoredFinding finding : entry.findings()) {
                 text.append("- [").append(finding.rule()).append("] ");
@@ -111,6 +115,9 @@ final class MailText {
             html.append("<p>报告编号：").append(escape(report.reportId()));
             if (report.publishedOn() != null) {
                 html.append("　发布日期：").append(escape(report.publishedOn()));
+            }
+            if (report.documentLink() != null) {
+                html.append("　<a href=\"").append(escape(report.documentLink())).append("\">查看原文</a>");
             }
             html.append("</p>\n<table border=\"1\" cellpadding=\"4\" cellspacing=\"0\" style=\"border-collapse: collapse\">\n")
                     .append("<tr><th>规则</th><th>严重程度</th><th>位置</th><th>问题</th><th>原文</th><th></th></tr>\n");

@@ -20,6 +20,11 @@ public record ReportInfo(String reportId, String agencyId, String agencyName, Ag
                 event.getRegionCode(), event.getYear(), event.getPublishedOn(), event.getDocumentUrl(), event.getTemplate());
     }
 
+    /** The original document's URL when a reader may follow it (http or https), else null. */
+    public String documentLink() {
+        return DocumentLinks.isWebLink(documentUrl) ? documentUrl : null;
+    }
+
     /** The agency's name, else its id. */
     public String agency() {
         return agencyName != null ? agencyName : agencyId;

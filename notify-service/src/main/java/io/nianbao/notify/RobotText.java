@@ -35,7 +35,8 @@ final class RobotText {
         for (ReportFindings entry : notification.reports()) {
             ReportInfo report = entry.report();
             String link = MailText.reportLink(inboxUrl, report);
-            String tail = "\n[在收件箱查看](" + link + ")\n";
+            String tail = "\n[在收件箱查看](" + link + ")" + (report.documentLink() == null ? ""
+                    : " · [查看原文](" + markdownUrl(report.documentLink()) + ")") + "\n";
             StringBuilder part = new StringBuilder("\n**").append(plain(report.agency())).append("**");
             if (report.year() != null) {
                 part.append(' ').append(report.year()).append("年度报告");
@@ -86,6 +87,11 @@ final class RobotText {
 
     private static String omissionText(int left, String link) {
         return "\n另有" + left + "个问题未列出，请在[收件箱](" + link + ")查看全部。\n";
+    }
+
+    /** A URL from a portal inside markdown's (…): its parentheses and spaces percent-encoded, so it cannot end the link. */
+    static String markdownUrl(String url) {
+        return url.replace(" ", "%20").replace("(", "%28").replace(")", "%29");
     }
 
     /** Report text as plain text: one line, its markdown characters in their full-width forms. */

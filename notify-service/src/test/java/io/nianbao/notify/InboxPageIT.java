@@ -127,7 +127,8 @@ class InboxPageIT {
             String inbox = inboxPage.body();
             assertThat(inbox).contains("收支不平衡&lt;script&gt;document.title=&#39;pwned&#39;&lt;/script&gt;")
                     .doesNotContain(SCRIPT)
-                    .contains("问题收件箱", "<svg", "各规则问题数", "各地区问题数", "T3-BALANCE 申请收支不平衡", "表三“总计”");
+                    .contains("问题收件箱", "<svg", "各规则问题数", "各地区问题数", "T3-BALANCE 申请收支不平衡", "表三“总计”",
+                            "江苏省南京市秦淮区");
             String reportPage = http.send(get("/inbox/reports/r-inbox-2"), HttpResponse.BodyHandlers.ofString()).body();
             assertThat(reportPage).contains("r-inbox-2", "T4-SUM").doesNotContain("r-inbox-1");
             assertThat(reportPage).as("a URL that is no web address is text, escaped, and no link")

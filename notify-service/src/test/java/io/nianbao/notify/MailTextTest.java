@@ -51,6 +51,27 @@ class MailTextTest {
                 .contains("- [T3-BALANCE] 申请收支不平衡 错误 位置：表三“办理结果总计”总计\n  总计应为12件，实为13件。\n  原文：总计 13 & 结转 \"2\"")
                 .contains("- [TBL-SHAPE] 表格结构不符 警告（系统）\n  表三一行无法对齐。\n")
                 .contains("查看详情：https://nianbao.example/inbox/reports/r-42")
-                .contains("（本邮件由年报核查系统自动发送。");
+                .contains("（本邮件由年报核查系统自动发送。")
+                .doesNotContain("原文：http");
+    }
+
+    @Test
+    void aReportPublishedAtAWebAddressLinksItsOriginalAndAnythingElseIsNotLinked() {
+        ReportInfo published = new ReportInfo("r-43", "agency-1", "某县人民政府", AgencyLevel.GOVERNMENT, "500241", 2024,
+                "2025-01-20", "https://www.example.gov.cn/ndbg/2024(终稿).html?a=1&b=2", null);
+        ReportInfo scripted = new ReportInfo("r-44", "agency-1", "某县人民政府", AgencyLevel.GOVERNMENT, "500241", 2024,
+                "2025-01-20", "javascript:alert(1)", null);
+        Notification both = Notification.of(Target.email("inspector@example.org"), false, List.of(
+                new ReportFindings(published, notification.reports().getFirst().findings()),
+                new ReportFindings(scripted, notification.reports().getFirst().findings())));
+
+        assertThat(MailText.plainText(both, INBOX)).contains("原文：https://www.example.gov.cn/ndbg/2024(终稿).html?a=1&b=2")
+                .doesNotContain("javascript:");
+        assertThat(MailText.html(both, INBOX))
+                .contains("<a href=\"https://www.example.gov.cn/ndbg/2024(终稿).html?a=1&amp;b=2\">查看原文</a>")
+                .doesNotContain("javascript:");
+        assertThat(RobotText.markdown(both, INBOX, 20_000))
+                .contains("[查看原文](https://www.example.gov.cn/ndbg/2024%28终稿%29.html?a=1&b=2)")
+                .doesNotContain("javascript:");
     }
 }

@@ -3,7 +3,10 @@ package io.nianbao.notify.web;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A horizontal bar chart the inbox template draws as inline SVG: bar lengths in pixels, longest {@value #MAX_WIDTH}. */
+/**
+ * A horizontal bar chart the inbox template draws as inline SVG: labels (a rule's id and name, a
+ * region's name) in the first 260 pixels, bar lengths in pixels, longest {@value #MAX_WIDTH}.
+ */
 public record BarChart(String title, List<Bar> bars) {
 
     static final int MAX_WIDTH = 300;

@@ -1,5 +1,7 @@
 package io.nianbao.notify.web;
 
+import io.nianbao.core.rules.RuleId;
+import io.nianbao.notify.Regions;
 import io.nianbao.events.Severity;
 import io.nianbao.notify.DeliveryLog;
 import io.nianbao.notify.ReportInfo;
@@ -108,11 +110,6 @@ public class Inbox {
     }
 
     public record ReportEntries(ReportInfo report, List<Entry> entries) {
-
-        /** The original document's URL when a browser may follow it (http or https), else null. */
-        public String documentLink() {
-            return DocumentLinks.isWebLink(report.documentUrl()) ? report.documentUrl() : null;
-        }
 
         /** validate-service's notice that the agency published no report: there is no document. */
         public boolean missingNotice() {
@@ -275,14 +272,14 @@ public class Inbox {
                 .param("inspector", inspector).query(Integer.class).optional();
     }
 
-    /** Findings in the inspector's inbox for reports of {@code year}, counted by rule id. */
+    /** Findings in the inspector's inbox for reports of {@code year}, counted by rule id (its id and name). */
     List<Count> perRule(String inspector, int year) {
-        return counts("f.rule_id", inspector, year);
+        return counts("f.rule_id", inspector, year).stream().map(c -> new Count(RuleId.labelOf(c.label()), c.count())).toList();
     }
 
-    /** Likewise by 行政区划 code ("未知" when the report has none). */
-    List<Count> perRegion(String inspector, int year) {
-        return counts("coalesce(r.region_code, '未知')", inspector, year);
+    /** Likewise by region, named ({@link Regions#label}: 未知地区 when the report has none). */
+    List<Count> perRegion(String inspector, int year, Regions regions) {
+        return counts("r.region_code", inspector, year).stream().map(c -> new Count(regions.label(c.label()), c.count())).toList();
     }
 
     private List<Count> counts(String label, String inspector, int year) {

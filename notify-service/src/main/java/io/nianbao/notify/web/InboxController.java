@@ -6,6 +6,7 @@ import io.nianbao.events.Channel;
 import io.nianbao.events.Severity;
 import io.nianbao.notify.Grouping;
 import io.nianbao.notify.NotifyProperties;
+import io.nianbao.notify.Regions;
 import io.nianbao.notify.NotifyProperties.Robot;
 import io.nianbao.notify.Silence;
 import io.nianbao.notify.Subscription;
@@ -49,8 +50,11 @@ class InboxController {
     private final OutboundHttp outbound;
     private final List<Robot> robots;
     private final NotifyProperties.GroupTimers timers;
+    private final Regions regions;
 
-    InboxController(Inbox inbox, Subscriptions subscriptions, Clock clock, OutboundHttp outbound, NotifyProperties properties) {
+    InboxController(Inbox inbox, Subscriptions subscriptions, Clock clock, OutboundHttp outbound, NotifyProperties properties,
+                    Regions regions) {
+        this.regions = regions;
         this.robots = properties.robots();
         this.timers = properties.grouping();
         this.outbound = outbound;
@@ -112,7 +116,8 @@ class InboxController {
         model.addAttribute("statuses", Inbox.Status.values());
         model.addAttribute("year", chartYear);
         model.addAttribute("ruleChart", BarChart.of("各规则问题数", inbox.perRule(me, chartYear)));
-        model.addAttribute("regionChart", BarChart.of("各地区问题数", inbox.perRegion(me, chartYear)));
+        model.addAttribute("regionChart", BarChart.of("各地区问题数", inbox.perRegion(me, chartYear, regions)));
+        model.addAttribute("regions", regions);
         model.addAttribute("silences", subscriptions.silencesOf(me));
         return "inbox";
     }

@@ -1,4 +1,4 @@
-package io.nianbao.notify.web;
+package io.nianbao.notify;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Whether a report's document URL may become a link on the inbox page: only an absolute http or
+ * Whether a report's document URL may become a link (on the inbox page, in a mail or a robot's message): only an absolute http or
  * https URL with a host. Anything else a portal sent (javascript:, data:, a relative path) is
  * shown as text, never followed.
  */

@@ -1,4 +1,4 @@
-package io.nianbao.notify.web;
+package io.nianbao.notify;
 
 import org.junit.jupiter.api.Test;
 
