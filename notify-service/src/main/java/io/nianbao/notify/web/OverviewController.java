@@ -27,7 +27,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The review workbench's region overview: every agency's publication and open findings for a
@@ -113,8 +112,6 @@ class OverviewController {
         model.addAttribute("year", filter.year());
         model.addAttribute("row", rows.isEmpty() ? null : rows.getFirst());
         model.addAttribute("reports", reports);
-        model.addAttribute("documentLinks", reports.stream().filter(r -> DocumentLinks.isWebLink(r.documentUrl()))
-                .collect(Collectors.toMap(ReportInfo::reportId, ReportInfo::documentUrl)));
         model.addAttribute("findings", overview.findings(inspector.getName(), reports.stream().map(ReportInfo::reportId).toList()));
         model.addAttribute("history", history);
         model.addAttribute("nextSteps", Rectification.nextFrom(history.isEmpty() ? null : history.getLast().state()));
