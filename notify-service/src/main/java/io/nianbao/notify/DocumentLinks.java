@@ -10,14 +10,14 @@ import java.util.Set;
  * https URL with a host. Anything else a portal sent (javascript:, data:, a relative path) is
  * shown as text, never followed.
  */
-final class DocumentLinks {
+public final class DocumentLinks {
 
     private static final Set<String> WEB_SCHEMES = Set.of("http", "https");
 
     private DocumentLinks() {
     }
 
-    static boolean isWebLink(String url) {
+    public static boolean isWebLink(String url) {
         if (url == null) {
             return false;
         }

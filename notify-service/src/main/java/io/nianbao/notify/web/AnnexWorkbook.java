@@ -49,7 +49,8 @@ public final class AnnexWorkbook {
     }
 
     /**
-     * @param inboxUrl base URL of the inbox ({@code nianbao.notify.inbox-url}): 链接 is its page of the agency's latest report
+     * @param inboxUrl base URL of the inbox ({@code nianbao.notify.inbox-url}): 链接 is the original document of
+     *                 the agency's latest report, or, when it has no web address, its page in the inbox
      */
     public static void write(Annex annex, String inboxUrl, OutputStream out) throws IOException {
         SXSSFWorkbook workbook = new SXSSFWorkbook(100);
@@ -87,7 +88,8 @@ public final class AnnexWorkbook {
             text(line, 10, annex.mainProblems(row.agencyId()), styles.wrapped);
             text(line, 11, row.rectificationLabel(), styles.text);
             if (row.reportId() != null) {
-                String url = inboxUrl + "/reports/" + UriUtils.encodePathSegment(row.reportId(), StandardCharsets.UTF_8);
+                String url = row.documentLink() != null ? row.documentLink()
+                        : inboxUrl + "/reports/" + UriUtils.encodePathSegment(row.reportId(), StandardCharsets.UTF_8);
                 Cell link = text(line, 12, url, styles.link);
                 Hyperlink hyperlink = sheet.getWorkbook().getCreationHelper().createHyperlink(HyperlinkType.URL);
                 hyperlink.setAddress(url);

@@ -1,5 +1,6 @@
 package io.nianbao.notify.web;
 
+import io.nianbao.notify.DocumentLinks;
 import io.nianbao.core.rules.Roster;
 import io.nianbao.core.rules.RosterEntry;
 import io.nianbao.events.AgencyLevel;
@@ -52,11 +53,17 @@ public class Overview {
      * One agency's year.
      *
      * @param region   its region's name ({@link #regionName})
-     * @param reportId its latest report (a PUB-MISSING notice when it published none), or null
+     * @param reportId    its latest report (a PUB-MISSING notice when it published none), or null
+     * @param documentUrl where that report was published, as the portal gave it, or null
      */
     public record Row(String agencyId, String agencyName, AgencyLevel level, String regionCode, String region, boolean onRoster,
-                      Publication publication, String reportId, String publishedOn, Template template,
+                      Publication publication, String reportId, String publishedOn, Template template, String documentUrl,
                       int errors, int warnings, Rectification rectification) {
+
+        /** The original document's URL when a reader may follow it (http or https), else null. */
+        public String documentLink() {
+            return DocumentLinks.isWebLink(documentUrl) ? documentUrl : null;
+        }
 
         /** Its name as the annex lists it: marked when it is not on the roster. */
         public String listedName() {
@@ -209,7 +216,7 @@ public class Overview {
         return new Row(rs.getString("agency_id"), rs.getString("agency_name"), AgencyLevel.valueOf(rs.getString("agency_level")),
                 regionCode, regionName(regionCode), rs.getBoolean("on_roster"), Publication.valueOf(rs.getString("publication")),
                 rs.getString("report_id"), rs.getString("published_on"), template == null ? null : Template.valueOf(template),
-                rs.getInt("errors"), rs.getInt("warnings"), rectification == null ? null : Rectification.valueOf(rectification));
+                rs.getString("document_url"), rs.getInt("errors"), rs.getInt("warnings"), rectification == null ? null : Rectification.valueOf(rectification));
     }
 
     /**
@@ -263,6 +270,7 @@ public class Overview {
                        coalesce(a.region_code, l.region_code) as region_code, a.on_roster,
                        l.report_id, case when l.notice then null else l.published_on end as published_on,
                        case when l.notice then null else l.template end as template,
+                       case when l.notice then null else l.document_url end as document_url,
                        case when p.published and p.late then 'LATE' when p.published then 'ON_TIME'
                             when p.missing then 'MISSING' else 'NOT_YET' end as publication,
                        coalesce(c.errors, 0) as errors, coalesce(c.warnings, 0) as warnings, rc.state as rectification

@@ -26,11 +26,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AnnexWorkbookTest {
 
     private static final Row QINHUAI = new Row("qinhuai", "南京市秦淮区人民政府", AgencyLevel.GOVERNMENT, "320104", "江苏省南京市秦淮区", true,
-            Publication.LATE, "r-1", "2025-04-02", Template.GB2021, 3, 1, Rectification.RETURNED);
+            Publication.LATE, "r-1", "2025-04-02", Template.GB2021, "javascript:alert(1)", 3, 1, Rectification.RETURNED);
     private static final Row GULOU = new Row("gulou", "南京市鼓楼区教育局", AgencyLevel.DEPARTMENT, "320106", "江苏省南京市鼓楼区", true,
-            Publication.MISSING, "missing:gulou:2024", null, null, 1, 0, null);
+            Publication.MISSING, "missing:gulou:2024", null, null, null, 1, 0, null);
     private static final Row VISITOR = new Row("visitor", "外市某局", AgencyLevel.DEPARTMENT, null, "未知地区", false,
-            Publication.ON_TIME, "r-3", "2025年1月20日", Template.GB2019, 0, 0, null);
+            Publication.ON_TIME, "r-3", "2025年1月20日", Template.GB2019, "https://www.example.gov.cn/ndbg/2024.html", 0, 0, null);
 
     @Test
     void theAnnexSheetHasTheTitleTheHeaderAndOneRowPerAgencyWithNumbersAsNumbers() throws Exception {
@@ -62,7 +62,7 @@ class AnnexWorkbookTest {
             assertThat(text(sheet, 2, 10)).as("the most frequent first; a resolved finding is no problem any more")
                     .isEqualTo("申请收支不平衡、复议诉讼合计不符");
             assertThat(text(sheet, 2, 11)).isEqualTo("退回整改");
-            assertThat(text(sheet, 2, 12)).isEqualTo("https://nianbao.example/inbox/reports/r-1");
+            assertThat(text(sheet, 2, 12)).as("a document address that is no web link is not given").isEqualTo("https://nianbao.example/inbox/reports/r-1");
             assertThat(late.getCell(12).getHyperlink().getAddress()).isEqualTo("https://nianbao.example/inbox/reports/r-1");
 
             assertThat(text(sheet, 3, 6)).isEqualTo("未发布");
@@ -75,6 +75,8 @@ class AnnexWorkbookTest {
             assertThat(text(sheet, 4, 2)).isEqualTo("外市某局（不在名册）");
             assertThat(sheet.getRow(4).getCell(5).getCellType()).as("a date not in ISO form stays as written").isEqualTo(CellType.STRING);
             assertThat(text(sheet, 4, 5)).isEqualTo("2025年1月20日");
+            assertThat(text(sheet, 4, 12)).as("the original, which the circular's readers can open").isEqualTo("https://www.example.gov.cn/ndbg/2024.html");
+            assertThat(sheet.getRow(4).getCell(12).getHyperlink().getAddress()).isEqualTo("https://www.example.gov.cn/ndbg/2024.html");
             assertThat(sheet.getLastRowNum()).isEqualTo(4);
         }
     }
