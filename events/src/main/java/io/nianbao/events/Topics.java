@@ -76,11 +76,12 @@ public final class Topics {
 
     /**
      * Columns watch-service cannot read (an HTTP error, the link selector finding nothing) once
-     * that has lasted the configured time, and again when they are read: for the operators.
+     * that has lasted the configured time, and again when they are read: for the operators, whom
+     * notify-service's inbox shows them.
      * Compacted, keyed by column id like {@link #WATCH_SEEN}: the latest word on each column.
      */
     public static final Topic<ColumnStatus> WATCH_STATUS = new Topic<>("watch.status", ColumnStatus.class, COLUMN,
-            List.of(WATCH), List.of("operators"), true, 0);
+            List.of(WATCH), List.of(NOTIFY + " (the operators' page)"), true, 0);
 
     /** The flow's topics, in flow order. */
     public static final List<Topic<?>> ALL = List.of(PUBLISHED, INGESTED, REJECTED, PARSED, VALIDATED, NOTIFICATION_SENT,
