@@ -8,6 +8,8 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
+import java.security.Principal;
+
 /**
  * The operators' page (运行状态): the portal columns watch-service cannot read, why and since
  * when, and the report pages they link that are missing. Only for operators (SecurityConfiguration).
@@ -28,13 +30,17 @@ class OperationsController {
         return "operations";
     }
 
-    /** Tells every page's header whether to show the way to the operators' page. */
-    @ControllerAdvice
+    /**
+     * Tells every page's header whether to show the way to the operators' page. Any principal is
+     * taken (the actuator's access check puts one of its own on requests it answers), and only a
+     * logged-in user's roles count.
+     */
+    @ControllerAdvice(basePackageClasses = OperationsController.class)
     static class OperatorFlag {
 
         @ModelAttribute("operator")
-        boolean operator(Authentication user) {
-            return user != null && user.getAuthorities().stream()
+        boolean operator(Principal user) {
+            return user instanceof Authentication authentication && authentication.getAuthorities().stream()
                     .anyMatch(authority -> authority.getAuthority().equals("ROLE_" + SecurityConfiguration.OPERATOR));
         }
     }
