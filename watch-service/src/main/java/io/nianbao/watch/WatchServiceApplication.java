@@ -29,7 +29,8 @@ import java.time.Clock;
  * ({@link ColumnWatch}); which instance reads which column, and what it remembers, is
  * {@link ColumnOwnership}'s (topic watch.seen). A column that cannot be read for
  * {@code nianbao.watch.failing-after} is told on watch.status and by the gauge
- * {@code nianbao_watch_column_failing}. No binding: its writes are transactions of its own
+ * {@code nianbao_watch_column_failing}, and so are the report links of a column that answer 404 or
+ * 410. No binding: its writes are transactions of its own
  * (a report with the column's memory), which a binding does not give.
  */
 @SpringBootApplication
@@ -82,7 +83,8 @@ public class WatchServiceApplication {
     private static void tell(KafkaProducer<String, SpecificRecord> producer, ColumnStatus status) {
         try {
             producer.send(new ProducerRecord<>(Topics.WATCH_STATUS.name(), status.getColumnId(), status)).get();
-            log.info("column {} {}: {}", status.getColumnId(), status.getFailing() ? "failing" : "read again", status.getDetail());
+            log.info("column {} {} ({} report links answer 404 or 410): {}", status.getColumnId(),
+                    status.getFailing() ? "failing" : "read", status.getMissingReports().size(), status.getDetail());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (java.util.concurrent.ExecutionException e) {

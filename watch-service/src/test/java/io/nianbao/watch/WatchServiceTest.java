@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * watch-service against local portals serving the real 平潭 listing and report pages, with a real
- * broker and registry: one instance reads six columns, one per behaviour.
+ * broker and registry: one instance reads eight columns, one per behaviour.
  */
 @ExtendWith(LocalStackExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -42,6 +42,10 @@ class WatchServiceTest {
     private static final String ALLOWED = "it-allowed-" + RUN;
     private static final String REDIRECTED = "it-redirected-" + RUN;
     private static final String REDESIGNED = "it-redesigned-" + RUN;
+    private static final String MISSING = "it-missing-" + RUN;
+    /** Two of the seven report pages the real listing links and the portal does not have. */
+    private static final String PAGE_2025 = "/202603/t20260313_105587.htm";
+    private static final String PAGE_2024 = "/202503/t20250310_97791.htm";
 
     private TestPortal portal;
     private TestPortal strictPortal;
@@ -75,6 +79,8 @@ class WatchServiceTest {
             exchange.sendResponseHeaders(302, -1);
         });
         PingtanSite.serve(portal, "/redesigned");
+        PingtanSite.serve(portal, "/missing");
+        portal.route("/missing" + PAGE_2024, exchange -> exchange.sendResponseHeaders(410, -1));
 
         Map<String, String> columns = new LinkedHashMap<>();
         columns.putAll(column(0, FOUND, portal.url("/found/index.htm"), Map.of("pagination", "index_{n}.htm", "max-pages", "4")));
@@ -84,6 +90,7 @@ class WatchServiceTest {
         columns.putAll(column(4, ALLOWED, strictPortal.url("/public/index.htm"), Map.of()));
         columns.putAll(column(5, REDIRECTED, portal.url("/redirected/index.htm"), Map.of()));
         columns.putAll(column(6, REDESIGNED, portal.url("/redesigned/index.htm"), Map.of("link-selector", "dd a[href]")));
+        columns.putAll(column(7, MISSING, portal.url("/missing/index.htm"), Map.of()));
         topics = new TopicClient(stack.bootstrapServers(), stack.schemaRegistryUrl());
         watch = WatchInstance.start(stack, columns);
     }
@@ -219,6 +226,35 @@ class WatchServiceTest {
                 .isLessThan(Duration.ofSeconds(30));
         Eventually.await("the gauge at 1", WAIT, () -> metricLine(REDESIGNED).endsWith(" 1.0"));
         assertThat(metricLine(FOUND)).endsWith(" 0.0");
+    }
+
+    /** The real listing links ten reports, the portal has three: seven answer 404 or 410, told once, and again when one appears. */
+    @Test
+    void reportLinksAnswering404Or410AreToldWhenTheirSetChanges() throws Exception {
+        ColumnStatus first = awaitStatuses(MISSING, 1).getFirst();
+        assertThat(first.getFailing()).isFalse();
+        assertThat(first.getMissingReports()).hasSize(7)
+                .contains(portal.url("/missing" + PAGE_2025), portal.url("/missing" + PAGE_2024))
+                .doesNotContain(portal.url("/missing" + PingtanSite.PAGE_2023));
+        assertThat(first.getDetail()).contains("7篇");
+        awaitChecks(portal, "/missing/index.htm", 3);
+        assertThat(statuses(MISSING)).as("the same missing reports: told once").hasSize(1);
+
+        portal.page("/missing" + PAGE_2025, CorpusWild.read(CorpusWild.PAGE_2023));
+        ColumnStatus second = awaitStatuses(MISSING, 2).getLast();
+        assertThat(second.getMissingReports()).hasSize(6).doesNotContain(portal.url("/missing" + PAGE_2025));
+        awaitChecks(portal, "/missing/index.htm", 3);
+        assertThat(statuses(MISSING)).as("told once more, not on every check").hasSize(2);
+    }
+
+    private List<ColumnStatus> statuses(String column) {
+        return topics.values(Topics.WATCH_STATUS, s -> s.getColumnId().equals(column));
+    }
+
+    private List<ColumnStatus> awaitStatuses(String column, int count) throws InterruptedException {
+        List<ColumnStatus> statuses = topics.await(Topics.WATCH_STATUS, s -> s.getColumnId().equals(column), count, WAIT);
+        assertThat(statuses).as(count + " statuses of " + column).hasSizeGreaterThanOrEqualTo(count);
+        return statuses;
     }
 
     private String metricLine(String column) {
