@@ -32,6 +32,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -39,7 +40,7 @@ import java.util.Set;
  * links it had), the report links on them, each report page (conditional too); a report not seen
  * before, or whose content hash ({@link ReportFingerprint}) changed, goes to report.published
  * with the bytes fetched, its URL and its publication date, together with the column's new
- * memory ({@link Sink}). A listing that cannot be read, or whose selector finds nothing, fails
+ * memory ({@link Sink}); one too large for that record goes to ingest's upload API ({@link IngestUpload}). A listing that cannot be read, or whose selector finds nothing, fails
  * the check; a report page that cannot be read is counted and tried again at the next check, and
  * one answering 404 or 410 is told in the outcome ({@link CheckOutcome.ReportPages}).
  */
@@ -55,13 +56,19 @@ public final class ColumnWatch {
     }
 
     private final PortalClient client;
+    private final Optional<IngestUpload> ingest;
     private final WatchProperties properties;
     private final Clock clock;
     private final MeterRegistry meters;
     private final PipelineMetrics pipeline;
 
-    public ColumnWatch(PortalClient client, WatchProperties properties, Clock clock, MeterRegistry meters, PipelineMetrics pipeline) {
+    /**
+     * @param ingest where documents larger than report.published carries go; empty: they are counted, not sent
+     */
+    public ColumnWatch(PortalClient client, Optional<IngestUpload> ingest, WatchProperties properties, Clock clock,
+                       MeterRegistry meters, PipelineMetrics pipeline) {
         this.client = client;
+        this.ingest = ingest;
         this.properties = properties;
         this.clock = clock;
         this.meters = meters;
@@ -151,22 +158,58 @@ public final class ColumnWatch {
             count("unread");
             return page.status() == 404 || page.status() == 410 ? ReportAnswer.MISSING : ReportAnswer.UNREAD;
         }
-        if (page.body().length > properties.maxInlineSize().toBytes()) {
-            log.warn("column {}: report {} has {} bytes, more than report.published carries inline ({}): not sent",
+        boolean inline = page.body().length <= properties.maxInlineSize().toBytes();
+        if (!inline && ingest.isEmpty()) {
+            log.warn("column {}: report {} has {} bytes, more than report.published carries inline ({}), and no ingest URL: not sent",
                     column.id(), link.getUrl(), page.body().length, properties.maxInlineSize());
             count("too_large");
             return ReportAnswer.READ;
         }
         String hash = ReportFingerprint.of(page.body());
-        memory.report(link.getUrl(), hash, page.validators());
         if (seen != null && seen.getContentSha256().equals(hash)) {
+            memory.report(link.getUrl(), hash, page.validators());
             return ReportAnswer.READ;
         }
-        sink.publish(published(column, link, page), memory.toRecord(column.id(), clock.instant()));
-        log.info("column {}: {} report {} ({})", column.id(), seen == null ? "new" : "changed", link.getUrl(), link.getTitle());
+        ReportPublished report = published(column, link, page);
+        if (inline) {
+            memory.report(link.getUrl(), hash, page.validators());
+            sink.publish(report, memory.toRecord(column.id(), clock.instant()));
+        } else {
+            IngestUpload.Answer answer = upload(column, link, report);
+            if (answer instanceof IngestUpload.NotNow) {
+                return ReportAnswer.READ; // not remembered: offered again at the next check
+            }
+            // Taken, or refused for good: remembered, not offered again until it changes.
+            memory.report(link.getUrl(), hash, page.validators());
+            sink.save(memory.toRecord(column.id(), clock.instant()));
+            if (answer instanceof IngestUpload.Refused) {
+                return ReportAnswer.READ;
+            }
+        }
+        log.info("column {}: {} report {} ({}){}", column.id(), seen == null ? "new" : "changed", link.getUrl(), link.getTitle(),
+                inline ? "" : ", uploaded to ingest");
         count(seen == null ? "new" : "changed");
         pipeline.reportOut();
         return ReportAnswer.READ;
+    }
+
+    /** Hands a document too large for report.published to ingest's upload API; logs and counts what ingest answered. */
+    private IngestUpload.Answer upload(WatchProperties.Column column, ListedReport link, ReportPublished report) {
+        IngestUpload.Answer answer = ingest.orElseThrow().upload(report);
+        switch (answer) {
+            case IngestUpload.Accepted accepted -> log.info("column {}: report {} ({} bytes) taken by ingest as {}{}", column.id(),
+                    link.getUrl(), report.getDocument().remaining(), accepted.reportId(), accepted.duplicate() ? " (a duplicate)" : "");
+            case IngestUpload.Refused refused -> {
+                log.warn("column {}: ingest refused report {}: {} {} {}", column.id(), link.getUrl(), refused.status(),
+                        refused.reason(), refused.message());
+                count("refused");
+            }
+            case IngestUpload.NotNow notNow -> {
+                log.warn("column {}: report {} not uploaded, offered again next check: {}", column.id(), link.getUrl(), notNow.why());
+                count("upload_failed");
+            }
+        }
+        return answer;
     }
 
     private ReportPublished published(WatchProperties.Column column, ListedReport link, Page page) {

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * watch-service against local portals serving the real 平潭 listing and report pages, with a real
- * broker and registry: one instance reads eight columns, one per behaviour.
+ * broker and registry: one instance reads nine columns, one per behaviour; ingest's upload API is a local stand-in.
  */
 @ExtendWith(LocalStackExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -43,12 +43,16 @@ class WatchServiceTest {
     private static final String REDIRECTED = "it-redirected-" + RUN;
     private static final String REDESIGNED = "it-redesigned-" + RUN;
     private static final String MISSING = "it-missing-" + RUN;
+    private static final String LARGE = "it-large-" + RUN;
+    private static final String INGEST_KEY = "watch-test-key";
     /** Two of the seven report pages the real listing links and the portal does not have. */
     private static final String PAGE_2025 = "/202603/t20260313_105587.htm";
     private static final String PAGE_2024 = "/202503/t20250310_97791.htm";
 
     private TestPortal portal;
     private TestPortal strictPortal;
+    private TestIngest ingest;
+    private byte[] largePage;
     private WatchInstance watch;
     private TopicClient topics;
     private final AtomicInteger busyAnswers = new AtomicInteger();
@@ -81,6 +85,10 @@ class WatchServiceTest {
         PingtanSite.serve(portal, "/redesigned");
         PingtanSite.serve(portal, "/missing");
         portal.route("/missing" + PAGE_2024, exchange -> exchange.sendResponseHeaders(410, -1));
+        PingtanSite.serve(portal, "/large");
+        largePage = PageEdits.withInlineScript(CorpusWild.text(CorpusWild.PAGE_2023), 1_000_000).getBytes(StandardCharsets.UTF_8);
+        portal.page("/large" + PingtanSite.PAGE_2023, largePage);
+        ingest = new TestIngest(INGEST_KEY, 1);
 
         Map<String, String> columns = new LinkedHashMap<>();
         columns.putAll(column(0, FOUND, portal.url("/found/index.htm"), Map.of("pagination", "index_{n}.htm", "max-pages", "4")));
@@ -91,6 +99,9 @@ class WatchServiceTest {
         columns.putAll(column(5, REDIRECTED, portal.url("/redirected/index.htm"), Map.of()));
         columns.putAll(column(6, REDESIGNED, portal.url("/redesigned/index.htm"), Map.of("link-selector", "dd a[href]")));
         columns.putAll(column(7, MISSING, portal.url("/missing/index.htm"), Map.of()));
+        columns.putAll(column(8, LARGE, portal.url("/large/index.htm"), Map.of()));
+        columns.put("nianbao.watch.ingest.url", ingest.url());
+        columns.put("nianbao.watch.ingest.api-key", INGEST_KEY);
         topics = new TopicClient(stack.bootstrapServers(), stack.schemaRegistryUrl());
         watch = WatchInstance.start(stack, columns);
     }
@@ -115,6 +126,7 @@ class WatchServiceTest {
         if (portal != null) {
             portal.close();
             strictPortal.close();
+            ingest.close();
         }
     }
 
@@ -245,6 +257,24 @@ class WatchServiceTest {
         assertThat(second.getMissingReports()).hasSize(6).doesNotContain(portal.url("/missing" + PAGE_2025));
         awaitChecks(portal, "/missing/index.htm", 3);
         assertThat(statuses(MISSING)).as("told once more, not on every check").hasSize(2);
+    }
+
+    /** A page over 900 KB (an inline script) does not fit report.published: its bytes go to ingest's upload API, once. */
+    @Test
+    void aReportTooLargeForTheRecordIsUploadedToIngestOnceWithTheBytesFetched() throws Exception {
+        Eventually.await("an upload to ingest", WAIT, () -> !ingest.uploads().isEmpty());
+        awaitChecks(portal, "/large/index.htm", 3);
+
+        assertThat(ingest.uploads()).as("ingest away (503) at first: offered again at the next check, then remembered").hasSize(1);
+        TestIngest.Upload upload = ingest.uploads().getFirst();
+        assertThat(upload.file()).as("the page as fetched").isEqualTo(largePage);
+        assertThat(upload.fileName()).isEqualTo("t20240308_87885.htm");
+        assertThat(upload.fields()).containsEntry("agencyId", LARGE + "-agency").containsEntry("agencyName", "平潭综合实验区")
+                .containsEntry("agencyLevel", "GOVERNMENT").containsEntry("regionCode", "350128")
+                .containsEntry("year", "2023").containsEntry("publishedOn", "2024-03-08");
+        assertThat(ingest.refused()).isZero();
+        assertThat(published(LARGE)).as("the others inline, as usual").extracting(ReportPublished::getYear)
+                .containsExactlyInAnyOrder(2022, 2019);
     }
 
     private List<ColumnStatus> statuses(String column) {
