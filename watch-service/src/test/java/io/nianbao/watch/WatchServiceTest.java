@@ -5,9 +5,10 @@ import io.nianbao.events.ColumnStatus;
 import io.nianbao.events.ReportPublished;
 import io.nianbao.events.TopicClient;
 import io.nianbao.events.Topics;
+import io.nianbao.localstack.LocalPortal;
 import io.nianbao.localstack.LocalStack;
 import io.nianbao.localstack.LocalStackExtension;
-import io.nianbao.watch.portal.PageEdits;
+import io.nianbao.localstack.PageEdits;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,8 +50,8 @@ class WatchServiceTest {
     private static final String PAGE_2025 = "/202603/t20260313_105587.htm";
     private static final String PAGE_2024 = "/202503/t20250310_97791.htm";
 
-    private TestPortal portal;
-    private TestPortal strictPortal;
+    private LocalPortal portal;
+    private LocalPortal strictPortal;
     private TestIngest ingest;
     private byte[] largePage;
     private WatchInstance watch;
@@ -59,8 +60,8 @@ class WatchServiceTest {
 
     @BeforeAll
     void start(LocalStack stack) throws Exception {
-        portal = new TestPortal();
-        strictPortal = new TestPortal();
+        portal = new LocalPortal();
+        strictPortal = new LocalPortal();
         PingtanSite.serve(portal, "/found");
         PingtanSite.serveSecondPage(portal, "/found");
         PingtanSite.serve(portal, "/edited");
@@ -145,7 +146,7 @@ class WatchServiceTest {
     }
 
     /** Waits until the portal has answered {@code more} further requests for the path: that many more checks. */
-    private void awaitChecks(TestPortal site, String path, int more) throws InterruptedException {
+    private void awaitChecks(LocalPortal site, String path, int more) throws InterruptedException {
         int now = site.requests(path).size();
         Eventually.await(more + " more checks of " + path, WAIT, () -> site.requests(path).size() >= now + more);
     }
@@ -197,7 +198,7 @@ class WatchServiceTest {
     @Test
     void a429KeepsTheWatcherAwayUntilItsRetryAfter() throws Exception {
         assertThat(awaitPublished(BUSY, 3)).hasSize(3);
-        List<TestPortal.Request> listing = portal.requests("/busy/index.htm");
+        List<LocalPortal.Request> listing = portal.requests("/busy/index.htm");
         assertThat(listing.size()).isGreaterThanOrEqualTo(2);
         assertThat(Duration.between(listing.get(0).at(), listing.get(1).at()))
                 .as("no request to the host before its Retry-After (3 s)").isGreaterThanOrEqualTo(Duration.ofSeconds(3));

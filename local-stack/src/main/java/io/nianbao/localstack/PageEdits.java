@@ -1,4 +1,4 @@
-package io.nianbao.watch.portal;
+package io.nianbao.localstack;
 
 /** What portals do to the real 平潭 2023 page: change its chrome only, silently edit a table cell of the report, or grow it with a script. */
 public final class PageEdits {
