@@ -4,6 +4,7 @@ import io.nianbao.cli.demo.DemoReport;
 import io.nianbao.cli.demo.DemoReports;
 import io.nianbao.cli.demo.PipelineWatcher;
 import io.nianbao.cli.demo.PortalClient;
+import io.nianbao.cli.demo.WatchedPortal;
 import io.nianbao.events.ReportRejected;
 import io.nianbao.events.ReportValidated;
 import io.nianbao.localstack.LocalStack;
@@ -24,7 +25,8 @@ import java.util.stream.Stream;
 /**
  * {@code nianbao demo [--once]}: starts the broker, the registry, an SMTP catcher and the four
  * services on this machine, publishes the sample reports through ingest-service's HTTP API, and
- * prints per report what reached the inspectors' mailbox.
+ * prints per report what reached the inspectors' mailbox; then watch-service watching a local
+ * portal ({@link WatchDemo}).
  */
 final class DemoCommand {
 
@@ -51,7 +53,8 @@ final class DemoCommand {
                      Map.of("nianbao.notify.inspectors", INSPECTOR,
                              "nianbao.notify.users[0].username", INSPECTOR,
                              "nianbao.notify.users[0].password-hash", INSPECTOR_PASSWORD_HASH));
-             PipelineWatcher watcher = new PipelineWatcher(stack.bootstrapServers(), stack.schemaRegistryUrl())) {
+             PipelineWatcher watcher = new PipelineWatcher(stack.bootstrapServers(), stack.schemaRegistryUrl());
+             WatchedPortal site = WatchedPortal.start(home)) {
             out.printf("全部就绪，用时 %.1f 秒；各进程内存（MB）：%s%n", (System.nanoTime() - start) / 1e9,
                     Stream.concat(stack.sample().stream(), fleet.sample().stream())
                             .map(p -> p.name() + " " + p.rssMegabytes()).collect(Collectors.joining("，")));
@@ -74,10 +77,15 @@ final class DemoCommand {
             boolean all = complete && reachedNotify == reports.size();
             out.printf("%n共 %d 份报告，%d 份到达通知服务，检查员收到 %d 封邮件。%s%n", reports.size(), reachedNotify,
                     mails.size(), all ? "" : "（有报告未走完流水线，日志见 " + dataDir + "）");
-            if (once) {
-                return all ? 0 : 1;
+            boolean watched = WatchDemo.run(out, site, fleet, watcher);
+            if (!watched) {
+                out.println("  门户监测演示未按预期完成，日志见 " + dataDir.resolve(ServiceFleet.WATCH_SERVICE + ".log"));
             }
-            out.println("演示仍在运行：可继续向 " + fleet.ingestUrl() + "/api/v1/reports 提交报告；收件箱 " + fleet.inboxUrl()
+            if (once) {
+                return all && watched ? 0 : 1;
+            }
+            out.println("演示仍在运行：可继续向 " + fleet.ingestUrl() + "/api/v1/reports 提交报告；监测的栏目 " + site.listingUrl()
+                    + "；收件箱 " + fleet.inboxUrl()
                     + "（用户 " + INSPECTOR + "，密码 demo）；按 Ctrl-C 退出。");
             Thread.currentThread().join();
             return 0;

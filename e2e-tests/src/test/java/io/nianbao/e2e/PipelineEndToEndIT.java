@@ -6,9 +6,12 @@ import io.nianbao.cli.demo.DemoReport;
 import io.nianbao.cli.demo.DemoReports;
 import io.nianbao.cli.demo.PipelineWatcher;
 import io.nianbao.cli.demo.PortalClient;
+import io.nianbao.cli.demo.WatchedPortal;
 import io.nianbao.core.extract.HostileDocuments;
 import io.nianbao.localstack.ProcessSample;
+import io.nianbao.events.ColumnStatus;
 import io.nianbao.events.Finding;
+import io.nianbao.events.ReportPublished;
 import io.nianbao.events.ReportRejected;
 import io.nianbao.events.ReportValidated;
 import io.nianbao.events.Stage;
@@ -281,6 +284,51 @@ class PipelineEndToEndIT {
                 }
             }
         }
+    }
+
+    /**
+     * watch-service, a fifth process, watches a local portal's column (the real 平潭 pages of
+     * ../shared/corpus-wild, else rendered ones): the reports it finds go through the pipeline and are
+     * checked, the links answering 404 are on watch.status; a change of menus only sends nothing;
+     * a silent edit of a report's table is caught downstream as XY-REVISED.
+     */
+    @Test
+    void aWatchedPortalsReportsAreCheckedAndASilentTableEditIsCaughtAsRevisedAndAMenuChangeAsNothing() throws Exception {
+        String agency = "watched-" + UUID.randomUUID();
+        String column = "e2e-" + agency;
+        try (WatchedPortal site = WatchedPortal.start(Path.of(System.getProperty("nianbao.home")))) {
+            fleet.startWatch(site.column(column, agency, "2s"));
+            int reports = site.real() ? 3 : 2;
+            // A report is validated again when its previous year arrives after it: count reports, not records.
+            assertThat(watcher.awaitUntil(() -> validatedReports(agency).size() >= reports, PIPELINE)).isTrue();
+            assertThat(validatedReports(agency)).as("every report the listing links and the portal has, checked").hasSize(reports);
+            assertThat(topics.values(Topics.VALIDATED, v -> v.getAgencyId().equals(agency)))
+                    .allSatisfy(v -> assertThat(rulesOf(v)).doesNotContain("XY-REVISED"));
+            ColumnStatus status = topics.await(Topics.WATCH_STATUS, s -> s.getColumnId().equals(column), PIPELINE).getLast();
+            assertThat(status.getMissingReports()).as("the listed links answering 404").hasSize(site.real() ? 7 : 1);
+
+            site.changeMenu();
+            int requests = site.editedReportRequests();
+            assertThat(watcher.awaitUntil(() -> site.editedReportRequests() >= requests + 2, PIPELINE)).as("two more checks").isTrue();
+            assertThat(topics.values(Topics.PUBLISHED, r -> r.getAgencyId().equals(agency))).as("a menu change sends nothing")
+                    .hasSize(reports);
+
+            site.editReportTable();
+            List<ReportValidated> revised = topics.await(Topics.VALIDATED,
+                    v -> v.getAgencyId().equals(agency) && rulesOf(v).contains("XY-REVISED"), PIPELINE);
+            assertThat(revised).as("the silent edit caught downstream").hasSize(1);
+            assertThat(topics.values(Topics.PUBLISHED, r -> r.getAgencyId().equals(agency))).extracting(ReportPublished::getDocumentUrl)
+                    .as("the edited report sent once more").hasSize(reports + 1).last().isEqualTo(site.editedReportUrl());
+        }
+    }
+
+    private List<String> validatedReports(String agency) {
+        return topics.values(Topics.VALIDATED, v -> v.getAgencyId().equals(agency)).stream().map(ReportValidated::getReportId)
+                .distinct().toList();
+    }
+
+    private static List<String> rulesOf(ReportValidated validated) {
+        return validated.getFindings().stream().map(Finding::getRule).toList();
     }
 
     /** The trace id (W3C traceparent) of the first record of {@code agency} on each topic. */

@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The four nianbao services, each its own JVM ({@code <service>/target/<service>-exec.jar}),
+ * The four nianbao services, each its own JVM ({@code <service>/target/<service>-exec.jar}), and
+ * watch-service when asked ({@link #startWatch}),
  * pointed at a {@link LocalStack} and an SMTP server; notify-service also gets a {@link LocalPostgres}
  * of its own (under {@code <dataDir>/postgres}). A service instance is ready when a new member has
  * joined its consumer group (it consumes), and for ingest-service also when its HTTP API answers.
@@ -39,6 +40,10 @@ import java.util.stream.Collectors;
 public final class ServiceFleet implements AutoCloseable {
 
     public static final List<String> SERVICES = List.of("ingest-service", "parse-service", "validate-service", "notify-service");
+    /** Started on demand ({@link #startWatch}): it needs columns to read. */
+    public static final String WATCH_SERVICE = "watch-service";
+    /** The API key of ingest's portal {@code watch} (ops/portals.example.yaml holds its SHA-256 too). */
+    public static final String WATCH_PORTAL_KEY = "watch-portal-key";
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(180);
     /** A Spring Boot log line of level WARN or ERROR. */
@@ -154,6 +159,17 @@ public final class ServiceFleet implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts watch-service (its consumer group is its name), reading the columns the arguments give
+     * ({@code nianbao.watch.columns[i].…}), uploading to this fleet's ingest, and waits until it is ready.
+     */
+    public Instance startWatch(Map<String, String> arguments) throws IOException {
+        Set<String> before = members(WATCH_SERVICE);
+        Instance watch = launch(WATCH_SERVICE, arguments);
+        awaitReady(List.of(watch), Map.of(WATCH_SERVICE, before));
+        return watch;
+    }
+
     /** The first instance of {@code service}. */
     public Instance instance(String service) {
         return instances.stream().filter(i -> i.service.equals(service)).findFirst()
@@ -184,11 +200,16 @@ public final class ServiceFleet implements AutoCloseable {
     }
 
     private Instance launch(String service) throws IOException {
+        return launch(service, Map.of());
+    }
+
+    private Instance launch(String service, Map<String, String> own) throws IOException {
         long running = instances.stream().filter(i -> i.service.equals(service)).count();
         boolean web = service.equals("ingest-service") || service.equals("notify-service");
         Instance instance = new Instance(service, running == 0 ? service : service + "-" + (running + 1),
                 web ? FreePorts.loopback() : 0);
         Map<String, String> arguments = new LinkedHashMap<>(common);
+        arguments.putAll(own);
         arguments.put("server.port", Integer.toString(instance.port));
         if (service.equals("ingest-service")) {
             // The demo portal (PortalClient): SHA-256 of its key "demo-portal-key", any agency.
@@ -196,6 +217,16 @@ public final class ServiceFleet implements AutoCloseable {
             arguments.putIfAbsent("nianbao.ingest.portals[0].key-sha256",
                     "9bdc095594e27a33d12a48fd6ed8d3b3a4bb7abc6219b82867f2b5660b13be90");
             arguments.putIfAbsent("nianbao.ingest.portals[0].agencies[0]", "*");
+            // watch-service's portal: its records on report.published, and its uploads with the key WATCH_PORTAL_KEY.
+            arguments.putIfAbsent("nianbao.ingest.portals[1].id", "watch");
+            arguments.putIfAbsent("nianbao.ingest.portals[1].key-sha256", "ccb70b5500f49759b996bd32eaea7d4d3712ce3458f2f1cc87ee33c929f47679");
+            arguments.putIfAbsent("nianbao.ingest.portals[1].agencies[0]", "*");
+        }
+        if (service.equals("watch-service")) {
+            // The demo's and the tests' portals are local servers; reports too large for a record go to this fleet's ingest.
+            arguments.put("nianbao.outbound.allow-loopback", "true");
+            arguments.put("nianbao.watch.ingest.url", ingestUrl());
+            arguments.put("nianbao.watch.ingest.api-key", WATCH_PORTAL_KEY);
         }
         if (service.equals("notify-service")) {
             arguments.put("spring.datasource.url", postgres.createDatabase("notify"));
@@ -283,7 +314,7 @@ public final class ServiceFleet implements AutoCloseable {
     public static String heapOptions(String service) {
         return switch (service) {
             case "ingest-service" -> "-Xmx120m -XX:NewRatio=3";
-            case "validate-service" -> "-Xmx96m";
+            case "validate-service", "watch-service" -> "-Xmx96m";
             default -> "-Xmx112m";
         };
     }

@@ -28,17 +28,21 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * One check of a column: its listing pages (conditional GETs; a page not modified keeps the
  * links it had), the report links on them, each report page (conditional too); a report not seen
  * before, or whose content hash ({@link ReportFingerprint}) changed, goes to report.published
  * with the bytes fetched, its URL and its publication date, together with the column's new
- * memory ({@link Sink}). A listing that cannot be read, or whose selector finds nothing, fails
- * the check; a report page that cannot be read is counted and tried again at the next check.
+ * memory ({@link Sink}); one too large for that record goes to ingest's upload API ({@link IngestUpload}). A listing that cannot be read, or whose selector finds nothing, fails
+ * the check; a report page that cannot be read is counted and tried again at the next check, and
+ * one answering 404 or 410 is told in the outcome ({@link CheckOutcome.ReportPages}).
  */
 public final class ColumnWatch {
 
@@ -52,13 +56,19 @@ public final class ColumnWatch {
     }
 
     private final PortalClient client;
+    private final Optional<IngestUpload> ingest;
     private final WatchProperties properties;
     private final Clock clock;
     private final MeterRegistry meters;
     private final PipelineMetrics pipeline;
 
-    public ColumnWatch(PortalClient client, WatchProperties properties, Clock clock, MeterRegistry meters, PipelineMetrics pipeline) {
+    /**
+     * @param ingest where documents larger than report.published carries go; empty: they are counted, not sent
+     */
+    public ColumnWatch(PortalClient client, Optional<IngestUpload> ingest, WatchProperties properties, Clock clock,
+                       MeterRegistry meters, PipelineMetrics pipeline) {
         this.client = client;
+        this.ingest = ingest;
         this.properties = properties;
         this.clock = clock;
         this.meters = meters;
@@ -107,17 +117,29 @@ public final class ColumnWatch {
         if (listed.isEmpty()) {
             return CheckOutcome.noReportLinks(column.selector(), column.listingUrl());
         }
+        Set<String> missing = new HashSet<>();
+        Set<String> untold = new HashSet<>(listed.keySet());
         for (ListedReport link : listed.values()) {
-            if (!checkReport(column, link, memory, sink)) {
+            ReportAnswer answer = checkReport(column, link, memory, sink);
+            if (answer == ReportAnswer.HOST_WAITING) {
                 break;
+            }
+            if (answer != ReportAnswer.UNREAD) {
+                untold.remove(link.getUrl());
+            }
+            if (answer == ReportAnswer.MISSING) {
+                missing.add(link.getUrl());
             }
         }
         sink.save(memory.toRecord(column.id(), clock.instant()));
-        return CheckOutcome.READ;
+        return CheckOutcome.read(new CheckOutcome.ReportPages(missing, untold));
     }
 
-    /** Reads one report page and sends it if new or changed; false when its host asked us to wait (the check stops). */
-    private boolean checkReport(WatchProperties.Column column, ListedReport link, ColumnMemory memory, Sink sink)
+    /** How a report page answered: read (sent or not), gone (404, 410), unread for another reason, or its host asked us to wait. */
+    private enum ReportAnswer { READ, MISSING, UNREAD, HOST_WAITING }
+
+    /** Reads one report page and sends it if new or changed; HOST_WAITING stops the check. */
+    private ReportAnswer checkReport(WatchProperties.Column column, ListedReport link, ColumnMemory memory, Sink sink)
             throws InterruptedException {
         SeenReport seen = memory.report(link.getUrl());
         Page page;
@@ -126,32 +148,68 @@ public final class ColumnWatch {
         } catch (FetchFailure e) {
             log.warn("column {}: report {} unread: {}", column.id(), link.getUrl(), e.getMessage());
             count("unread");
-            return e.problem() != ColumnProblem.BACKING_OFF;
+            return e.problem() == ColumnProblem.BACKING_OFF ? ReportAnswer.HOST_WAITING : ReportAnswer.UNREAD;
         }
         if (page.notModified()) {
-            return true;
+            return ReportAnswer.READ;
         }
         if (page.status() != 200) {
             log.warn("column {}: report {} answered {}", column.id(), link.getUrl(), page.status());
             count("unread");
-            return true;
+            return page.status() == 404 || page.status() == 410 ? ReportAnswer.MISSING : ReportAnswer.UNREAD;
         }
-        if (page.body().length > properties.maxInlineSize().toBytes()) {
-            log.warn("column {}: report {} has {} bytes, more than report.published carries inline ({}): not sent",
+        boolean inline = page.body().length <= properties.maxInlineSize().toBytes();
+        if (!inline && ingest.isEmpty()) {
+            log.warn("column {}: report {} has {} bytes, more than report.published carries inline ({}), and no ingest URL: not sent",
                     column.id(), link.getUrl(), page.body().length, properties.maxInlineSize());
             count("too_large");
-            return true;
+            return ReportAnswer.READ;
         }
         String hash = ReportFingerprint.of(page.body());
-        memory.report(link.getUrl(), hash, page.validators());
         if (seen != null && seen.getContentSha256().equals(hash)) {
-            return true;
+            memory.report(link.getUrl(), hash, page.validators());
+            return ReportAnswer.READ;
         }
-        sink.publish(published(column, link, page), memory.toRecord(column.id(), clock.instant()));
-        log.info("column {}: {} report {} ({})", column.id(), seen == null ? "new" : "changed", link.getUrl(), link.getTitle());
+        ReportPublished report = published(column, link, page);
+        if (inline) {
+            memory.report(link.getUrl(), hash, page.validators());
+            sink.publish(report, memory.toRecord(column.id(), clock.instant()));
+        } else {
+            IngestUpload.Answer answer = upload(column, link, report);
+            if (answer instanceof IngestUpload.NotNow) {
+                return ReportAnswer.READ; // not remembered: offered again at the next check
+            }
+            // Taken, or refused for good: remembered, not offered again until it changes.
+            memory.report(link.getUrl(), hash, page.validators());
+            sink.save(memory.toRecord(column.id(), clock.instant()));
+            if (answer instanceof IngestUpload.Refused) {
+                return ReportAnswer.READ;
+            }
+        }
+        log.info("column {}: {} report {} ({}){}", column.id(), seen == null ? "new" : "changed", link.getUrl(), link.getTitle(),
+                inline ? "" : ", uploaded to ingest");
         count(seen == null ? "new" : "changed");
         pipeline.reportOut();
-        return true;
+        return ReportAnswer.READ;
+    }
+
+    /** Hands a document too large for report.published to ingest's upload API; logs and counts what ingest answered. */
+    private IngestUpload.Answer upload(WatchProperties.Column column, ListedReport link, ReportPublished report) {
+        IngestUpload.Answer answer = ingest.orElseThrow().upload(report);
+        switch (answer) {
+            case IngestUpload.Accepted accepted -> log.info("column {}: report {} ({} bytes) taken by ingest as {}{}", column.id(),
+                    link.getUrl(), report.getDocument().remaining(), accepted.reportId(), accepted.duplicate() ? " (a duplicate)" : "");
+            case IngestUpload.Refused refused -> {
+                log.warn("column {}: ingest refused report {}: {} {} {}", column.id(), link.getUrl(), refused.status(),
+                        refused.reason(), refused.message());
+                count("refused");
+            }
+            case IngestUpload.NotNow notNow -> {
+                log.warn("column {}: report {} not uploaded, offered again next check: {}", column.id(), link.getUrl(), notNow.why());
+                count("upload_failed");
+            }
+        }
+        return answer;
     }
 
     private ReportPublished published(WatchProperties.Column column, ListedReport link, Page page) {

@@ -25,9 +25,10 @@ import java.util.List;
  * @param maxWait        the longest a request waits for its host's turn (a host backing off longer skips a check)
  * @param maxBackoff     the longest a host's 429 or 5xx keeps us away
  * @param maxPageSize    larger pages and documents are not read
- * @param maxInlineSize  larger documents are not sent (report.published carries them inline, within Kafka's 1 MB)
+ * @param maxInlineSize  larger documents go to ingest's upload API (report.published carries them inline, within Kafka's 1 MB)
  * @param failingAfter   a column that cannot be read this long is reported failing (metric, watch.status)
  * @param threads        columns checked at once by an instance
+ * @param ingest         where larger documents go instead: ingest-service's upload API
  */
 @Validated
 @ConfigurationProperties("nianbao.watch")
@@ -36,7 +37,21 @@ public record WatchProperties(@NotBlank String portalId, @NotBlank String userAg
                               @NotNull Duration connectTimeout, @NotNull Duration timeout, @NotNull DataSize maxPageSize,
                               @NotNull DataSize maxInlineSize, @Min(0) int maxRedirects, @NotNull Duration robotsTtl,
                               @NotNull Duration failingAfter, @Min(1) int threads,
-                              @Valid @DefaultValue List<Column> columns) {
+                              @Valid @DefaultValue List<Column> columns, @Valid @DefaultValue Ingest ingest) {
+
+    /**
+     * ingest-service's upload API, for documents larger than {@code maxInlineSize}; without a URL
+     * they are counted and not sent.
+     *
+     * @param url    its base URL ({@code http://ingest-service:8080})
+     * @param apiKey the API key of the watcher's portal ({@code portalId}) there
+     */
+    public record Ingest(@Pattern(regexp = "(https?://\\S+)?") String url, String apiKey) {
+
+        public boolean configured() {
+            return url != null && !url.isBlank();
+        }
+    }
 
     /** The CMSs portals commonly run, with the link selector that fits their listings. */
     public enum Cms {

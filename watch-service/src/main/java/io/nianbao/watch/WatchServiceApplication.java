@@ -17,11 +17,14 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * Turns portals into an event source: reads the configured 政府信息公开年报 columns on a schedule
@@ -29,7 +32,8 @@ import java.time.Clock;
  * ({@link ColumnWatch}); which instance reads which column, and what it remembers, is
  * {@link ColumnOwnership}'s (topic watch.seen). A column that cannot be read for
  * {@code nianbao.watch.failing-after} is told on watch.status and by the gauge
- * {@code nianbao_watch_column_failing}. No binding: its writes are transactions of its own
+ * {@code nianbao_watch_column_failing}, and so are the report links of a column that answer 404 or
+ * 410. No binding: its writes are transactions of its own
  * (a report with the column's memory), which a binding does not give.
  */
 @SpringBootApplication
@@ -55,6 +59,14 @@ public class WatchServiceApplication {
                 outbound, new HostPacer(clock, properties.hostInterval(), properties.maxBackoff()), clock);
     }
 
+    /** ingest's upload API for documents too large for report.published, when {@code nianbao.watch.ingest.url} is set. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnExpression("!'${nianbao.watch.ingest.url:}'.isBlank()")
+    IngestUpload ingestUpload(WatchProperties properties, OutboundHttp outbound) {
+        return new IngestUpload(properties.ingest().url(), properties.ingest().apiKey(), outbound,
+                properties.connectTimeout(), properties.timeout());
+    }
+
     @Bean
     ColumnHealth columnHealth(WatchProperties properties) {
         return new ColumnHealth(properties.failingAfter());
@@ -69,8 +81,12 @@ public class WatchServiceApplication {
     @Bean
     ColumnOwnership columnOwnership(KafkaClients kafka, WatchProperties properties, PortalClient client, Clock clock,
                                     MeterRegistry meters, PipelineMetrics pipeline, ColumnHealth health,
-                                    KafkaProducer<String, SpecificRecord> statusProducer) {
-        ColumnWatch watch = new ColumnWatch(client, properties, clock, meters, pipeline);
+                                    KafkaProducer<String, SpecificRecord> statusProducer, ObjectProvider<IngestUpload> ingest) {
+        Optional<IngestUpload> upload = Optional.ofNullable(ingest.getIfAvailable());
+        if (upload.isEmpty()) {
+            log.warn("no nianbao.watch.ingest.url: reports larger than {} are not sent", properties.maxInlineSize());
+        }
+        ColumnWatch watch = new ColumnWatch(client, upload, properties, clock, meters, pipeline);
         return new ColumnOwnership(kafka, properties.columns(), watch, properties.threads(), (column, outcome) -> {
             if (outcome.failed()) {
                 log.warn("column {} unread: {}", column.id(), outcome.detail());
@@ -82,7 +98,8 @@ public class WatchServiceApplication {
     private static void tell(KafkaProducer<String, SpecificRecord> producer, ColumnStatus status) {
         try {
             producer.send(new ProducerRecord<>(Topics.WATCH_STATUS.name(), status.getColumnId(), status)).get();
-            log.info("column {} {}: {}", status.getColumnId(), status.getFailing() ? "failing" : "read again", status.getDetail());
+            log.info("column {} {} ({} report links answer 404 or 410): {}", status.getColumnId(),
+                    status.getFailing() ? "failing" : "read", status.getMissingReports().size(), status.getDetail());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (java.util.concurrent.ExecutionException e) {

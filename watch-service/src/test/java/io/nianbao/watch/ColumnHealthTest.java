@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,6 +43,34 @@ class ColumnHealthTest {
         ColumnStatus recovered = health.after(COLUMN, CheckOutcome.READ, T0.plusSeconds(10000)).orElseThrow();
         assertThat(recovered.getFailing()).isFalse();
         assertThat(health.isFailing(COLUMN.id())).isFalse();
+    }
+
+    @Test
+    void missingReportsAreToldWhenTheirSetChangesAndKeptThroughWhatACheckCannotTell() {
+        String gone = "https://www.pingtan.gov.cn/nb/202603/t1.htm";
+        String other = "https://www.pingtan.gov.cn/nb/202503/t2.htm";
+        assertThat(health.after(COLUMN, read(Set.of(), Set.of()), T0)).as("none missing, none before").isEmpty();
+
+        ColumnStatus told = health.after(COLUMN, read(Set.of(gone, other), Set.of()), T0.plusSeconds(60)).orElseThrow();
+        assertThat(told.getFailing()).isFalse();
+        assertThat(told.getMissingReports()).containsExactly(other, gone);
+        assertThat(told.getDetail()).contains("2篇");
+        assertThat(health.after(COLUMN, read(Set.of(other, gone), Set.of()), T0.plusSeconds(120))).as("the same set").isEmpty();
+        assertThat(health.after(COLUMN, read(Set.of(gone), Set.of(other)), T0.plusSeconds(180)))
+                .as("a link the check could not tell of stays missing").isEmpty();
+
+        assertThat(health.after(COLUMN, NO_LINKS, T0.plusSeconds(200))).isEmpty();
+        ColumnStatus failing = health.after(COLUMN, NO_LINKS, T0.plusSeconds(3800)).orElseThrow();
+        assertThat(failing.getMissingReports()).as("a failing column keeps what was known").containsExactly(other, gone);
+
+        ColumnStatus recovered = health.after(COLUMN, read(Set.of(gone), Set.of()), T0.plusSeconds(3900)).orElseThrow();
+        assertThat(recovered.getFailing()).isFalse();
+        assertThat(recovered.getMissingReports()).containsExactly(gone);
+        assertThat(health.after(COLUMN, read(Set.of(), Set.of()), T0.plusSeconds(4000)).orElseThrow().getMissingReports()).isEmpty();
+    }
+
+    private static CheckOutcome read(Set<String> missing, Set<String> untold) {
+        return CheckOutcome.read(new CheckOutcome.ReportPages(missing, untold));
     }
 
     @Test

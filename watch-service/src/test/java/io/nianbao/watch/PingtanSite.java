@@ -1,9 +1,11 @@
 package io.nianbao.watch;
 
+import io.nianbao.localstack.LocalPortal;
+
 import java.nio.charset.StandardCharsets;
 
 /**
- * 平潭's 政府信息公开年报 column as the real portal serves it, under a path of a {@link TestPortal}:
+ * 平潭's 政府信息公开年报 column as the real portal serves it, under a path of a {@link LocalPortal}:
  * the real listing and the three real report pages it links (the seven others answer 404), and a
  * second listing page, rendered, with one more report whose date only its own metadata gives.
  */
@@ -18,7 +20,7 @@ final class PingtanSite {
     }
 
     /** Serves the column under {@code prefix} (its listing: prefix + "/index.htm"). */
-    static void serve(TestPortal portal, String prefix) {
+    static void serve(LocalPortal portal, String prefix) {
         portal.page(prefix + "/index.htm", CorpusWild.read(CorpusWild.LISTING));
         portal.page(prefix + PAGE_2023, CorpusWild.read(CorpusWild.PAGE_2023));
         portal.page(prefix + PAGE_2022, CorpusWild.read("2022-pingtan-shiyanqu-page.html"));
@@ -26,7 +28,7 @@ final class PingtanSite {
     }
 
     /** A second listing page (index_1.htm) with an older report; index_2.htm answers 404. */
-    static void serveSecondPage(TestPortal portal, String prefix) {
+    static void serveSecondPage(LocalPortal portal, String prefix) {
         portal.page(prefix + "/index_1.htm", """
                 <html><body><div class="list"><dl><dd><a href=".%s" title="平潭综合实验区2015年度政府信息公开工作年度报告">平潭综合实验区2015年度…</a></dd></dl></div></body></html>"""
                 .formatted(PAGE_2015));

@@ -3,6 +3,7 @@ package io.nianbao.watch;
 import io.nianbao.events.ReportPublished;
 import io.nianbao.events.TopicClient;
 import io.nianbao.events.Topics;
+import io.nianbao.localstack.LocalPortal;
 import io.nianbao.localstack.LocalStack;
 import io.nianbao.localstack.LocalStackExtension;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class WatchRestartTest {
         String agency = column + "-agency";
         CountDownLatch held = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        try (TestPortal portal = new TestPortal(); TopicClient topics = new TopicClient(stack.bootstrapServers(), stack.schemaRegistryUrl())) {
+        try (LocalPortal portal = new LocalPortal(); TopicClient topics = new TopicClient(stack.bootstrapServers(), stack.schemaRegistryUrl())) {
             PingtanSite.serve(portal, "/nb");
             byte[] page2022 = CorpusWild.read("2022-pingtan-shiyanqu-page.html");
             // The first request for the 2022 page hangs until the first instance is gone.

@@ -5,9 +5,10 @@ import io.nianbao.events.ColumnStatus;
 import io.nianbao.events.ReportPublished;
 import io.nianbao.events.TopicClient;
 import io.nianbao.events.Topics;
+import io.nianbao.localstack.LocalPortal;
 import io.nianbao.localstack.LocalStack;
 import io.nianbao.localstack.LocalStackExtension;
-import io.nianbao.watch.portal.PageEdits;
+import io.nianbao.localstack.PageEdits;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * watch-service against local portals serving the real 平潭 listing and report pages, with a real
- * broker and registry: one instance reads six columns, one per behaviour.
+ * broker and registry: one instance reads nine columns, one per behaviour; ingest's upload API is a local stand-in.
  */
 @ExtendWith(LocalStackExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -42,17 +43,25 @@ class WatchServiceTest {
     private static final String ALLOWED = "it-allowed-" + RUN;
     private static final String REDIRECTED = "it-redirected-" + RUN;
     private static final String REDESIGNED = "it-redesigned-" + RUN;
+    private static final String MISSING = "it-missing-" + RUN;
+    private static final String LARGE = "it-large-" + RUN;
+    private static final String INGEST_KEY = "watch-test-key";
+    /** Two of the seven report pages the real listing links and the portal does not have. */
+    private static final String PAGE_2025 = "/202603/t20260313_105587.htm";
+    private static final String PAGE_2024 = "/202503/t20250310_97791.htm";
 
-    private TestPortal portal;
-    private TestPortal strictPortal;
+    private LocalPortal portal;
+    private LocalPortal strictPortal;
+    private TestIngest ingest;
+    private byte[] largePage;
     private WatchInstance watch;
     private TopicClient topics;
     private final AtomicInteger busyAnswers = new AtomicInteger();
 
     @BeforeAll
     void start(LocalStack stack) throws Exception {
-        portal = new TestPortal();
-        strictPortal = new TestPortal();
+        portal = new LocalPortal();
+        strictPortal = new LocalPortal();
         PingtanSite.serve(portal, "/found");
         PingtanSite.serveSecondPage(portal, "/found");
         PingtanSite.serve(portal, "/edited");
@@ -75,6 +84,12 @@ class WatchServiceTest {
             exchange.sendResponseHeaders(302, -1);
         });
         PingtanSite.serve(portal, "/redesigned");
+        PingtanSite.serve(portal, "/missing");
+        portal.route("/missing" + PAGE_2024, exchange -> exchange.sendResponseHeaders(410, -1));
+        PingtanSite.serve(portal, "/large");
+        largePage = PageEdits.withInlineScript(CorpusWild.text(CorpusWild.PAGE_2023), 1_000_000).getBytes(StandardCharsets.UTF_8);
+        portal.page("/large" + PingtanSite.PAGE_2023, largePage);
+        ingest = new TestIngest(INGEST_KEY, 1);
 
         Map<String, String> columns = new LinkedHashMap<>();
         columns.putAll(column(0, FOUND, portal.url("/found/index.htm"), Map.of("pagination", "index_{n}.htm", "max-pages", "4")));
@@ -84,6 +99,10 @@ class WatchServiceTest {
         columns.putAll(column(4, ALLOWED, strictPortal.url("/public/index.htm"), Map.of()));
         columns.putAll(column(5, REDIRECTED, portal.url("/redirected/index.htm"), Map.of()));
         columns.putAll(column(6, REDESIGNED, portal.url("/redesigned/index.htm"), Map.of("link-selector", "dd a[href]")));
+        columns.putAll(column(7, MISSING, portal.url("/missing/index.htm"), Map.of()));
+        columns.putAll(column(8, LARGE, portal.url("/large/index.htm"), Map.of()));
+        columns.put("nianbao.watch.ingest.url", ingest.url());
+        columns.put("nianbao.watch.ingest.api-key", INGEST_KEY);
         topics = new TopicClient(stack.bootstrapServers(), stack.schemaRegistryUrl());
         watch = WatchInstance.start(stack, columns);
     }
@@ -108,6 +127,7 @@ class WatchServiceTest {
         if (portal != null) {
             portal.close();
             strictPortal.close();
+            ingest.close();
         }
     }
 
@@ -126,7 +146,7 @@ class WatchServiceTest {
     }
 
     /** Waits until the portal has answered {@code more} further requests for the path: that many more checks. */
-    private void awaitChecks(TestPortal site, String path, int more) throws InterruptedException {
+    private void awaitChecks(LocalPortal site, String path, int more) throws InterruptedException {
         int now = site.requests(path).size();
         Eventually.await(more + " more checks of " + path, WAIT, () -> site.requests(path).size() >= now + more);
     }
@@ -178,7 +198,7 @@ class WatchServiceTest {
     @Test
     void a429KeepsTheWatcherAwayUntilItsRetryAfter() throws Exception {
         assertThat(awaitPublished(BUSY, 3)).hasSize(3);
-        List<TestPortal.Request> listing = portal.requests("/busy/index.htm");
+        List<LocalPortal.Request> listing = portal.requests("/busy/index.htm");
         assertThat(listing.size()).isGreaterThanOrEqualTo(2);
         assertThat(Duration.between(listing.get(0).at(), listing.get(1).at()))
                 .as("no request to the host before its Retry-After (3 s)").isGreaterThanOrEqualTo(Duration.ofSeconds(3));
@@ -219,6 +239,53 @@ class WatchServiceTest {
                 .isLessThan(Duration.ofSeconds(30));
         Eventually.await("the gauge at 1", WAIT, () -> metricLine(REDESIGNED).endsWith(" 1.0"));
         assertThat(metricLine(FOUND)).endsWith(" 0.0");
+    }
+
+    /** The real listing links ten reports, the portal has three: seven answer 404 or 410, told once, and again when one appears. */
+    @Test
+    void reportLinksAnswering404Or410AreToldWhenTheirSetChanges() throws Exception {
+        ColumnStatus first = awaitStatuses(MISSING, 1).getFirst();
+        assertThat(first.getFailing()).isFalse();
+        assertThat(first.getMissingReports()).hasSize(7)
+                .contains(portal.url("/missing" + PAGE_2025), portal.url("/missing" + PAGE_2024))
+                .doesNotContain(portal.url("/missing" + PingtanSite.PAGE_2023));
+        assertThat(first.getDetail()).contains("7篇");
+        awaitChecks(portal, "/missing/index.htm", 3);
+        assertThat(statuses(MISSING)).as("the same missing reports: told once").hasSize(1);
+
+        portal.page("/missing" + PAGE_2025, CorpusWild.read(CorpusWild.PAGE_2023));
+        ColumnStatus second = awaitStatuses(MISSING, 2).getLast();
+        assertThat(second.getMissingReports()).hasSize(6).doesNotContain(portal.url("/missing" + PAGE_2025));
+        awaitChecks(portal, "/missing/index.htm", 3);
+        assertThat(statuses(MISSING)).as("told once more, not on every check").hasSize(2);
+    }
+
+    /** A page over 900 KB (an inline script) does not fit report.published: its bytes go to ingest's upload API, once. */
+    @Test
+    void aReportTooLargeForTheRecordIsUploadedToIngestOnceWithTheBytesFetched() throws Exception {
+        Eventually.await("an upload to ingest", WAIT, () -> !ingest.uploads().isEmpty());
+        awaitChecks(portal, "/large/index.htm", 3);
+
+        assertThat(ingest.uploads()).as("ingest away (503) at first: offered again at the next check, then remembered").hasSize(1);
+        TestIngest.Upload upload = ingest.uploads().getFirst();
+        assertThat(upload.file()).as("the page as fetched").isEqualTo(largePage);
+        assertThat(upload.fileName()).isEqualTo("t20240308_87885.htm");
+        assertThat(upload.fields()).containsEntry("agencyId", LARGE + "-agency").containsEntry("agencyName", "平潭综合实验区")
+                .containsEntry("agencyLevel", "GOVERNMENT").containsEntry("regionCode", "350128")
+                .containsEntry("year", "2023").containsEntry("publishedOn", "2024-03-08");
+        assertThat(ingest.refused()).isZero();
+        assertThat(published(LARGE)).as("the others inline, as usual").extracting(ReportPublished::getYear)
+                .containsExactlyInAnyOrder(2022, 2019);
+    }
+
+    private List<ColumnStatus> statuses(String column) {
+        return topics.values(Topics.WATCH_STATUS, s -> s.getColumnId().equals(column));
+    }
+
+    private List<ColumnStatus> awaitStatuses(String column, int count) throws InterruptedException {
+        List<ColumnStatus> statuses = topics.await(Topics.WATCH_STATUS, s -> s.getColumnId().equals(column), count, WAIT);
+        assertThat(statuses).as(count + " statuses of " + column).hasSizeGreaterThanOrEqualTo(count);
+        return statuses;
     }
 
     private String metricLine(String column) {

@@ -1,5 +1,6 @@
 package io.nianbao.cli.demo;
 
+import io.nianbao.events.ColumnStatus;
 import io.nianbao.events.NotificationSent;
 import io.nianbao.events.ReportRejected;
 import io.nianbao.events.ReportValidated;
@@ -24,7 +25,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Reads the end of the pipeline — report.validated, report.rejected, notification.sent — and
- * remembers what happened to each report id, so a caller can wait until reports reached notify-service.
+ * remembers what happened to each report id, so a caller can wait until reports reached notify-service;
+ * and watch-service's watch.status, the latest per column.
  */
 public final class PipelineWatcher implements AutoCloseable {
 
@@ -32,6 +34,8 @@ public final class PipelineWatcher implements AutoCloseable {
     private final Map<String, ReportValidated> validated = new ConcurrentHashMap<>();
     private final Map<String, List<ReportRejected>> rejectedByAgency = new ConcurrentHashMap<>();
     private final Map<String, NotificationSent> notified = new ConcurrentHashMap<>();
+    private final Map<String, List<ReportValidated>> validatedByAgency = new ConcurrentHashMap<>();
+    private final Map<String, ColumnStatus> columns = new ConcurrentHashMap<>();
 
     public PipelineWatcher(String bootstrapServers, String schemaRegistryUrl) {
         consumer = new KafkaConsumer<>(Map.of(
@@ -40,7 +44,8 @@ public final class PipelineWatcher implements AutoCloseable {
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
                 new StringDeserializer(), new ConfluentAvroDeserializer(SchemaRegistryClient.shared(schemaRegistryUrl)));
-        consumer.subscribe(List.of(Topics.VALIDATED.name(), Topics.REJECTED.name(), Topics.NOTIFICATION_SENT.name()));
+        consumer.subscribe(List.of(Topics.VALIDATED.name(), Topics.REJECTED.name(), Topics.NOTIFICATION_SENT.name(),
+                Topics.WATCH_STATUS.name()));
     }
 
     /**
@@ -61,7 +66,11 @@ public final class PipelineWatcher implements AutoCloseable {
             }
             for (ConsumerRecord<String, SpecificRecord> record : consumer.poll(Duration.ofMillis(200))) {
                 switch (record.value()) {
-                    case ReportValidated v -> validated.put(v.getReportId(), v);
+                    case ReportValidated v -> {
+                        validated.put(v.getReportId(), v);
+                        validatedByAgency.computeIfAbsent(v.getAgencyId(), a -> new CopyOnWriteArrayList<>()).add(v);
+                    }
+                    case ColumnStatus c -> columns.put(c.getColumnId(), c);
                     case ReportRejected r -> rejectedByAgency.computeIfAbsent(r.getAgencyId(), a -> new CopyOnWriteArrayList<>()).add(r);
                     case NotificationSent n -> notified.put(n.getReportId(), n);
                     case null, default -> { }
@@ -98,6 +107,16 @@ public final class PipelineWatcher implements AutoCloseable {
     /** Every rejection seen for the agency, including those at ingest (which have no report id). */
     public List<ReportRejected> rejectionsOf(String agencyId) {
         return rejectedByAgency.getOrDefault(agencyId, List.of());
+    }
+
+    /** The agency's reports as validated, in order. */
+    public List<ReportValidated> validatedOf(String agencyId) {
+        return validatedByAgency.getOrDefault(agencyId, List.of());
+    }
+
+    /** watch-service's latest word on a portal column (watch.status), or null. */
+    public ColumnStatus columnStatus(String columnId) {
+        return columns.get(columnId);
     }
 
     public NotificationSent notified(String reportId) {

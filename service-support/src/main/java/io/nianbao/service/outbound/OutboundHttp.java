@@ -39,10 +39,23 @@ public final class OutboundHttp {
 
     /** A client with the given timeouts: to connect, and between bytes of the answer. */
     public CloseableHttpClient client(Duration connectTimeout, Duration readTimeout) {
+        return client(new CheckingResolver(policy, null), connectTimeout, readTimeout);
+    }
+
+    /**
+     * A client for one of our own services at a URL the operator configured (not one a request or
+     * a page gave): its host may resolve to a private network's addresses, any other host is held
+     * to the policy as usual.
+     */
+    public CloseableHttpClient serviceClient(URI configured, Duration connectTimeout, Duration readTimeout) {
+        return client(new CheckingResolver(policy, configured.getHost()), connectTimeout, readTimeout);
+    }
+
+    private CloseableHttpClient client(DnsResolver resolver, Duration connectTimeout, Duration readTimeout) {
         Timeout read = Timeout.of(readTimeout);
         return HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setDnsResolver(new CheckingResolver(policy))
+                        .setDnsResolver(resolver)
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
                                 .setConnectTimeout(Timeout.of(connectTimeout)).setSocketTimeout(read).build())
                         .build())
@@ -75,7 +88,7 @@ public final class OutboundHttp {
         }
         if (resolveNow) {
             try {
-                new CheckingResolver(policy).resolve(uri.getHost());
+                new CheckingResolver(policy, null).resolve(uri.getHost());
             } catch (ForbiddenAddress e) {
                 throw e;
             } catch (UnknownHostException e) {
@@ -85,12 +98,15 @@ public final class OutboundHttp {
         return uri;
     }
 
-    /** Resolves, then refuses the host if any of its addresses is not permitted. */
-    private record CheckingResolver(AddressPolicy policy) implements DnsResolver {
+    /** Resolves, then refuses the host if any of its addresses is not permitted (unless it is the configured service's). */
+    private record CheckingResolver(AddressPolicy policy, String configuredHost) implements DnsResolver {
 
         @Override
         public InetAddress[] resolve(String host) throws UnknownHostException {
             InetAddress[] addresses = InetAddress.getAllByName(host);
+            if (host.equalsIgnoreCase(configuredHost)) {
+                return addresses;
+            }
             for (InetAddress address : addresses) {
                 if (!policy.permits(address)) {
                     throw new ForbiddenAddress(host + " → " + address.getHostAddress());

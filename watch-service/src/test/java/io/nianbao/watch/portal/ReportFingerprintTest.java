@@ -1,5 +1,6 @@
 package io.nianbao.watch.portal;
 
+import io.nianbao.localstack.PageEdits;
 import io.nianbao.watch.CorpusWild;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.nianbao.watch;
+package io.nianbao.localstack;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -17,17 +17,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A local "portal" for the watcher to read: pages by path (with an ETag, answering 304 to a
- * request that sends it back), or any answer a test writes; 404 for the rest. It records every
- * request it gets.
+ * A local "portal" for watch-service to read, in its tests, the end-to-end test and the demo: pages
+ * by path (with an ETag, answering 304 to a request that sends it back), or any answer a caller
+ * writes; 404 for the rest. It records every request it gets.
  */
-final class TestPortal implements AutoCloseable {
+public final class LocalPortal implements AutoCloseable {
 
     /** A request as the portal got it. */
-    record Request(String path, Instant at, String ifNoneMatch, String userAgent) {
+    public record Request(String path, Instant at, String ifNoneMatch, String userAgent) {
     }
 
-    interface Route {
+    public interface Route {
         void answer(HttpExchange exchange) throws IOException;
     }
 
@@ -35,7 +35,7 @@ final class TestPortal implements AutoCloseable {
     private final Map<String, Route> routes = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
 
-    TestPortal() throws IOException {
+    public LocalPortal() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", exchange -> {
@@ -57,7 +57,7 @@ final class TestPortal implements AutoCloseable {
     }
 
     /** Serves the page at the path, with an ETag of its bytes: a request sending it back gets 304. */
-    void page(String path, byte[] body) {
+    public void page(String path, byte[] body) {
         String etag = "\"" + sha256(body) + "\"";
         routes.put(path, exchange -> {
             exchange.getResponseHeaders().add("ETag", etag);
@@ -71,28 +71,28 @@ final class TestPortal implements AutoCloseable {
         });
     }
 
-    void page(String path, String html) {
+    public void page(String path, String html) {
         page(path, html.getBytes(StandardCharsets.UTF_8));
     }
 
-    void route(String path, Route route) {
+    public void route(String path, Route route) {
         routes.put(path, route);
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
     /** The same portal under the name localhost: another host to the watcher's pacing. */
-    String localhostUrl(String path) {
+    public String localhostUrl(String path) {
         return "http://localhost:" + server.getAddress().getPort() + path;
     }
 
-    List<Request> requests(String path) {
+    public List<Request> requests(String path) {
         return requests.stream().filter(r -> r.path().equals(path)).toList();
     }
 
-    List<Request> requestsUnder(String prefix) {
+    public List<Request> requestsUnder(String prefix) {
         return requests.stream().filter(r -> r.path().startsWith(prefix)).toList();
     }
 
