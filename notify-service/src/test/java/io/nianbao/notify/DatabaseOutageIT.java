@@ -6,7 +6,6 @@ import io.nianbao.localstack.LocalStackExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -62,20 +61,11 @@ class DatabaseOutageIT {
     }
 
     /** Polls until readiness answers {@code status}; fails after {@link NotifyHarness#WAIT}. */
-    private static HttpResponse<String> awaitReadiness(HttpClient http, URI readiness, int status)
-            throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + NotifyHarness.WAIT.toNanos();
-        HttpResponse<String> last;
-        do {
-            last = http.send(HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (last.statusCode() == status) {
-                return last;
-            }
-            Thread.sleep(200);
-        } while (System.nanoTime() < deadline);
-        throw new AssertionError("readiness did not answer " + status + " within " + NotifyHarness.WAIT + ": "
-                + last.statusCode() + " " + last.body());
+    private static HttpResponse<String> awaitReadiness(HttpClient http, URI readiness, int status) throws Exception {
+        return Await.until("readiness answers " + status,
+                () -> http.send(HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(10)).build(),
+                        HttpResponse.BodyHandlers.ofString()),
+                response -> response.statusCode() == status, NotifyHarness.WAIT);
     }
 
     private static void awaitDone(Future<Void> outage) throws Exception {

@@ -20,7 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 
 import static io.nianbao.events.Severity.ERROR;
 import static io.nianbao.notify.NotifyHarness.finding;
@@ -134,14 +133,14 @@ class RobotIT {
         notify.awaitCaughtUp();
 
         JdbcClient jdbc = notify.bean(JdbcClient.class);
-        await("the claim waits ten minutes, no attempt counted", () -> jdbc.sql("select count(*) from delivery"
+        Await.until("the claim waits ten minutes, no attempt counted", () -> jdbc.sql("select count(*) from delivery"
                 + " where address = '忙' and state = 'RETRYING' and attempts = 0"
                 + " and next_attempt_at > now() + interval '9 minutes'").query(Long.class).single() > 0, NotifyHarness.WAIT);
         assertThat(robots.accepted("dt-busy")).isEmpty();
 
         // Ten minutes pass for the database, not for the robot: this instance's count of it still waits them out.
         jdbc.sql("update delivery set next_attempt_at = now() where address = '忙'").update();
-        await("taken up again and put back for the rest of the ten minutes", () -> jdbc.sql("select count(*) from delivery"
+        Await.until("taken up again and put back for the rest of the ten minutes", () -> jdbc.sql("select count(*) from delivery"
                 + " where address = '忙' and state = 'RETRYING' and attempts = 0"
                 + " and next_attempt_at > now() + interval '8 minutes'").query(Long.class).single() > 0, NotifyHarness.WAIT);
         assertThat(robots.accepted("dt-busy")).as("nothing sent to it within the vendor's ten minutes").isEmpty();
@@ -156,7 +155,7 @@ class RobotIT {
         }
         notify.awaitCaughtUp();
 
-        await("every report reaches the robot", () -> robots.accepted("dt-burst").size() == reports, BURST_WAIT);
+        Await.until("every report reaches the robot", () -> robots.accepted("dt-burst").size() == reports, BURST_WAIT);
         assertThat(robots.mostInAMinute("dt-burst")).isEqualTo(20);
         assertThat(notify.bean(JdbcClient.class).sql("select count(*) from delivery where address = '汇总' and attempts > 0")
                 .query(Long.class).single()).as("waits for the rate are no failed attempts").isZero();
@@ -172,16 +171,6 @@ class RobotIT {
         var named = notify.api(INSPECTOR, "POST", "/api/v1/subscriptions", "{\"channel\":\"FEISHU\",\"robot\":\"县办\",\"agencyId\":\"none\"}");
         assertThat(named.statusCode()).isEqualTo(201);
         assertThat(named.body()).contains("\"channel\":\"FEISHU\"", "\"address\":\"县办\"").doesNotContain(SECRET, "fs-token");
-    }
-
-    private static void await(String what, BooleanSupplier condition, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(what + ": not within " + timeout);
-            }
-            Thread.sleep(200);
-        }
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {
