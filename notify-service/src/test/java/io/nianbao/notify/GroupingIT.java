@@ -49,17 +49,9 @@ class GroupingIT {
                 "nianbao.notify.inspectors", "",
                 "nianbao.outbound.allow-loopback", "true",
                 "nianbao.notify.grouping.check-every", "PT0.2S"));
-        robot(settings, 0, "集中发布", robots.dingTalkUrl("dt-burst"));
-        robot(settings, 1, "重启", robots.dingTalkUrl("dt-restart"));
+        RobotServer.configure(settings, 0, "集中发布", Channel.DINGTALK, robots.dingTalkUrl("dt-burst"), SECRET);
+        RobotServer.configure(settings, 1, "重启", Channel.DINGTALK, robots.dingTalkUrl("dt-restart"), SECRET);
         notify = new NotifyHarness("grouping", stack, List.of(INSPECTOR), settings).start();
-    }
-
-    private static void robot(Map<String, String> settings, int i, String name, String url) {
-        String prefix = "nianbao.notify.robots[" + i + "].";
-        settings.put(prefix + "name", name);
-        settings.put(prefix + "kind", Channel.DINGTALK.name());
-        settings.put(prefix + "url", url);
-        settings.put(prefix + "secret", SECRET);
     }
 
     @AfterAll

@@ -57,23 +57,13 @@ class RobotIT {
                 "nianbao.notify.robot.dead-letter-topic", deadLetterTopic,
                 // The robots listen on loopback, which production refuses like any address of our own network.
                 "nianbao.outbound.allow-loopback", "true"));
-        robot(settings, 0, "省办", Channel.DINGTALK, robots.dingTalkUrl("dt-token"), SECRET);
-        robot(settings, 1, "市办", Channel.WECOM, robots.weComUrl("wc-key"), null);
-        robot(settings, 2, "县办", Channel.FEISHU, robots.feishuUrl("fs-token"), SECRET);
-        robot(settings, 3, "错钥", Channel.DINGTALK, robots.dingTalkUrl("dt-wrong"), "SEC-not-the-robots-secret");
-        robot(settings, 4, "忙", Channel.DINGTALK, robots.dingTalkUrl("dt-busy"), SECRET);
-        robot(settings, 5, "汇总", Channel.DINGTALK, robots.dingTalkUrl("dt-burst"), SECRET);
+        RobotServer.configure(settings, 0, "省办", Channel.DINGTALK, robots.dingTalkUrl("dt-token"), SECRET);
+        RobotServer.configure(settings, 1, "市办", Channel.WECOM, robots.weComUrl("wc-key"), null);
+        RobotServer.configure(settings, 2, "县办", Channel.FEISHU, robots.feishuUrl("fs-token"), SECRET);
+        RobotServer.configure(settings, 3, "错钥", Channel.DINGTALK, robots.dingTalkUrl("dt-wrong"), "SEC-not-the-robots-secret");
+        RobotServer.configure(settings, 4, "忙", Channel.DINGTALK, robots.dingTalkUrl("dt-busy"), SECRET);
+        RobotServer.configure(settings, 5, "汇总", Channel.DINGTALK, robots.dingTalkUrl("dt-burst"), SECRET);
         notify = new NotifyHarness("robots", stack, List.of(INSPECTOR), settings).start();
-    }
-
-    private static void robot(Map<String, String> settings, int i, String name, Channel kind, String url, String secret) {
-        String prefix = "nianbao.notify.robots[" + i + "].";
-        settings.put(prefix + "name", name);
-        settings.put(prefix + "kind", kind.name());
-        settings.put(prefix + "url", url);
-        if (secret != null) {
-            settings.put(prefix + "secret", secret);
-        }
     }
 
     @AfterAll
