@@ -13,36 +13,24 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static io.nianbao.events.Severity.ERROR;
 import static io.nianbao.events.Severity.WARNING;
 import static io.nianbao.notify.NotifyHarness.finding;
 import static io.nianbao.notify.NotifyHarness.report;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The inbox page over real HTTP: login, escaping of what comes from a report, the link to the
@@ -55,8 +43,6 @@ class InboxPageIT {
 
     private static final String INSPECTOR = "inbox@nianbao.test";
     private static final String SCRIPT = "<script>document.title='pwned'</script>";
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final String DOCUMENT_URL = "https://www.nanjing.gov.cn/qhq/ndbg.pdf?year=2024&part=1";
     /** A portal's "URL" that is no web address: shown as text, never a link. */
     private static final String SCRIPT_URL = "javascript:alert(1)//" + SCRIPT;
@@ -105,21 +91,12 @@ class InboxPageIT {
 
     @Test
     void theInboxNeedsALoginAndEscapesWhatComesFromAReport() throws Exception {
-        try (HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build()) {
-            HttpResponse<String> anonymous = http.send(get("/inbox"), HttpResponse.BodyHandlers.ofString());
-            assertThat(anonymous.statusCode()).isEqualTo(302);
-            assertThat(anonymous.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
-
-            String loginPage = http.send(get("/login"), HttpResponse.BodyHandlers.ofString()).body();
-            Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(loginPage);
-            assertThat(csrf.find()).as("CSRF token in the login form").isTrue();
-            HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(notify.baseUrl() + "/login"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(INSPECTOR, StandardCharsets.UTF_8)
-                            + "&password=" + NotifyHarness.PASSWORD + "&_csrf=" + csrf.group(1)))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("/inbox"));
-
+        try (HttpClient anonymous = HttpClient.newHttpClient()) {
+            HttpResponse<String> redirected = anonymous.send(get("/inbox"), HttpResponse.BodyHandlers.ofString());
+            assertThat(redirected.statusCode()).isEqualTo(302);
+            assertThat(redirected.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+        }
+        try (HttpClient http = InboxClients.loggedIn(notify, INSPECTOR)) {
             HttpResponse<String> inboxPage = http.send(get("/inbox"), HttpResponse.BodyHandlers.ofString());
             // Nothing but the page's own style sheet loads, and no script runs, whatever a report brings.
             assertThat(inboxPage.headers().firstValue("Content-Security-Policy"))
@@ -149,12 +126,10 @@ class InboxPageIT {
 
     @Test
     void anInspectorLogsInFiltersAndAcknowledgesInABrowser() {
-        WebDriver browser = browser();
+        WebDriver browser = InboxClients.browserSentToLogin(notify, "/inbox");
         try {
             WebDriverWait page = new WebDriverWait(browser, Duration.ofSeconds(10));
-            browser.get(notify.baseUrl() + "/inbox");
-            assertThat(browser.getCurrentUrl()).endsWith("/login");
-            logIn(browser);
+            InboxClients.logIn(browser, INSPECTOR);
 
             assertThat(browser.getTitle()).isEqualTo("收件箱 · 年报核查");
             browser.get(notify.baseUrl() + "/inbox?region=32010");
@@ -187,12 +162,10 @@ class InboxPageIT {
 
     @Test
     void anInspectorSearchesByNameAndDates() {
-        WebDriver browser = browser();
+        WebDriver browser = InboxClients.browserLoggedIn(notify, INSPECTOR);
         try {
             WebDriverWait page = new WebDriverWait(browser, Duration.ofSeconds(10));
             browser.get(notify.baseUrl() + "/inbox");
-            logIn(browser);
-
             browser.findElement(By.id("filter-name")).sendKeys("档案");
             browser.findElement(By.id("apply-filters")).click();
             page.until(ExpectedConditions.urlContains("name="));
@@ -216,12 +189,10 @@ class InboxPageIT {
 
     @Test
     void moreReportsThanAPageHoldsArePagedKeepingTheFilter() {
-        WebDriver browser = browser();
+        WebDriver browser = InboxClients.browserLoggedIn(notify, INSPECTOR);
         try {
             WebDriverWait page = new WebDriverWait(browser, Duration.ofSeconds(10));
             browser.get(notify.baseUrl() + "/inbox?region=3202&severity=ERROR");
-            logIn(browser);
-            page.until(ExpectedConditions.urlContains("region=3202"));
 
             assertThat(browser.findElement(By.id("totals")).getText()).isEqualTo("共 23 个报告、23 个问题，第 1/2 页");
             List<String> first = reportsShown(browser);
@@ -246,12 +217,10 @@ class InboxPageIT {
 
     @Test
     void anInspectorAcknowledgesSeveralFindingsAtOnce() {
-        WebDriver browser = browser();
+        WebDriver browser = InboxClients.browserLoggedIn(notify, INSPECTOR);
         try {
             WebDriverWait page = new WebDriverWait(browser, Duration.ofSeconds(10));
             browser.get(notify.baseUrl() + "/inbox?region=3203");
-            logIn(browser);
-            page.until(ExpectedConditions.urlContains("region=3203"));
             assertThat(browser.findElements(By.cssSelector("tr.finding"))).hasSize(6);
 
             // The same finding in two reports has one fingerprint: a row is its report's and its rule's.
@@ -291,12 +260,9 @@ class InboxPageIT {
 
     @Test
     void theOriginalDocumentOpensFromTheReportsHeader() {
-        WebDriver browser = browser();
+        WebDriver browser = InboxClients.browserLoggedIn(notify, INSPECTOR);
         try {
             browser.get(notify.baseUrl() + "/inbox/reports/r-inbox-1");
-            logIn(browser);
-            new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/inbox/reports/r-inbox-1"));
-
             WebElement link = browser.findElement(By.cssSelector("section[data-report='r-inbox-1'] a.document-link"));
             assertThat(link.getText()).isEqualTo("查看原文");
             assertThat(link.getAttribute("href")).isEqualTo(DOCUMENT_URL);
@@ -311,28 +277,6 @@ class InboxPageIT {
         } finally {
             browser.quit();
         }
-    }
-
-    /** Debian's headless Chromium; the test is skipped when it is not installed. */
-    private static WebDriver browser() {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Debian's chromium and chromium-driver are not installed: the browser test is skipped");
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-                .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-                .usingAnyFreePort().build();
-        WebDriver browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
-        return browser;
-    }
-
-    /** Logs in on the login page the browser was sent to, and waits to be back on the inbox. */
-    private static void logIn(WebDriver browser) {
-        browser.findElement(By.id("username")).sendKeys(INSPECTOR);
-        browser.findElement(By.id("password")).sendKeys(NotifyHarness.PASSWORD);
-        browser.findElement(By.id("login")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/inbox"));
     }
 
     /** Waits for the page a form posted to to show {@code text}. */
