@@ -1,6 +1,8 @@
 package io.nianbao.notify;
 
 import io.nianbao.events.AgencyLevel;
+import io.nianbao.events.Channel;
+import io.nianbao.events.Finding;
 import io.nianbao.events.ReportValidated;
 import io.nianbao.localstack.LocalStack;
 import io.nianbao.localstack.LocalStackExtension;
@@ -23,6 +25,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,7 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The inbox page over real HTTP: login, escaping of what comes from a report, the link to the
  * original document, and — in Debian's headless Chromium through Selenium, skipped when it is not
- * installed — searching, filtering, paging and acknowledging.
+ * installed — searching, filtering, paging and acknowledging. It takes the README's pictures of the
+ * login page, the inbox and 我的订阅 when {@code nianbao.screenshots} is set ({@link InboxClients#screenshot}).
  */
 @ExtendWith(LocalStackExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -48,12 +52,26 @@ class InboxPageIT {
     private static final String SCRIPT_URL = "javascript:alert(1)//" + SCRIPT;
     /** More reports than a page holds (20), in region 320205, validated on 1 to 23 February, published on 1 to 23 January. */
     private static final int PAGED_REPORTS = 23;
+    /** The city office's DingTalk group robot, which a grouped subscription names. */
+    private static final String ROBOT = "南京市政务公开办工作群";
+    private static final String ROBOT_SECRET = "SEC" + "0a1b2c3d4e5f6789".repeat(4);
+    /** A part five of a few words, as many agencies write it. */
+    private static final Finding THIN_PART_FIVE = placed(finding("TXT-THIN", WARNING, "第五部分“存在的主要问题及改进情况”不足100字"),
+            "五", null, null, "一年来，我单位政府信息公开工作虽取得一定成效，但仍存在一些不足，下一步将继续加强。");
+    /** An office's week in 南京's districts 3201 1x, validated on 28 February: the README's pictures. */
+    private static final String OFFICE_REGION = "32011";
 
+    private RobotServer robots;
     private NotifyHarness notify;
 
     @BeforeAll
     void start(LocalStack stack) throws Exception {
-        notify = new NotifyHarness("inbox", stack, List.of(INSPECTOR), Map.of("nianbao.notify.inspectors", INSPECTOR)).start();
+        robots = new RobotServer(() -> notify.clock.instant()).robot("dt-office", ROBOT_SECRET);
+        Map<String, String> settings = new HashMap<>(Map.of("nianbao.notify.inspectors", INSPECTOR,
+                // The robot listens on loopback, which production refuses like any address of our own network.
+                "nianbao.outbound.allow-loopback", "true"));
+        RobotServer.configure(settings, 0, ROBOT, Channel.DINGTALK, robots.dingTalkUrl("dt-office"), ROBOT_SECRET);
+        notify = new NotifyHarness("inbox", stack, List.of(INSPECTOR), settings).start();
         notify.publish(ReportValidated.newBuilder(report("r-inbox-1", "qinhuai-dept", "320104", AgencyLevel.DEPARTMENT,
                 finding("T3-BALANCE", ERROR, "收支不平衡" + SCRIPT),
                 finding("TXT-THIN", WARNING, "第五部分内容过少"))).setDocumentUrl(DOCUMENT_URL).build());
@@ -64,8 +82,8 @@ class InboxPageIT {
         notify.publish(report("missing:jianye-dept:2024", "jianye-dept", "320105", AgencyLevel.DEPARTMENT,
                 finding("PUB-MISSING", ERROR, "截止日期已过，未发布2024年度报告")));
         notify.publish(report("r-inbox-3", "jianye-dept", "320105", AgencyLevel.DEPARTMENT));
-        notify.publish(ReportValidated.newBuilder(report("r-archive", "nj-archive", "320113", AgencyLevel.DEPARTMENT,
-                finding("TXT-THIN", WARNING, "第五部分内容过少"))).setAgencyName("南京市档案馆").build());
+        notify.publish(ReportValidated.newBuilder(report("r-archive", "nj-archive", "320113", AgencyLevel.DEPARTMENT, THIN_PART_FIVE))
+                .setAgencyName("南京市档案馆").build());
         for (int day = 1; day <= PAGED_REPORTS; day++) {
             notify.publish(ReportValidated.newBuilder(report("r-page-%02d".formatted(day), "xishan-%02d".formatted(day), "320205",
                             AgencyLevel.DEPARTMENT, finding("T3-BALANCE", ERROR, "收支不平衡"), finding("TXT-THIN", WARNING, "内容过少")))
@@ -79,13 +97,72 @@ class InboxPageIT {
                     finding("T3-BALANCE", ERROR, "收支不平衡"), finding("T4-SUM", ERROR, "复议合计不符")))
                     .setValidatedAt(Instant.parse("2025-03-02T00:00:00Z")).build());
         }
+        publishAnOfficesWeek();
         notify.awaitCaughtUp();
+    }
+
+    /** Reports of 南京's districts as an office sees them in a week; validated before the others, on pages of their own. */
+    private void publishAnOfficesWeek() {
+        Instant validated = Instant.parse("2025-02-28T02:00:00Z");
+        notify.publish(ReportValidated.newBuilder(report("r-pukou", "pukou-gov", "320111", AgencyLevel.GOVERNMENT,
+                        placed(finding("T3-BALANCE", ERROR, "本年新收与上年结转之和应等于办理结果总计与结转下年度之和"),
+                                "三.totalHandled", "55", "54", "本年新收52件，上年结转3件；办理结果总计54件，结转下年度继续办理0件"),
+                        THIN_PART_FIVE))
+                .setAgencyName("南京市浦口区人民政府").setDocumentUrl("https://www.pukou.gov.cn/zwgk/ndbg/2024.pdf")
+                .setValidatedAt(validated).build());
+        notify.publish(ReportValidated.newBuilder(report("missing:yuhuatai-gov:2024", "yuhuatai-gov", "320114", AgencyLevel.GOVERNMENT,
+                        placed(finding("PUB-MISSING", ERROR, "截止日期2025年1月31日已过，未发布2024年度报告"), null, null, null, null)))
+                .setAgencyName("南京市雨花台区人民政府").setPublishedOn(null).setValidatedAt(validated.minusSeconds(60)).build());
+        notify.publish(ReportValidated.newBuilder(report("r-yuhuatai", "yuhuatai-gov", "320114", AgencyLevel.GOVERNMENT,
+                        placed(finding("PUB-LATE", ERROR, "2025年2月3日发布，晚于1月31日的期限"), null, null, null, null)))
+                .setAgencyName("南京市雨花台区人民政府").setPublishedOn("2025-02-03")
+                .setDocumentUrl("https://www.njyuhuatai.gov.cn/zfxxgk/ndbg/2024.html").setValidatedAt(validated).build());
+        notify.publish(ReportValidated.newBuilder(report("r-jiangning-edu", "jiangning-edu", "320115", AgencyLevel.DEPARTMENT,
+                        placed(finding("T4-SUM", ERROR, "行政复议各项结果之和与总计不符"), "四.review.total", "5", "6",
+                                "结果维持3件，结果纠正1件，其他结果1件，尚未审结0件，总计6件")))
+                .setAgencyName("南京市江宁区教育局").setDocumentUrl("https://www.jiangning.gov.cn/jnjyj/zfxxgk/ndbg/2024.pdf")
+                .setValidatedAt(validated).build());
+        notify.publish(ReportValidated.newBuilder(report("r-longpao", "longpao-town", "320116", AgencyLevel.TOWNSHIP, THIN_PART_FIVE))
+                .setAgencyName("南京市六合区龙袍街道办事处").setValidatedAt(validated).build());
+    }
+
+    /** The finding at {@code location} of the report (none: the report as a whole), with what validate-service quotes. */
+    private static Finding placed(Finding finding, String location, String expected, String actual, String evidence) {
+        return Finding.newBuilder(finding).setLocation(location).setExpected(expected).setActual(actual).setEvidence(evidence).build();
     }
 
     @AfterAll
     void stop() {
         if (notify != null) {
             notify.close();
+        }
+        if (robots != null) {
+            robots.close();
+        }
+    }
+
+    @Test
+    void theWorkbenchShowsAnOfficesReportsAndAGroupedRobotSubscription() throws Exception {
+        notify.subscribe(INSPECTOR, """
+                {"regionPrefix":"3201","channel":"DINGTALK","robot":"%s","groupBy":["REGION"]}""".formatted(ROBOT));
+        WebDriver browser = InboxClients.browserLoggedIn(notify, INSPECTOR);
+        try {
+            browser.get(notify.baseUrl() + "/inbox?region=" + OFFICE_REGION);
+            assertThat(reportsShown(browser)).containsExactlyInAnyOrder("r-pukou", "r-yuhuatai", "missing:yuhuatai-gov:2024",
+                    "r-jiangning-edu", "r-longpao", "r-archive");
+            assertThat(browser.findElement(By.cssSelector("section[data-report='r-pukou'] a.document-link")).getText())
+                    .isEqualTo("查看原文");
+            assertThat(browser.findElement(By.cssSelector("section[data-report='missing:yuhuatai-gov:2024'] .resolved")).getText())
+                    .contains("已解决");
+            assertThat(browser.findElements(By.cssSelector(".charts svg"))).as("findings per rule and per region").hasSize(2);
+            InboxClients.screenshot(browser, "inbox");
+
+            browser.get(notify.baseUrl() + "/inbox/subscriptions");
+            assertThat(browser.findElements(By.cssSelector("tr.subscription")).stream().map(WebElement::getText))
+                    .anySatisfy(row -> assertThat(row).contains("3201", "钉钉机器人 " + ROBOT, "按地区分组，首次等待"));
+            InboxClients.screenshot(browser, "subscriptions");
+        } finally {
+            browser.quit();
         }
     }
 
@@ -125,10 +202,12 @@ class InboxPageIT {
     }
 
     @Test
-    void anInspectorLogsInFiltersAndAcknowledgesInABrowser() {
+    void anInspectorLogsInFiltersAndAcknowledgesInABrowser() throws Exception {
         WebDriver browser = InboxClients.browserSentToLogin(notify, "/inbox");
         try {
             WebDriverWait page = new WebDriverWait(browser, Duration.ofSeconds(10));
+            assertThat(browser.getTitle()).isEqualTo("登录 · 年报核查收件箱");
+            InboxClients.screenshot(browser, "login");
             InboxClients.logIn(browser, INSPECTOR);
 
             assertThat(browser.getTitle()).isEqualTo("收件箱 · 年报核查");
