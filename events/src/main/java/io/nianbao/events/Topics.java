@@ -20,11 +20,16 @@ public final class Topics {
     private static final String PARSE = "parse-service";
     private static final String VALIDATE = "validate-service";
     private static final String NOTIFY = "notify-service";
+    private static final String WATCH = "watch-service";
+    private static final String COLUMN = "portal column id (nianbao.watch.columns[].id), not agency";
     private static final List<String> CONSUMERS = List.of(INGEST, PARSE, VALIDATE, NOTIFY);
 
-    /** Portals that produce Avro themselves publish here (the bench and the demo do too). */
+    /**
+     * Portals that produce Avro themselves publish here (the bench and the demo do too), and
+     * watch-service for the reports it finds on portals' columns (the page it fetched inline).
+     */
     public static final Topic<ReportPublished> PUBLISHED = flow("report.published", ReportPublished.class,
-            List.of("portals"), List.of(INGEST));
+            List.of("portals", WATCH), List.of(INGEST));
     public static final Topic<ReportIngested> INGESTED = flow("report.ingested", ReportIngested.class,
             List.of(INGEST), List.of(PARSE, INGEST + " (status)"));
     /** Submissions refused at the door (ingest) or unreadable documents (parse, stage PARSE). */
@@ -57,6 +62,26 @@ public final class Topics {
      */
     public static final Topic<RecordsInFlight> IN_FLIGHT = new Topic<>("consumer.in-flight", RecordsInFlight.class,
             "consumer group/topic/partition", CONSUMERS, CONSUMERS, true, 1);
+
+    /**
+     * watch-service's memory of each portal column it reads: the reports found there with the hash
+     * of what they say, and the validators of its pages. Compacted, and the one topic of the
+     * service keyed by column, not agency (a department column holds many agencies' reports): its
+     * partitions are how watch-service's instances share the columns (a consumer group on it; a
+     * column is owned by whoever owns the partition of its key) and what an instance reads back
+     * when it takes a column over, written in one transaction with each report.published.
+     */
+    public static final Topic<ColumnSeen> WATCH_SEEN = new Topic<>("watch.seen", ColumnSeen.class, COLUMN,
+            List.of(WATCH), List.of(WATCH), true, 0);
+
+    /**
+     * Columns watch-service cannot read (an HTTP error, the link selector finding nothing) once
+     * that has lasted the configured time, and again when they are read: for the operators, whom
+     * notify-service's inbox shows them.
+     * Compacted, keyed by column id like {@link #WATCH_SEEN}: the latest word on each column.
+     */
+    public static final Topic<ColumnStatus> WATCH_STATUS = new Topic<>("watch.status", ColumnStatus.class, COLUMN,
+            List.of(WATCH), List.of(NOTIFY + " (the operators' page)"), true, 0);
 
     /** The flow's topics, in flow order. */
     public static final List<Topic<?>> ALL = List.of(PUBLISHED, INGESTED, REJECTED, PARSED, VALIDATED, NOTIFICATION_SENT,

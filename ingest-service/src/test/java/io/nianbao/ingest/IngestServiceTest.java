@@ -248,6 +248,20 @@ class IngestServiceTest {
                 .extracting(ReportRejected::getReason).containsExactly("UNKNOWN_PORTAL");
     }
 
+    /** watch-service hands in the page it fetched with its URL: the document is taken, the URL kept as its origin, not fetched. */
+    @Test
+    void aPublishedDocumentWithItsUrlIsTakenAsItCameFromThere() throws Exception {
+        String agency = IngestInstance.newAgency();
+        String origin = "http://10.0.0.8/never-fetched/report.htm";
+        topics.publish(Topics.PUBLISHED, agency, ReportPublished.newBuilder(published(agency, "test-portal"))
+                .setDocumentUrl(origin).build());
+        assertThat(topics.await(Topics.INGESTED, r -> r.getAgencyId().equals(agency), WAIT)).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.getDocumentUrl()).isEqualTo(origin);
+                    assertThat(r.getDocument()).isNotNull();
+                });
+    }
+
     /**
      * One agency's records, sent together, arrive in order on one partition and mostly in one poll:
      * each report is ingested once (its resubmission is not), the record that is not a report is

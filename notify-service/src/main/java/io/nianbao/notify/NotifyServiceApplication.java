@@ -6,6 +6,7 @@ import io.nianbao.events.Topics;
 import io.nianbao.service.DeadLetters;
 import io.nianbao.service.NianbaoServices;
 import io.nianbao.service.PipelineMetrics;
+import io.nianbao.service.KafkaClients;
 import io.nianbao.service.Polls;
 import io.nianbao.service.outbound.OutboundHttp;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -28,7 +29,8 @@ import java.util.function.Consumer;
 
 /**
  * report.validated → each finding to the inspectors whose subscriptions match (SYSTEM findings to
- * the operators), by e-mail or webhook, once → notification.sent; and the inspectors' inbox page.
+ * the operators), by e-mail, webhook or chat robot, once → notification.sent; watch.status → the
+ * operators' page; and the inspectors' workbench.
  */
 @SpringBootApplication
 @EnableScheduling
@@ -141,5 +143,21 @@ public class NotifyServiceApplication {
     @Bean
     Consumer<Message<?>> notifyInspectors(Polls polls, Notifier notifier) {
         return polls.retrying(Topics.VALIDATED, "notify", notifier);
+    }
+
+    @Bean
+    ColumnStatuses columnStatuses(NamedParameterJdbcOperations jdbc) {
+        return new ColumnStatuses(jdbc);
+    }
+
+    /**
+     * Consumes watch.status (watch-service's word on the portal columns it cannot read) into the
+     * operators' page. The topic is compacted; it is created here from its {@link Topics} entry if
+     * watch-service has not run yet, so that the binder does not create it otherwise.
+     */
+    @Bean
+    Consumer<Message<?>> watchStatus(Polls polls, ColumnStatuses statuses, KafkaClients kafka) {
+        kafka.ensureTopics(List.of(Topics.WATCH_STATUS));
+        return polls.retrying(Topics.WATCH_STATUS, "watch-status", statuses);
     }
 }

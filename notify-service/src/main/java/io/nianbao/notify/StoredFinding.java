@@ -32,7 +32,6 @@ public record StoredFinding(String fingerprint, String rule, Severity severity, 
                 finding.getEvidence());
     }
 
-    /** Chinese severity, marked when the finding is ours (SYSTEM) rather than the agency's. */
     /** The rule's Chinese name (申请收支不平衡 for T3-BALANCE), or null for an id not in the catalog. */
     public String ruleName() {
         return RuleId.ofId(rule).map(RuleId::chineseName).orElse(null);
@@ -48,6 +47,7 @@ public record StoredFinding(String fingerprint, String rule, Severity severity, 
         return RuleId.labelOf(rule);
     }
 
+    /** Chinese severity, marked when the finding is ours (SYSTEM) rather than the agency's. */
     public String severityLabel() {
         String label = switch (severity) {
             case ERROR -> "错误";

@@ -207,7 +207,7 @@ class OverviewPageIT {
                 assertThat(annex.getLastRowNum()).as("title, header and five agencies").isEqualTo(6);
                 assertThat(IntStream.range(0, 13).mapToObj(c -> text(annex, 5, c)).toList()).containsExactly(
                         "4", "江苏省南京市鼓楼区", "南京市鼓楼区民政局", "部门", "2024", "2025-01-20", "逾期", "", "2", "0",
-                        "复议诉讼合计不符、逾期发布", "复核通过", "http://inbox.test/inbox/reports/r-gulou");
+                        "复议诉讼合计不符、逾期发布", "复核通过", "https://www.njgl.gov.cn/zwgk/ndbg/2024.html");
                 assertThat(annex.getRow(5).getCell(8).getNumericCellValue()).as("a number, not text").isEqualTo(2);
                 Sheet findings = workbook.getSheet("问题清单");
                 List<List<String>> findingRows = IntStream.rangeClosed(1, findings.getLastRowNum())

@@ -68,6 +68,18 @@ public final class KafkaClients {
                 () -> new ConfluentAvroSerializer(registry));
     }
 
+    /**
+     * A transactional producer of our Avro events: what it sends in a transaction is read together
+     * or not at all, and a producer started later with the same {@code transactionalId} fences this
+     * one (watch-service: one id per partition of its state, so a column's previous owner cannot
+     * write once another took it over).
+     */
+    public KafkaProducer<String, SpecificRecord> transactionalProducer(String transactionalId) {
+        Map<String, Object> configs = new HashMap<>(producerConfigs(0));
+        configs.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+        return new KafkaProducer<>(configs, new StringSerializer(), new ConfluentAvroSerializer(registry));
+    }
+
     /** The producer of dead letters: a record's bytes or event back as they were, records up to the DLQs' limit. */
     ProducerFactory<Object, Object> deadLetterProducerFactory() {
         Map<String, Object> configs = new HashMap<>(producerConfigs(0));
@@ -96,6 +108,21 @@ public final class KafkaClients {
     KafkaConsumer<String, SpecificRecord> reader() {
         return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new ConfluentAvroDeserializer(registry));
+    }
+
+    /**
+     * A member of the consumer group {@code group}, for a service that shares work by the group's
+     * partitions outside a binding: it reads committed records only and commits no offsets (what
+     * it reads it reads from where it seeks).
+     */
+    public KafkaConsumer<String, SpecificRecord> groupMember(String group) {
+        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, group,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new ConfluentAvroDeserializer(registry));
     }
 
     /**

@@ -100,7 +100,7 @@ public class ReportsController {
                                          @Parameter(description = "发布日期，格式YYYY-MM-DD") @RequestParam(required = false) String publishedOn)
             throws IOException {
         return answer(intake.accept(new Submission(portal, agencyId, agencyName, agencyLevel, regionCode, year, publishedOn,
-                file == null ? null : file.getOriginalFilename(), file == null ? null : received(file), null)));
+                file == null ? null : file.getOriginalFilename(), file == null ? null : received(file), null, null)));
     }
 
     @Operation(summary = "以JSON提交报告", description = "提交报告全文（text）或报告网址（documentUrl）；按网址提交时由本服务下载文件")
@@ -116,7 +116,7 @@ public class ReportsController {
         return answer(intake.accept(new Submission(portal, body.agencyId(), body.agencyName(), body.agencyLevel(),
                 body.regionCode(), body.year(), body.publishedOn(), body.fileName(),
                 body.text() == null ? null : ReceivedDocument.inMemory(body.text().getBytes(StandardCharsets.UTF_8), body.fileName()),
-                body.documentUrl())));
+                body.documentUrl(), null)));
     }
 
     /** An upload as it was spooled (SpooledMultipartResolver); read into memory only by the intake. */

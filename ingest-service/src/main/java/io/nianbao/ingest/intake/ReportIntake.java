@@ -290,7 +290,7 @@ public class ReportIntake {
                 .setPublishedOn(blankToNull(submission.publishedOn()))
                 .setPortalId(submission.portalId())
                 .setFileName(submission.fileName() != null ? submission.fileName() : document.fileName())
-                .setDocumentUrl(documentUrl(submission))
+                .setDocumentUrl(documentUrl(submission) != null ? documentUrl(submission) : blankToNull(submission.originUrl()))
                 .setMediaType(mediaType)
                 .setSha256(sha256)
                 .setSizeBytes(bytes.length)

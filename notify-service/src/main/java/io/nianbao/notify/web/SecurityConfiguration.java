@@ -15,13 +15,17 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Users come from configuration ({@code nianbao.notify.users}, bcrypt hashes). The inbox uses form
+ * Users come from configuration ({@code nianbao.notify.users}, bcrypt hashes); operators among them
+ * see the operators' page too. The inbox uses form
  * login; the API {@code /api/**} HTTP Basic without session or CSRF token; health stays open.
  * The inbox's pages load nothing but their own style sheet and run no script: the Content
  * Security Policy says so, and a report's text shown on them cannot bring anything in.
  */
 @Configuration
 class SecurityConfiguration {
+
+    static final String INSPECTOR = "INSPECTOR";
+    static final String OPERATOR = "OPERATOR";
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self' data:; "
             + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
@@ -31,10 +35,14 @@ class SecurityConfiguration {
         return new BCryptPasswordEncoder();
     }
 
+    /** Users who are also configured operators ({@code nianbao.notify.operators}) may see the operators' page. */
     @Bean
     UserDetailsService users(NotifyProperties properties) {
         return new InMemoryUserDetailsManager(properties.users().stream()
-                .map(user -> User.withUsername(user.username()).password(user.passwordHash()).roles("INSPECTOR").build())
+                .map(user -> User.withUsername(user.username()).password(user.passwordHash())
+                        .roles(properties.operators().contains(user.username())
+                                ? new String[] {INSPECTOR, OPERATOR} : new String[] {INSPECTOR})
+                        .build())
                 .toList());
     }
 
@@ -55,6 +63,7 @@ class SecurityConfiguration {
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/inbox.css", "/actuator/health/**", "/actuator/prometheus", "/error").permitAll()
+                        .requestMatchers("/inbox/operations/**").hasRole(OPERATOR)
                         .anyRequest().authenticated())
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/inbox"))
