@@ -38,7 +38,7 @@ class DatabaseOutageIT {
                 Map.of("nianbao.notify.inspectors", INSPECTOR)).start();
              HttpClient http = HttpClient.newHttpClient()) {
             URI readiness = URI.create(notify.baseUrl() + "/actuator/health/readiness");
-            HttpResponse<String> ready = awaitReadiness(http, readiness, 200);
+            Readiness ready = awaitReadiness(http, readiness, 200);
             assertThat(ready.body()).as("readiness includes the database").contains("\"db\"");
 
             FutureTask<Void> outage = new FutureTask<>(() -> {
@@ -46,7 +46,7 @@ class DatabaseOutageIT {
                 return null;
             });
             Thread.ofVirtual().start(outage);
-            HttpResponse<String> notReady = awaitReadiness(http, readiness, 503);
+            Readiness notReady = awaitReadiness(http, readiness, 503);
             notify.publish(report("r-while-away", "gulou-dept", "320106", AgencyLevel.DEPARTMENT,
                     finding("T3-BALANCE", ERROR, "收支不平衡")));
             awaitDone(outage);
@@ -60,12 +60,17 @@ class DatabaseOutageIT {
         }
     }
 
+    /** What readiness answered: named in full when a wait for it fails. */
+    private record Readiness(int status, String body) {
+    }
+
     /** Polls until readiness answers {@code status}; fails after {@link NotifyHarness#WAIT}. */
-    private static HttpResponse<String> awaitReadiness(HttpClient http, URI readiness, int status) throws Exception {
-        return Await.until("readiness answers " + status,
-                () -> http.send(HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(10)).build(),
-                        HttpResponse.BodyHandlers.ofString()),
-                response -> response.statusCode() == status, NotifyHarness.WAIT);
+    private static Readiness awaitReadiness(HttpClient http, URI readiness, int status) throws Exception {
+        return Await.until("readiness answers " + status, () -> {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Readiness(response.statusCode(), response.body());
+        }, answer -> answer.status() == status, NotifyHarness.WAIT);
     }
 
     private static void awaitDone(Future<Void> outage) throws Exception {
