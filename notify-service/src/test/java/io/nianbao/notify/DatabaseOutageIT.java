@@ -6,7 +6,6 @@ import io.nianbao.localstack.LocalStackExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,7 +38,7 @@ class DatabaseOutageIT {
                 Map.of("nianbao.notify.inspectors", INSPECTOR)).start();
              HttpClient http = HttpClient.newHttpClient()) {
             URI readiness = URI.create(notify.baseUrl() + "/actuator/health/readiness");
-            HttpResponse<String> ready = awaitReadiness(http, readiness, 200);
+            Readiness ready = awaitReadiness(http, readiness, 200);
             assertThat(ready.body()).as("readiness includes the database").contains("\"db\"");
 
             FutureTask<Void> outage = new FutureTask<>(() -> {
@@ -47,7 +46,7 @@ class DatabaseOutageIT {
                 return null;
             });
             Thread.ofVirtual().start(outage);
-            HttpResponse<String> notReady = awaitReadiness(http, readiness, 503);
+            Readiness notReady = awaitReadiness(http, readiness, 503);
             notify.publish(report("r-while-away", "gulou-dept", "320106", AgencyLevel.DEPARTMENT,
                     finding("T3-BALANCE", ERROR, "收支不平衡")));
             awaitDone(outage);
@@ -61,21 +60,17 @@ class DatabaseOutageIT {
         }
     }
 
+    /** What readiness answered: named in full when a wait for it fails. */
+    private record Readiness(int status, String body) {
+    }
+
     /** Polls until readiness answers {@code status}; fails after {@link NotifyHarness#WAIT}. */
-    private static HttpResponse<String> awaitReadiness(HttpClient http, URI readiness, int status)
-            throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + NotifyHarness.WAIT.toNanos();
-        HttpResponse<String> last;
-        do {
-            last = http.send(HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(10)).build(),
+    private static Readiness awaitReadiness(HttpClient http, URI readiness, int status) throws Exception {
+        return Await.until("readiness answers " + status, () -> {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.ofString());
-            if (last.statusCode() == status) {
-                return last;
-            }
-            Thread.sleep(200);
-        } while (System.nanoTime() < deadline);
-        throw new AssertionError("readiness did not answer " + status + " within " + NotifyHarness.WAIT + ": "
-                + last.statusCode() + " " + last.body());
+            return new Readiness(response.statusCode(), response.body());
+        }, answer -> answer.status() == status, NotifyHarness.WAIT);
     }
 
     private static void awaitDone(Future<Void> outage) throws Exception {

@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -50,17 +49,9 @@ class GroupingIT {
                 "nianbao.notify.inspectors", "",
                 "nianbao.outbound.allow-loopback", "true",
                 "nianbao.notify.grouping.check-every", "PT0.2S"));
-        robot(settings, 0, "集中发布", robots.dingTalkUrl("dt-burst"));
-        robot(settings, 1, "重启", robots.dingTalkUrl("dt-restart"));
+        RobotServer.configure(settings, 0, "集中发布", Channel.DINGTALK, robots.dingTalkUrl("dt-burst"), SECRET);
+        RobotServer.configure(settings, 1, "重启", Channel.DINGTALK, robots.dingTalkUrl("dt-restart"), SECRET);
         notify = new NotifyHarness("grouping", stack, List.of(INSPECTOR), settings).start();
-    }
-
-    private static void robot(Map<String, String> settings, int i, String name, String url) {
-        String prefix = "nianbao.notify.robots[" + i + "].";
-        settings.put(prefix + "name", name);
-        settings.put(prefix + "kind", Channel.DINGTALK.name());
-        settings.put(prefix + "url", url);
-        settings.put(prefix + "secret", SECRET);
     }
 
     @AfterAll
@@ -85,7 +76,7 @@ class GroupingIT {
         assertThat(robots.accepted("dt-burst")).isEmpty();
 
         advance(Duration.ofSeconds(30));
-        await("one message per region", () -> robots.accepted("dt-burst").size() == 2);
+        Await.until("one message per region", () -> robots.accepted("dt-burst").size() == 2, NotifyHarness.WAIT);
         assertThat(robots.accepted("dt-burst")).extracting(RobotServer.Accepted::markdown)
                 .allSatisfy(text -> assertThat(text).contains("共1000份报告、2000个问题（错误1000个，警告1000个）",
                         "T3-BALANCE 申请收支不平衡 1000", "TXT-THIN"))
@@ -97,14 +88,14 @@ class GroupingIT {
         advance(Duration.ofMinutes(1));
         assertThat(look()).as("within group_interval of the last message").isZero();
         advance(Duration.ofMinutes(4));
-        await("the five new reports, at the interval", () -> robots.accepted("dt-burst").size() == 3);
+        Await.until("the five new reports, at the interval", () -> robots.accepted("dt-burst").size() == 3, NotifyHarness.WAIT);
         assertThat(robots.accepted("dt-burst").get(2).markdown()).contains("地区 代码 990201（未收录）", "共5份报告、10个问题")
                 .doesNotContain("仍未解决");
 
         advance(Duration.ofHours(23));
         assertThat(look()).as("nothing new, repeat_interval not reached").isZero();
         advance(Duration.ofHours(1));
-        await("both groups again, as reminders of what is open", () -> robots.accepted("dt-burst").size() == 5);
+        Await.until("both groups again, as reminders of what is open", () -> robots.accepted("dt-burst").size() == 5, NotifyHarness.WAIT);
         assertThat(robots.accepted("dt-burst").subList(3, 5)).extracting(RobotServer.Accepted::markdown)
                 .allSatisfy(text -> assertThat(text).contains("仍未解决"))
                 .anySatisfy(text -> assertThat(text).contains("共1005份报告、2010个问题"))
@@ -120,9 +111,9 @@ class GroupingIT {
         int reports = 600;
         publish(reports / 2, "990301", "restart-a-");
         JdbcClient jdbc = notify.bean(JdbcClient.class);
-        await("part of the burst claimed", () -> grouped(jdbc) > 0);
+        Await.until("part of the burst claimed", () -> grouped(jdbc) > 0, NotifyHarness.WAIT);
         advance(Duration.ofSeconds(10));
-        await("the first group sent mid-burst", () -> !robots.accepted("dt-restart").isEmpty());
+        Await.until("the first group sent mid-burst", () -> !robots.accepted("dt-restart").isEmpty(), NotifyHarness.WAIT);
 
         notify.stop();
         publish(reports / 2, "990301", "restart-b-");
@@ -168,16 +159,5 @@ class GroupingIT {
     /** Looks at the groups at the clock's time; returns how many were sent. */
     private int look() {
         return notify.bean(GroupSender.class).sendDue();
-    }
-
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        Duration timeout = NotifyHarness.WAIT;
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(what + ": not within " + timeout);
-            }
-            Thread.sleep(200);
-        }
     }
 }

@@ -1,6 +1,8 @@
 package io.nianbao.notify;
 
 import io.nianbao.events.AgencyLevel;
+import io.nianbao.events.Channel;
+import io.nianbao.events.Finding;
 import io.nianbao.events.ReportValidated;
 import io.nianbao.localstack.LocalStack;
 import io.nianbao.localstack.LocalStackExtension;
@@ -13,41 +15,31 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static io.nianbao.events.Severity.ERROR;
 import static io.nianbao.events.Severity.WARNING;
 import static io.nianbao.notify.NotifyHarness.finding;
 import static io.nianbao.notify.NotifyHarness.report;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The inbox page over real HTTP: login, escaping of what comes from a report, the link to the
  * original document, and — in Debian's headless Chromium through Selenium, skipped when it is not
- * installed — searching, filtering, paging and acknowledging.
+ * installed — searching, filtering, paging and acknowledging. It takes the README's pictures of the
+ * login page, the inbox and 我的订阅 when {@code nianbao.screenshots} is set ({@link InboxClients#screenshot}).
  */
 @ExtendWith(LocalStackExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -55,19 +47,31 @@ class InboxPageIT {
 
     private static final String INSPECTOR = "inbox@nianbao.test";
     private static final String SCRIPT = "<script>document.title='pwned'</script>";
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final String DOCUMENT_URL = "https://www.nanjing.gov.cn/qhq/ndbg.pdf?year=2024&part=1";
     /** A portal's "URL" that is no web address: shown as text, never a link. */
     private static final String SCRIPT_URL = "javascript:alert(1)//" + SCRIPT;
     /** More reports than a page holds (20), in region 320205, validated on 1 to 23 February, published on 1 to 23 January. */
     private static final int PAGED_REPORTS = 23;
+    /** The city office's DingTalk group robot, which a grouped subscription names. */
+    private static final String ROBOT = "南京市政务公开办工作群";
+    private static final String ROBOT_SECRET = "SEC" + "0a1b2c3d4e5f6789".repeat(4);
+    /** A part five of a few words, as many agencies write it. */
+    private static final Finding THIN_PART_FIVE = placed(finding("TXT-THIN", WARNING, "第五部分“存在的主要问题及改进情况”不足100字"),
+            "五", null, null, "一年来，我单位政府信息公开工作虽取得一定成效，但仍存在一些不足，下一步将继续加强。");
+    /** An office's week in 南京's districts 3201 1x, validated on 28 February: the README's pictures. */
+    private static final String OFFICE_REGION = "32011";
 
+    private RobotServer robots;
     private NotifyHarness notify;
 
     @BeforeAll
     void start(LocalStack stack) throws Exception {
-        notify = new NotifyHarness("inbox", stack, List.of(INSPECTOR), Map.of("nianbao.notify.inspectors", INSPECTOR)).start();
+        robots = new RobotServer(() -> notify.clock.instant()).robot("dt-office", ROBOT_SECRET);
+        Map<String, String> settings = new HashMap<>(Map.of("nianbao.notify.inspectors", INSPECTOR,
+                // The robot listens on loopback, which production refuses like any address of our own network.
+                "nianbao.outbound.allow-loopback", "true"));
+        RobotServer.configure(settings, 0, ROBOT, Channel.DINGTALK, robots.dingTalkUrl("dt-office"), ROBOT_SECRET);
+        notify = new NotifyHarness("inbox", stack, List.of(INSPECTOR), settings).start();
         notify.publish(ReportValidated.newBuilder(report("r-inbox-1", "qinhuai-dept", "320104", AgencyLevel.DEPARTMENT,
                 finding("T3-BALANCE", ERROR, "收支不平衡" + SCRIPT),
                 finding("TXT-THIN", WARNING, "第五部分内容过少"))).setDocumentUrl(DOCUMENT_URL).build());
@@ -78,8 +82,8 @@ class InboxPageIT {
         notify.publish(report("missing:jianye-dept:2024", "jianye-dept", "320105", AgencyLevel.DEPARTMENT,
                 finding("PUB-MISSING", ERROR, "截止日期已过，未发布2024年度报告")));
         notify.publish(report("r-inbox-3", "jianye-dept", "320105", AgencyLevel.DEPARTMENT));
-        notify.publish(ReportValidated.newBuilder(report("r-archive", "nj-archive", "320113", AgencyLevel.DEPARTMENT,
-                finding("TXT-THIN", WARNING, "第五部分内容过少"))).setAgencyName("南京市档案馆").build());
+        notify.publish(ReportValidated.newBuilder(report("r-archive", "nj-archive", "320113", AgencyLevel.DEPARTMENT, THIN_PART_FIVE))
+                .setAgencyName("南京市档案馆").build());
         for (int day = 1; day <= PAGED_REPORTS; day++) {
             notify.publish(ReportValidated.newBuilder(report("r-page-%02d".formatted(day), "xishan-%02d".formatted(day), "320205",
                             AgencyLevel.DEPARTMENT, finding("T3-BALANCE", ERROR, "收支不平衡"), finding("TXT-THIN", WARNING, "内容过少")))
@@ -93,7 +97,38 @@ class InboxPageIT {
                     finding("T3-BALANCE", ERROR, "收支不平衡"), finding("T4-SUM", ERROR, "复议合计不符")))
                     .setValidatedAt(Instant.parse("2025-03-02T00:00:00Z")).build());
         }
+        publishAnOfficesWeek();
         notify.awaitCaughtUp();
+    }
+
+    /** Reports of 南京's districts as an office sees them in a week; validated before the others, on pages of their own. */
+    private void publishAnOfficesWeek() {
+        Instant validated = Instant.parse("2025-02-28T02:00:00Z");
+        notify.publish(ReportValidated.newBuilder(report("r-pukou", "pukou-gov", "320111", AgencyLevel.GOVERNMENT,
+                        placed(finding("T3-BALANCE", ERROR, "本年新收与上年结转之和应等于办理结果总计与结转下年度之和"),
+                                "三.totalHandled", "55", "54", "本年新收52件，上年结转3件；办理结果总计54件，结转下年度继续办理0件"),
+                        THIN_PART_FIVE))
+                .setAgencyName("南京市浦口区人民政府").setDocumentUrl("https://www.pukou.gov.cn/zwgk/ndbg/2024.pdf")
+                .setValidatedAt(validated).build());
+        notify.publish(ReportValidated.newBuilder(report("missing:yuhuatai-gov:2024", "yuhuatai-gov", "320114", AgencyLevel.GOVERNMENT,
+                        placed(finding("PUB-MISSING", ERROR, "截止日期2025年1月31日已过，未发布2024年度报告"), null, null, null, null)))
+                .setAgencyName("南京市雨花台区人民政府").setPublishedOn(null).setValidatedAt(validated.minusSeconds(60)).build());
+        notify.publish(ReportValidated.newBuilder(report("r-yuhuatai", "yuhuatai-gov", "320114", AgencyLevel.GOVERNMENT,
+                        placed(finding("PUB-LATE", ERROR, "2025年2月3日发布，晚于1月31日的期限"), null, null, null, null)))
+                .setAgencyName("南京市雨花台区人民政府").setPublishedOn("2025-02-03")
+                .setDocumentUrl("https://www.njyuhuatai.gov.cn/zfxxgk/ndbg/2024.html").setValidatedAt(validated).build());
+        notify.publish(ReportValidated.newBuilder(report("r-jiangning-edu", "jiangning-edu", "320115", AgencyLevel.DEPARTMENT,
+                        placed(finding("T4-SUM", ERROR, "行政复议各项结果之和与总计不符"), "四.review.total", "5", "6",
+                                "结果维持3件，结果纠正1件，其他结果1件，尚未审结0件，总计6件")))
+                .setAgencyName("南京市江宁区教育局").setDocumentUrl("https://www.jiangning.gov.cn/jnjyj/zfxxgk/ndbg/2024.pdf")
+                .setValidatedAt(validated).build());
+        notify.publish(ReportValidated.newBuilder(report("r-longpao", "longpao-town", "320116", AgencyLevel.TOWNSHIP, THIN_PART_FIVE))
+                .setAgencyName("南京市六合区龙袍街道办事处").setValidatedAt(validated).build());
+    }
+
+    /** The finding at {@code location} of the report (none: the report as a whole), with what validate-service quotes. */
+    private static Finding placed(Finding finding, String location, String expected, String actual, String evidence) {
+        return Finding.newBuilder(finding).setLocation(location).setExpected(expected).setActual(actual).setEvidence(evidence).build();
     }
 
     @AfterAll
@@ -101,25 +136,44 @@ class InboxPageIT {
         if (notify != null) {
             notify.close();
         }
+        if (robots != null) {
+            robots.close();
+        }
+    }
+
+    @Test
+    void theWorkbenchShowsAnOfficesReportsAndAGroupedRobotSubscription() throws Exception {
+        notify.subscribe(INSPECTOR, """
+                {"regionPrefix":"3201","channel":"DINGTALK","robot":"%s","groupBy":["REGION"]}""".formatted(ROBOT));
+        WebDriver browser = InboxClients.browserLoggedIn(notify, INSPECTOR);
+        try {
+            browser.get(notify.baseUrl() + "/inbox?region=" + OFFICE_REGION);
+            assertThat(reportsShown(browser)).containsExactlyInAnyOrder("r-pukou", "r-yuhuatai", "missing:yuhuatai-gov:2024",
+                    "r-jiangning-edu", "r-longpao", "r-archive");
+            assertThat(browser.findElement(By.cssSelector("section[data-report='r-pukou'] a.document-link")).getText())
+                    .isEqualTo("查看原文");
+            assertThat(browser.findElement(By.cssSelector("section[data-report='missing:yuhuatai-gov:2024'] .resolved")).getText())
+                    .contains("已解决");
+            assertThat(browser.findElements(By.cssSelector(".charts svg"))).as("findings per rule and per region").hasSize(2);
+            InboxClients.screenshot(browser, "inbox");
+
+            browser.get(notify.baseUrl() + "/inbox/subscriptions");
+            assertThat(browser.findElements(By.cssSelector("tr.subscription")).stream().map(WebElement::getText))
+                    .anySatisfy(row -> assertThat(row).contains("3201", "钉钉机器人 " + ROBOT, "按地区分组，首次等待"));
+            InboxClients.screenshot(browser, "subscriptions");
+        } finally {
+            browser.quit();
+        }
     }
 
     @Test
     void theInboxNeedsALoginAndEscapesWhatComesFromAReport() throws Exception {
-        try (HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build()) {
-            HttpResponse<String> anonymous = http.send(get("/inbox"), HttpResponse.BodyHandlers.ofString());
-            assertThat(anonymous.statusCode()).isEqualTo(302);
-            assertThat(anonymous.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
-
-            String loginPage = http.send(get("/login"), HttpResponse.BodyHandlers.ofString()).body();
-            Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(loginPage);
-            assertThat(csrf.find()).as("CSRF token in the login form").isTrue();
-            HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(notify.baseUrl() + "/login"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(INSPECTOR, StandardCharsets.UTF_8)
-                            + "&password=" + NotifyHarness.PASSWORD + "&_csrf=" + csrf.group(1)))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("/inbox"));
-
+        try (HttpClient anonymous = HttpClient.newHttpClient()) {
+            HttpResponse<String> redirected = anonymous.send(get("/inbox"), HttpResponse.BodyHandlers.ofString());
+            assertThat(redirected.statusCode()).isEqualTo(302);
+            assertThat(redirected.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+        }
+        try (HttpClient http = InboxClients.loggedIn(notify, INSPECTOR)) {
             HttpResponse<String> inboxPage = http.send(get("/inbox"), HttpResponse.BodyHandlers.ofString());
             // Nothing but the page's own style sheet loads, and no script runs, whatever a report brings.
             assertThat(inboxPage.headers().firstValue("Content-Security-Policy"))
@@ -148,13 +202,13 @@ class InboxPageIT {
     }
 
     @Test
-    void anInspectorLogsInFiltersAndAcknowledgesInABrowser() {
-        WebDriver browser = browser();
+    void anInspectorLogsInFiltersAndAcknowledgesInABrowser() throws Exception {
+        WebDriver browser = InboxClients.browserSentToLogin(notify, "/inbox");
         try {
             WebDriverWait page = new WebDriverWait(browser, Duration.ofSeconds(10));
-            browser.get(notify.baseUrl() + "/inbox");
-            assertThat(browser.getCurrentUrl()).endsWith("/login");
-            logIn(browser);
+            assertThat(browser.getTitle()).isEqualTo("登录 · 年报核查收件箱");
+            InboxClients.screenshot(browser, "login");
+            InboxClients.logIn(browser, INSPECTOR);
 
             assertThat(browser.getTitle()).isEqualTo("收件箱 · 年报核查");
             browser.get(notify.baseUrl() + "/inbox?region=32010");
@@ -187,12 +241,10 @@ class InboxPageIT {
 
     @Test
     void anInspectorSearchesByNameAndDates() {
-        WebDriver browser = browser();
+        WebDriver browser = InboxClients.browserLoggedIn(notify, INSPECTOR);
         try {
             WebDriverWait page = new WebDriverWait(browser, Duration.ofSeconds(10));
             browser.get(notify.baseUrl() + "/inbox");
-            logIn(browser);
-
             browser.findElement(By.id("filter-name")).sendKeys("档案");
             browser.findElement(By.id("apply-filters")).click();
             page.until(ExpectedConditions.urlContains("name="));
@@ -216,12 +268,10 @@ class InboxPageIT {
 
     @Test
     void moreReportsThanAPageHoldsArePagedKeepingTheFilter() {
-        WebDriver browser = browser();
+        WebDriver browser = InboxClients.browserLoggedIn(notify, INSPECTOR);
         try {
             WebDriverWait page = new WebDriverWait(browser, Duration.ofSeconds(10));
             browser.get(notify.baseUrl() + "/inbox?region=3202&severity=ERROR");
-            logIn(browser);
-            page.until(ExpectedConditions.urlContains("region=3202"));
 
             assertThat(browser.findElement(By.id("totals")).getText()).isEqualTo("共 23 个报告、23 个问题，第 1/2 页");
             List<String> first = reportsShown(browser);
@@ -246,12 +296,10 @@ class InboxPageIT {
 
     @Test
     void anInspectorAcknowledgesSeveralFindingsAtOnce() {
-        WebDriver browser = browser();
+        WebDriver browser = InboxClients.browserLoggedIn(notify, INSPECTOR);
         try {
             WebDriverWait page = new WebDriverWait(browser, Duration.ofSeconds(10));
             browser.get(notify.baseUrl() + "/inbox?region=3203");
-            logIn(browser);
-            page.until(ExpectedConditions.urlContains("region=3203"));
             assertThat(browser.findElements(By.cssSelector("tr.finding"))).hasSize(6);
 
             // The same finding in two reports has one fingerprint: a row is its report's and its rule's.
@@ -291,12 +339,9 @@ class InboxPageIT {
 
     @Test
     void theOriginalDocumentOpensFromTheReportsHeader() {
-        WebDriver browser = browser();
+        WebDriver browser = InboxClients.browserLoggedIn(notify, INSPECTOR);
         try {
             browser.get(notify.baseUrl() + "/inbox/reports/r-inbox-1");
-            logIn(browser);
-            new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/inbox/reports/r-inbox-1"));
-
             WebElement link = browser.findElement(By.cssSelector("section[data-report='r-inbox-1'] a.document-link"));
             assertThat(link.getText()).isEqualTo("查看原文");
             assertThat(link.getAttribute("href")).isEqualTo(DOCUMENT_URL);
@@ -311,28 +356,6 @@ class InboxPageIT {
         } finally {
             browser.quit();
         }
-    }
-
-    /** Debian's headless Chromium; the test is skipped when it is not installed. */
-    private static WebDriver browser() {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Debian's chromium and chromium-driver are not installed: the browser test is skipped");
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-                .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-                .usingAnyFreePort().build();
-        WebDriver browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
-        return browser;
-    }
-
-    /** Logs in on the login page the browser was sent to, and waits to be back on the inbox. */
-    private static void logIn(WebDriver browser) {
-        browser.findElement(By.id("username")).sendKeys(INSPECTOR);
-        browser.findElement(By.id("password")).sendKeys(NotifyHarness.PASSWORD);
-        browser.findElement(By.id("login")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/inbox"));
     }
 
     /** Waits for the page a form posted to to show {@code text}. */

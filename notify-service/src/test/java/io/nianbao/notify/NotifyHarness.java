@@ -157,23 +157,20 @@ final class NotifyHarness implements AutoCloseable {
     /** Waits until the service's consumer group has committed every record of its topic. */
     void awaitCaughtUp() throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()))) {
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (System.nanoTime() < deadline) {
-                Set<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic)
-                        .partitions().stream().map(p -> new TopicPartition(topic, p.partition())).collect(Collectors.toSet());
-                Map<TopicPartition, Long> ends = new LinkedHashMap<>();
-                admin.listOffsets(partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
-                        .all().get().forEach((p, info) -> ends.put(p, info.offset()));
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                        .partitionsToOffsetAndMetadata().get();
-                if (ends.entrySet().stream().allMatch(e -> e.getValue() == 0
-                        || (committed.get(e.getKey()) != null && committed.get(e.getKey()).offset() >= e.getValue()))) {
-                    return;
-                }
-                Thread.sleep(100);
-            }
-            throw new IllegalStateException("group " + group + " did not catch up with " + topic + " within " + WAIT);
+            Await.until("group " + group + " caught up with " + topic, () -> caughtUp(admin), done -> done, WAIT);
         }
+    }
+
+    private boolean caughtUp(Admin admin) throws Exception {
+        Set<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic)
+                .partitions().stream().map(p -> new TopicPartition(topic, p.partition())).collect(Collectors.toSet());
+        Map<TopicPartition, Long> ends = new LinkedHashMap<>();
+        admin.listOffsets(partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
+                .all().get().forEach((p, info) -> ends.put(p, info.offset()));
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata().get();
+        return ends.entrySet().stream().allMatch(e -> e.getValue() == 0
+                || (committed.get(e.getKey()) != null && committed.get(e.getKey()).offset() >= e.getValue()));
     }
 
     /** Mails received so far whose recipients include {@code address}. */

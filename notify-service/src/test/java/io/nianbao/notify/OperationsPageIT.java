@@ -10,13 +10,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
 
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * watch.status as the operators see it: records on the topic (real broker, registry and
- * PostgreSQL) become the operators' page, shown to operators only, the latest word per column.
+ * PostgreSQL) become the operators' page, shown to operators only, the latest word per column; in
+ * Debian's headless Chromium (skipped when absent) it takes the README's picture of the page when
+ * {@code nianbao.screenshots} is set.
  */
 @ExtendWith(LocalStackExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -74,6 +77,16 @@ class OperationsPageIT {
         HttpClient inspector = InboxClients.loggedIn(notify, INSPECTOR);
         assertThat(get(inspector, "/inbox/operations").statusCode()).isEqualTo(403);
         assertThat(get(inspector, "/inbox").body()).doesNotContain("nav-operations");
+
+        WebDriver browser = InboxClients.browserLoggedIn(notify, OPERATOR);
+        try {
+            browser.get(notify.baseUrl() + "/inbox/operations");
+            assertThat(browser.findElements(By.cssSelector("#columns tr.column"))).extracting(row -> row.getAttribute("data-column"))
+                    .as("what cannot be read first").startsWith("pingtan-ndbg").contains("gulou-ndbg", "jianye-ndbg");
+            InboxClients.screenshot(browser, "operations");
+        } finally {
+            browser.quit();
+        }
     }
 
     private static ColumnStatus status(String column, boolean failing, ColumnProblem problem, Integer httpStatus,
@@ -93,16 +106,7 @@ class OperationsPageIT {
     }
 
     private String awaitPage(HttpClient client, Predicate<String> ready) throws Exception {
-        long deadline = System.nanoTime() + NotifyHarness.WAIT.toNanos();
-        while (true) {
-            String body = get(client, "/inbox/operations").body();
-            if (ready.test(body)) {
-                return body;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the operators' page did not show every column within " + NotifyHarness.WAIT + ":\n" + body);
-            }
-            Thread.sleep(Duration.ofMillis(200));
-        }
+        return Await.until("the operators' page showing every column", () -> get(client, "/inbox/operations").body(), ready,
+                NotifyHarness.WAIT);
     }
 }

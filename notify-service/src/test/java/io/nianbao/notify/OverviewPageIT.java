@@ -16,23 +16,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.ByteArrayInputStream;
-import java.io.File;
-import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -60,7 +51,6 @@ import static io.nianbao.events.Severity.WARNING;
 import static io.nianbao.notify.NotifyHarness.finding;
 import static io.nianbao.notify.NotifyHarness.report;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The region overview, an agency's rectification and the Excel annex over real HTTP, PostgreSQL
@@ -73,8 +63,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class OverviewPageIT {
 
     private static final String INSPECTOR = "overview@nianbao.test";
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final String GULOU_DOCUMENT = "https://www.njgl.gov.cn/zwgk/ndbg/2024.html";
     private static final Pattern AGENCY_ROW = Pattern.compile("<tr class=\"agency\" data-agency=\"([^\"]+)\"");
@@ -127,24 +115,10 @@ class OverviewPageIT {
 
     @Test
     void anInspectorReviewsTheRegionRectifiesAnAgencyAndExportsTheAnnexInABrowser() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Debian's chromium and chromium-driver are not installed: the browser test is skipped");
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-                .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-                .usingAnyFreePort().build();
-        WebDriver browser = new ChromeDriver(service, options);
+        WebDriver browser = InboxClients.browserSentToLogin(notify, "/inbox/overview");
         try {
-            browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
-            browser.manage().window().setSize(new Dimension(1400, 900));
             WebDriverWait page = new WebDriverWait(browser, Duration.ofSeconds(10));
-            browser.get(notify.baseUrl() + "/inbox/overview");
-            assertThat(browser.getCurrentUrl()).endsWith("/login");
-            browser.findElement(By.id("username")).sendKeys(INSPECTOR);
-            browser.findElement(By.id("password")).sendKeys(NotifyHarness.PASSWORD);
-            browser.findElement(By.id("login")).click();
-            page.until(ExpectedConditions.urlContains("/inbox"));
+            InboxClients.logIn(browser, INSPECTOR);
 
             browser.get(notify.baseUrl() + "/inbox/overview");
             assertThat(browser.getTitle()).isEqualTo("地区总览 · 年报核查");
@@ -175,7 +149,7 @@ class OverviewPageIT {
             assertThat(browser.findElement(By.id("count-missing")).getText()).isEqualTo("1");
             assertThat(browser.findElement(By.id("count-errors")).getText()).isEqualTo("5");
 
-            screenshot(browser, "overview");
+            InboxClients.screenshot(browser, "overview");
             row(browser, "gulou-dept").findElement(By.cssSelector("a.details")).click();
             page.until(ExpectedConditions.urlContains("/inbox/overview/agencies/gulou-dept"));
             assertThat(browser.findElement(By.id("publication")).getText()).isEqualTo("逾期");
@@ -197,7 +171,7 @@ class OverviewPageIT {
                     .containsExactly("表四合计有误，请于十日内更正", "已重新发布更正后的报告", "表四仍不平衡", "再次更正", "复核无误");
             assertThat(history.getFirst().getText()).as("who and when, in Beijing time").contains(INSPECTOR, "2025-03-01 09:00");
             assertThat(browser.findElements(By.id("rectification-form"))).as("the workflow has ended").isEmpty();
-            screenshot(browser, "overview-agency");
+            InboxClients.screenshot(browser, "overview-agency");
 
             browser.findElement(By.id("nav-overview")).click();
             page.until(ExpectedConditions.presenceOfElementLocated(By.id("agencies")));
@@ -209,7 +183,7 @@ class OverviewPageIT {
             browser.findElement(By.id("print-view")).click();
             page.until(ExpectedConditions.presenceOfElementLocated(By.id("annex")));
             assertThat(browser.findElement(By.id("printed-on")).getText()).isEqualTo("2025年3月1日");
-            screenshot(browser, "overview-print");
+            InboxClients.screenshot(browser, "overview-print");
             browser.navigate().back();
             page.until(ExpectedConditions.presenceOfElementLocated(By.id("agencies")));
 
@@ -248,10 +222,11 @@ class OverviewPageIT {
 
     @Test
     void aStepOutOfOrderIsRefusedInChineseAndConcurrentStepsRecordOne() throws Exception {
-        try (HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build()) {
-            assertThat(http.send(get("/inbox/overview.xlsx"), HttpResponse.BodyHandlers.discarding()).statusCode())
+        try (HttpClient anonymous = HttpClient.newHttpClient()) {
+            assertThat(anonymous.send(get("/inbox/overview.xlsx"), HttpResponse.BodyHandlers.discarding()).statusCode())
                     .as("the export needs a login").isEqualTo(302);
-            logIn(http);
+        }
+        try (HttpClient http = InboxClients.loggedIn(notify, INSPECTOR)) {
             String agencyPage = http.send(get("/inbox/overview/agencies/jianye-dept?year=2024"), HttpResponse.BodyHandlers.ofString()).body();
             assertThat(agencyPage).contains("南京市建邺区教育局", "未发布", "/inbox/reports/missing:jianye-dept:2024", "PUB-MISSING 未发布年度报告");
             Matcher csrf = CSRF.matcher(agencyPage);
@@ -303,8 +278,7 @@ class OverviewPageIT {
 
     @Test
     void filtersNarrowTheAgenciesAndPagesHoldFiftyWithTheCountsOfAll() throws Exception {
-        try (HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build()) {
-            logIn(http);
+        try (HttpClient http = InboxClients.loggedIn(notify, INSPECTOR)) {
             assertThat(agencies(http, "year=2024&name=" + URLEncoder.encode("鼓楼", StandardCharsets.UTF_8))).containsExactly("gulou-dept");
             assertThat(agencies(http, "year=2024&region=3201&level=TOWNSHIP")).containsExactly("xuanwu-town");
             assertThat(agencies(http, "year=2024&name=%25")).as("a % in the name is a character, not a wildcard").isEmpty();
@@ -333,18 +307,6 @@ class OverviewPageIT {
         return AGENCY_ROW.matcher(page).results().map(match -> match.group(1)).toList();
     }
 
-    /**
-     * Saves what the browser shows as {@code <name>.png} in the folder named by the system property
-     * {@code nianbao.screenshots}, when it is set: the README's pictures of the pages.
-     */
-    private static void screenshot(WebDriver browser, String name) throws IOException {
-        String folder = System.getProperty("nianbao.screenshots");
-        if (folder != null) {
-            Files.createDirectories(Path.of(folder));
-            Files.write(Path.of(folder, name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-        }
-    }
-
     private static WebElement row(WebDriver browser, String agencyId) {
         return browser.findElement(By.cssSelector("tr.agency[data-agency='" + agencyId + "']"));
     }
@@ -357,17 +319,6 @@ class OverviewPageIT {
         new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(WebDriverException.class)
                 .until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#rectification-history tr.step"), before + 1));
         assertThat(browser.findElement(By.id("rectification-state")).getText()).isEqualTo(state.label());
-    }
-
-    private void logIn(HttpClient http) throws Exception {
-        Matcher csrf = CSRF.matcher(http.send(get("/login"), HttpResponse.BodyHandlers.ofString()).body());
-        assertThat(csrf.find()).as("CSRF token in the login form").isTrue();
-        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(notify.baseUrl() + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(INSPECTOR, StandardCharsets.UTF_8)
-                        + "&password=" + NotifyHarness.PASSWORD + "&_csrf=" + csrf.group(1)))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(login.statusCode()).isEqualTo(302);
     }
 
     private HttpRequest get(String path) {

@@ -20,7 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 
 import static io.nianbao.events.Severity.ERROR;
 import static io.nianbao.notify.NotifyHarness.finding;
@@ -58,23 +57,13 @@ class RobotIT {
                 "nianbao.notify.robot.dead-letter-topic", deadLetterTopic,
                 // The robots listen on loopback, which production refuses like any address of our own network.
                 "nianbao.outbound.allow-loopback", "true"));
-        robot(settings, 0, "省办", Channel.DINGTALK, robots.dingTalkUrl("dt-token"), SECRET);
-        robot(settings, 1, "市办", Channel.WECOM, robots.weComUrl("wc-key"), null);
-        robot(settings, 2, "县办", Channel.FEISHU, robots.feishuUrl("fs-token"), SECRET);
-        robot(settings, 3, "错钥", Channel.DINGTALK, robots.dingTalkUrl("dt-wrong"), "SEC-not-the-robots-secret");
-        robot(settings, 4, "忙", Channel.DINGTALK, robots.dingTalkUrl("dt-busy"), SECRET);
-        robot(settings, 5, "汇总", Channel.DINGTALK, robots.dingTalkUrl("dt-burst"), SECRET);
+        RobotServer.configure(settings, 0, "省办", Channel.DINGTALK, robots.dingTalkUrl("dt-token"), SECRET);
+        RobotServer.configure(settings, 1, "市办", Channel.WECOM, robots.weComUrl("wc-key"), null);
+        RobotServer.configure(settings, 2, "县办", Channel.FEISHU, robots.feishuUrl("fs-token"), SECRET);
+        RobotServer.configure(settings, 3, "错钥", Channel.DINGTALK, robots.dingTalkUrl("dt-wrong"), "SEC-not-the-robots-secret");
+        RobotServer.configure(settings, 4, "忙", Channel.DINGTALK, robots.dingTalkUrl("dt-busy"), SECRET);
+        RobotServer.configure(settings, 5, "汇总", Channel.DINGTALK, robots.dingTalkUrl("dt-burst"), SECRET);
         notify = new NotifyHarness("robots", stack, List.of(INSPECTOR), settings).start();
-    }
-
-    private static void robot(Map<String, String> settings, int i, String name, Channel kind, String url, String secret) {
-        String prefix = "nianbao.notify.robots[" + i + "].";
-        settings.put(prefix + "name", name);
-        settings.put(prefix + "kind", kind.name());
-        settings.put(prefix + "url", url);
-        if (secret != null) {
-            settings.put(prefix + "secret", secret);
-        }
     }
 
     @AfterAll
@@ -134,14 +123,14 @@ class RobotIT {
         notify.awaitCaughtUp();
 
         JdbcClient jdbc = notify.bean(JdbcClient.class);
-        await("the claim waits ten minutes, no attempt counted", () -> jdbc.sql("select count(*) from delivery"
+        Await.until("the claim waits ten minutes, no attempt counted", () -> jdbc.sql("select count(*) from delivery"
                 + " where address = '忙' and state = 'RETRYING' and attempts = 0"
                 + " and next_attempt_at > now() + interval '9 minutes'").query(Long.class).single() > 0, NotifyHarness.WAIT);
         assertThat(robots.accepted("dt-busy")).isEmpty();
 
         // Ten minutes pass for the database, not for the robot: this instance's count of it still waits them out.
         jdbc.sql("update delivery set next_attempt_at = now() where address = '忙'").update();
-        await("taken up again and put back for the rest of the ten minutes", () -> jdbc.sql("select count(*) from delivery"
+        Await.until("taken up again and put back for the rest of the ten minutes", () -> jdbc.sql("select count(*) from delivery"
                 + " where address = '忙' and state = 'RETRYING' and attempts = 0"
                 + " and next_attempt_at > now() + interval '8 minutes'").query(Long.class).single() > 0, NotifyHarness.WAIT);
         assertThat(robots.accepted("dt-busy")).as("nothing sent to it within the vendor's ten minutes").isEmpty();
@@ -156,7 +145,7 @@ class RobotIT {
         }
         notify.awaitCaughtUp();
 
-        await("every report reaches the robot", () -> robots.accepted("dt-burst").size() == reports, BURST_WAIT);
+        Await.until("every report reaches the robot", () -> robots.accepted("dt-burst").size() == reports, BURST_WAIT);
         assertThat(robots.mostInAMinute("dt-burst")).isEqualTo(20);
         assertThat(notify.bean(JdbcClient.class).sql("select count(*) from delivery where address = '汇总' and attempts > 0")
                 .query(Long.class).single()).as("waits for the rate are no failed attempts").isZero();
@@ -172,16 +161,6 @@ class RobotIT {
         var named = notify.api(INSPECTOR, "POST", "/api/v1/subscriptions", "{\"channel\":\"FEISHU\",\"robot\":\"县办\",\"agencyId\":\"none\"}");
         assertThat(named.statusCode()).isEqualTo(201);
         assertThat(named.body()).contains("\"channel\":\"FEISHU\"", "\"address\":\"县办\"").doesNotContain(SECRET, "fs-token");
-    }
-
-    private static void await(String what, BooleanSupplier condition, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(what + ": not within " + timeout);
-            }
-            Thread.sleep(200);
-        }
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {

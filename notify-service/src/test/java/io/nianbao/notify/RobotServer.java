@@ -2,6 +2,7 @@ package io.nianbao.notify;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.nianbao.events.Channel;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -78,6 +79,20 @@ final class RobotServer implements AutoCloseable {
 
     String feishuUrl(String token) {
         return base() + "/feishu/open-apis/bot/v2/hook/" + token;
+    }
+
+    /**
+     * Adds to notify-service's {@code settings} the robot {@code name} at {@code index} of
+     * {@code nianbao.notify.robots}, of tool {@code kind}, posting to {@code url}, signing with {@code secret} (or none).
+     */
+    static void configure(Map<String, String> settings, int index, String name, Channel kind, String url, String secret) {
+        String prefix = "nianbao.notify.robots[" + index + "].";
+        settings.put(prefix + "name", name);
+        settings.put(prefix + "kind", kind.name());
+        settings.put(prefix + "url", url);
+        if (secret != null) {
+            settings.put(prefix + "secret", secret);
+        }
     }
 
     void throttleNext(String token) {

@@ -135,7 +135,7 @@ class TrendsPageIT {
     }
 
     @Test
-    void aBrowserShowsTheTableAndFiltersByARegionPickedByName() {
+    void aBrowserShowsTheTableAndFiltersByARegionPickedByName() throws Exception {
         WebDriver browser = InboxClients.browserLoggedIn(notify, INSPECTOR);
         try {
             browser.get(notify.baseUrl() + "/inbox/trends");
@@ -148,6 +148,7 @@ class TrendsPageIT {
                     .isEqualTo("1 ▼1");
             assertThat(browser.findElement(By.cssSelector("tr.trend[data-rule='T3-BALANCE'] svg.spark")).getSize().getWidth())
                     .isEqualTo(96);
+            InboxClients.screenshot(browser, "trends");
 
             new Select(browser.findElement(By.id("filter-region"))).selectByVisibleText("北京市");
             browser.findElement(By.id("apply-filters")).click();

@@ -170,12 +170,8 @@ class WebhookIT {
         assertThat(unannounced).isPositive();
         notify.clock.set(notify.clock.instant().plus(RetrySender.ANNOUNCE_AFTER).plusSeconds(1));
 
-        long deadline = System.nanoTime() + NotifyHarness.WAIT.toNanos();
-        List<NotificationSent> sent = notify.sentAbout("r-announce");
-        while (sent.size() < 2 && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            sent = notify.sentAbout("r-announce");
-        }
+        List<NotificationSent> sent = Await.until("announced again", () -> notify.sentAbout("r-announce"), s -> s.size() >= 2,
+                NotifyHarness.WAIT);
         assertThat(sent).as("announced again, as it was").hasSize(2)
                 .allSatisfy(s -> assertThat(s).isEqualTo(first.getFirst()));
         assertThat(receivedAbout("r-announce")).as("not sent again").hasSize(1);
@@ -198,20 +194,15 @@ class WebhookIT {
     }
 
     /** Waits until every claim of the failing receiver waits for its next attempt, {@code made} made. */
-    private void awaitRetrying(int made) throws InterruptedException {
+    private void awaitRetrying(int made) throws Exception {
         JdbcClient jdbc = notify.bean(JdbcClient.class);
-        long deadline = System.nanoTime() + NotifyHarness.WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
+        Await.until("the failing receiver's claims all waiting after " + made + " attempts", () -> {
             long claims = jdbc.sql("select count(*) from delivery where inspector = :inspector").param("inspector", BROKEN)
                     .query(Long.class).single();
             long waiting = jdbc.sql("select count(*) from delivery where inspector = :inspector and state = 'RETRYING'"
                     + " and attempts = :made").param("inspector", BROKEN).param("made", made).query(Long.class).single();
-            if (claims > 0 && waiting == claims) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the failing receiver's claims are not all waiting after " + made + " attempts");
+            return claims > 0 && waiting == claims;
+        }, NotifyHarness.WAIT);
     }
 
     /** An hour passes for the retries: they are due now. */
