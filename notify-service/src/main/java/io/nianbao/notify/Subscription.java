@@ -33,6 +33,15 @@ public record Subscription(Long id, String inspector, String regionPrefix, Strin
         return channel == Channel.EMAIL ? channelName(channel) : channelName(channel) + " " + address;
     }
 
+    /** The least severity it asks for, in the inbox's words. */
+    public String minSeverityLabel() {
+        return switch (minSeverity) {
+            case ERROR -> "错误";
+            case WARNING -> "警告及以上";
+            case INFO -> "全部（含提示）";
+        };
+    }
+
     /** How its notifications are sent, in the inbox's words. */
     public String modeLabel() {
         if (digest) {

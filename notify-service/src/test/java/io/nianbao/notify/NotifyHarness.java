@@ -245,7 +245,7 @@ final class NotifyHarness implements AutoCloseable {
                 .setResponsibility(responsibility)
                 .setLocation("三.total")
                 .setMessage(message)
-                .setEvidence("原文：" + message)
+                .setEvidence(message)
                 .build();
     }
 }
