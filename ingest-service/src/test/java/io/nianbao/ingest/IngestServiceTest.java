@@ -262,6 +262,18 @@ class IngestServiceTest {
                 });
     }
 
+    @Test
+    void anUploadMayNameTheAddressItsFileCameFromWhichIsKeptAsItsOriginAndNotFetched() throws Exception {
+        String agency = IngestInstance.newAgency();
+        String origin = "http://10.0.0.8/never-fetched/report.htm";
+        IngestInstance.Reply reply = ingest.upload(KEY, Map.of("agencyId", agency, "originUrl", origin), "r.txt",
+                report(agency).getBytes(StandardCharsets.UTF_8));
+
+        assertThat(reply.status()).isEqualTo(202);
+        assertThat(topics.await(Topics.INGESTED, r -> r.getAgencyId().equals(agency), WAIT)).singleElement()
+                .satisfies(r -> assertThat(r.getDocumentUrl()).isEqualTo(origin));
+    }
+
     /**
      * One agency's records, sent together, arrive in order on one partition and mostly in one poll:
      * each report is ingested once (its resubmission is not), the record that is not a report is

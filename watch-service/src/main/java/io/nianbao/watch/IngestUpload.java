@@ -72,6 +72,8 @@ public final class IngestUpload implements AutoCloseable {
         field(form, "regionCode", report.getRegionCode());
         field(form, "year", Integer.toString(report.getYear()));
         field(form, "publishedOn", report.getPublishedOn());
+        // Where the page was fetched: the report's link to its original, never fetched by ingest.
+        field(form, "originUrl", report.getDocumentUrl());
         form.addBinaryBody("file", bytes(report.getDocument()), ContentType.APPLICATION_OCTET_STREAM,
                 report.getFileName() == null ? "report.html" : report.getFileName());
         post.setEntity(form.build());

@@ -272,7 +272,8 @@ class WatchServiceTest {
         assertThat(upload.fileName()).isEqualTo("t20240308_87885.htm");
         assertThat(upload.fields()).containsEntry("agencyId", LARGE + "-agency").containsEntry("agencyName", "平潭综合实验区")
                 .containsEntry("agencyLevel", "GOVERNMENT").containsEntry("regionCode", "350128")
-                .containsEntry("year", "2023").containsEntry("publishedOn", "2024-03-08");
+                .containsEntry("year", "2023").containsEntry("publishedOn", "2024-03-08")
+                .hasEntrySatisfying("originUrl", url -> assertThat(url).startsWith("http://127.0.0.1:").endsWith(".htm"));
         assertThat(ingest.refused()).isZero();
         assertThat(published(LARGE)).as("the others inline, as usual").extracting(ReportPublished::getYear)
                 .containsExactlyInAnyOrder(2022, 2019);

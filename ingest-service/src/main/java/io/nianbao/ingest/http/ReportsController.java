@@ -97,10 +97,13 @@ public class ReportsController {
                                          @Parameter(description = "机关层级") @RequestParam(required = false) AgencyLevel agencyLevel,
                                          @Parameter(description = "行政区划代码") @RequestParam(required = false) String regionCode,
                                          @Parameter(description = "报告年度") @RequestParam(required = false) Integer year,
-                                         @Parameter(description = "发布日期，格式YYYY-MM-DD") @RequestParam(required = false) String publishedOn)
+                                         @Parameter(description = "发布日期，格式YYYY-MM-DD") @RequestParam(required = false) String publishedOn,
+                                         @Parameter(description = "文件原网址（文件取自门户该网址时），仅作为原文链接，本服务不下载")
+                                         @RequestParam(required = false) String originUrl)
             throws IOException {
         return answer(intake.accept(new Submission(portal, agencyId, agencyName, agencyLevel, regionCode, year, publishedOn,
-                file == null ? null : file.getOriginalFilename(), file == null ? null : received(file), null, null)));
+                file == null ? null : file.getOriginalFilename(), file == null ? null : received(file), null,
+                originUrl == null || originUrl.isBlank() ? null : originUrl.strip())));
     }
 
     @Operation(summary = "以JSON提交报告", description = "提交报告全文（text）或报告网址（documentUrl）；按网址提交时由本服务下载文件")
