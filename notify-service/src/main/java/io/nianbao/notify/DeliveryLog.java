@@ -186,34 +186,34 @@ public class DeliveryLog {
                         .addValue("now", now)).toList());
     }
 
-    /** The findings that {@code reportId} resolved and whose targets are not yet told, by target, then by the report they were in. */
-    Map<Target, List<ReportFindings>> pendingResolutions(String reportId) {
-        record Row(Target target, ReportInfo report, StoredFinding finding) {
+    /**
+     * The findings that these reports resolved and whose targets are not yet told: by resolving
+     * report, then target, then the report they were in. One query whatever the poll's size.
+     */
+    Map<String, Map<Target, List<ReportFindings>>> pendingResolutions(Collection<String> reportIds) {
+        record Row(String resolvedBy, Target target, ReportInfo report, StoredFinding finding) {
+        }
+        if (reportIds.isEmpty()) {
+            return new LinkedHashMap<>();
         }
         List<Row> rows = jdbc.sql("""
-                        select n.inspector, n.channel, n.address, r.*, f.*
+                        select n.resolved_by, n.inspector, n.channel, n.address, r.*, f.*
                         from resolution_notice n join finding f using (report_id, fingerprint) join report r using (report_id)
-                        where n.resolved_by = :report and n.state = 'PENDING'
+                        where n.resolved_by = any(:reports) and n.state = 'PENDING'
                         order by r.validated_at, r.report_id, f.severity, f.rule_id, f.location""")
-                .param("report", reportId)
-                .query((rs, i) -> new Row(TARGET.mapRow(rs, i), REPORT.mapRow(rs, i), FINDING.mapRow(rs, i)))
+                .param("reports", reportIds.toArray(String[]::new))
+                .query((rs, i) -> new Row(rs.getString("resolved_by"), TARGET.mapRow(rs, i), REPORT.mapRow(rs, i),
+                        FINDING.mapRow(rs, i)))
                 .list();
-        Map<Target, Map<ReportInfo, List<StoredFinding>>> byTarget = new LinkedHashMap<>();
-        rows.forEach(row -> byTarget.computeIfAbsent(row.target(), t -> new LinkedHashMap<>())
+        Map<String, Map<Target, Map<ReportInfo, List<StoredFinding>>>> byResolver = new LinkedHashMap<>();
+        rows.forEach(row -> byResolver.computeIfAbsent(row.resolvedBy(), r -> new LinkedHashMap<>())
+                .computeIfAbsent(row.target(), t -> new LinkedHashMap<>())
                 .computeIfAbsent(row.report(), r -> new ArrayList<>()).add(row.finding()));
-        Map<Target, List<ReportFindings>> resolutions = new LinkedHashMap<>();
-        byTarget.forEach((target, byReport) -> resolutions.put(target, byReport.entrySet().stream()
-                .map(e -> new ReportFindings(e.getKey(), List.copyOf(e.getValue()))).toList()));
+        Map<String, Map<Target, List<ReportFindings>>> resolutions = new LinkedHashMap<>();
+        byResolver.forEach((resolver, byTarget) -> byTarget.forEach((target, byReport) -> resolutions
+                .computeIfAbsent(resolver, r -> new LinkedHashMap<>()).put(target, byReport.entrySet().stream()
+                        .map(e -> new ReportFindings(e.getKey(), List.copyOf(e.getValue()))).toList())));
         return resolutions;
-    }
-
-    /** Records the notification's resolution notices sent (or given up). */
-    void settleResolutions(Notification notification, State state, Instant now) {
-        batch("""
-                        update resolution_notice set state = :state, settled_at = :now
-                        where inspector = :inspector and channel = :channel and address = :address
-                          and report_id = :report and fingerprint = :fp and state = 'PENDING'""",
-                claimsOf(notification, Map.of("state", state.name(), "now", Timestamp.from(now))));
     }
 
     /**
@@ -241,9 +241,15 @@ public class DeliveryLog {
         return byReport;
     }
 
-    /** Marks the notification's findings delivered (or dead-lettered). */
+    /**
+     * Marks the notification's claims delivered (or dead-lettered): its findings' deliveries, or,
+     * for a resolution notice, the notices it tells.
+     */
     void settle(Notification notification, State state, Instant now) {
-        batch("""
+        batch(notification.resolution() != null ? """
+                        update resolution_notice set state = :state, settled_at = :now
+                        where inspector = :inspector and channel = :channel and address = :address
+                          and report_id = :report and fingerprint = :fp and state = 'PENDING'""" : """
                         update delivery set state = :state, settled_at = :now
                         where inspector = :inspector and channel = :channel and address = :address
                           and report_id = :report and fingerprint = :fp and state in ('PENDING', 'DIGEST', 'GROUPED', 'RETRYING')""",

@@ -23,6 +23,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -87,16 +88,23 @@ public class Notifier implements Poll.Step<ReportValidated> {
     public Poll.EventStep<ReportValidated> begin(List<ReportValidated> events) {
         Claimed claimed = claim(events);
         return event -> {
-            send(claimed.reports().get(event), claimed.pending());
+            send(claimed.reports().get(event), claimed);
             return Poll.Pending.DONE;
         };
     }
 
-    /** The poll's reports with their routes, and their claims not yet settled (by report, then target). */
-    private record Claimed(Map<ReportValidated, RoutedReport> reports, Map<String, Map<Target, List<StoredFinding>>> pending) {
+    /**
+     * The poll's reports with their routes, their claims not yet settled (by report, then target)
+     * and the resolution notices they owe (by resolving report, then target).
+     */
+    private record Claimed(Map<ReportValidated, RoutedReport> reports, Map<String, Map<Target, List<StoredFinding>>> pending,
+                           Map<String, Map<Target, List<ReportFindings>>> resolutions) {
     }
 
-    /** Routes the reports on one read of the subscriptions and silences, records and claims them, reads what is unsettled. */
+    /**
+     * Routes the reports on one read of the subscriptions and silences, records and claims them,
+     * reads what is unsettled and which resolution notices are owed.
+     */
     private Claimed claim(List<ReportValidated> events) {
         List<Subscription> all = subscriptions.all();
         Set<Silence> silences = subscriptions.silences();
@@ -111,17 +119,19 @@ public class Notifier implements Poll.Step<ReportValidated> {
         }
         List<RoutedReport> inOrder = events.stream().map(reports::get).toList();
         transactions.executeWithoutResult(status -> deliveries.recordAndClaim(inOrder, clock.instant()));
-        return new Claimed(reports, deliveries.pending(inOrder.stream().map(r -> r.report().reportId()).collect(Collectors.toSet())));
+        Set<String> reportIds = inOrder.stream().map(r -> r.report().reportId()).collect(Collectors.toSet());
+        return new Claimed(reports, deliveries.pending(reportIds), deliveries.pendingResolutions(reportIds));
     }
 
     /**
-     * Sends the report's unsettled claims, one notification per target routed, and takes them out
-     * of {@code pending}: the same report twice in a poll is notified once.
+     * Sends the report's unsettled claims, one notification per target routed, and the resolution
+     * notices it owes, and takes them out of {@code claimed}: the same report twice in a poll is
+     * notified once.
      */
-    private void send(RoutedReport routed, Map<String, Map<Target, List<StoredFinding>>> pending) {
+    private void send(RoutedReport routed, Claimed claimed) {
         metrics.reportIn();
         ReportInfo report = routed.report();
-        Map<Target, List<StoredFinding>> unsettled = pending.getOrDefault(report.reportId(), Map.of());
+        Map<Target, List<StoredFinding>> unsettled = claimed.pending().getOrDefault(report.reportId(), Map.of());
         int sent = 0;
         for (Target target : routed.routes().keySet()) {
             if (unsettled.containsKey(target)) {
@@ -129,7 +139,8 @@ public class Notifier implements Poll.Step<ReportValidated> {
                 sent++;
             }
         }
-        Map<Target, List<ReportFindings>> resolutions = deliveries.pendingResolutions(report.reportId());
+        Map<Target, List<ReportFindings>> resolutions = Objects.requireNonNullElse(
+                claimed.resolutions().remove(report.reportId()), Map.of());
         if (!resolutions.isEmpty()) {
             Notification.Resolution resolution = new Notification.Resolution(report, routed.findings().stream()
                     .filter(f -> f.rule().equals(RuleId.PUB_LATE.id())).findFirst().orElse(null));
@@ -166,21 +177,15 @@ public class Notifier implements Poll.Step<ReportValidated> {
         switch (outcome) {
             case Outcome.Delivered delivered -> {
                 count(target, "delivered");
-                if (notification.resolution() != null) {
-                    deliveries.settleResolutions(notification, DeliveryLog.State.SENT, now);
-                } else {
-                    deliveries.settle(notification, DeliveryLog.State.SENT, now);
+                deliveries.settle(notification, DeliveryLog.State.SENT, now);
+                if (notification.resolution() == null) {
                     reports.forEach(r -> announce(target, r, now));
                     deliveries.announced(notification, clock.instant());
                 }
             }
             case Outcome.DeadLettered deadLettered -> {
                 count(target, "dead_lettered");
-                if (notification.resolution() != null) {
-                    deliveries.settleResolutions(notification, DeliveryLog.State.DEAD_LETTERED, now);
-                } else {
-                    deliveries.settle(notification, DeliveryLog.State.DEAD_LETTERED, now);
-                }
+                deliveries.settle(notification, DeliveryLog.State.DEAD_LETTERED, now);
             }
             case Outcome.RetryAfter retry -> {
                 count(target, "retrying");
