@@ -11,8 +11,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import java.sql.Array;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -33,17 +31,14 @@ public class ColumnStatuses implements Poll.Step<ColumnStatus> {
 
         /** Since when it cannot be read, Beijing time, or empty. */
         public String since() {
-            return failingSince == null ? "" : BEIJING_MINUTES.format(failingSince);
+            return failingSince == null ? "" : Words.minute(failingSince);
         }
 
         /** When watch-service last checked it, Beijing time. */
         public String checked() {
-            return BEIJING_MINUTES.format(checkedAt);
+            return Words.minute(checkedAt);
         }
     }
-
-    private static final DateTimeFormatter BEIJING_MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.of("Asia/Shanghai"));
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcOperations batches;

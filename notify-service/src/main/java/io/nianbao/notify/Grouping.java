@@ -70,12 +70,7 @@ public record Grouping(List<Label> by, Duration groupWait, Duration groupInterva
     private static String display(Label label, ReportInfo report, StoredFinding finding, UnaryOperator<String> regionLabel) {
         return switch (label) {
             case REGION -> regionLabel.apply(report.regionCode());
-            case LEVEL -> switch (report.agencyLevel()) {
-                case DEPARTMENT -> "部门";
-                case GOVERNMENT -> "政府";
-                case TOWNSHIP -> "乡镇";
-                case UNKNOWN -> "未知";
-            };
+            case LEVEL -> Words.level(report.agencyLevel());
             case RULE -> finding.ruleLabel();
             case AGENCY -> report.agency();
         };

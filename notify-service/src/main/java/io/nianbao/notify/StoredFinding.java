@@ -49,11 +49,7 @@ public record StoredFinding(String fingerprint, String rule, Severity severity, 
 
     /** Chinese severity, marked when the finding is ours (SYSTEM) rather than the agency's. */
     public String severityLabel() {
-        String label = switch (severity) {
-            case ERROR -> "错误";
-            case WARNING -> "警告";
-            case INFO -> "提示";
-        };
+        String label = Words.severity(severity);
         return responsibility == Responsibility.SYSTEM ? label + "（系统）" : label;
     }
 

@@ -1,5 +1,6 @@
 package io.nianbao.notify.web;
 
+import io.nianbao.notify.Words;
 import io.nianbao.core.rules.RuleId;
 import io.nianbao.notify.Regions;
 import io.nianbao.events.Severity;
@@ -17,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -36,7 +36,6 @@ public class Inbox {
     static final int REPORTS_PER_PAGE = 20;
 
     /** Dates on the page are Beijing's, as the reports' are. */
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     /**
      * The page's filters, named as the page's query parameters; null (or blank) means any.
@@ -230,7 +229,7 @@ public class Inbox {
     }
 
     private static Timestamp startOf(LocalDate day) {
-        return day == null ? null : Timestamp.from(day.atStartOfDay(CHINA).toInstant());
+        return day == null ? null : Timestamp.from(day.atStartOfDay(Words.BEIJING).toInstant());
     }
 
     /** Acknowledges the inspector's entries among {@code keys} not yet acknowledged, in one statement; returns how many. */

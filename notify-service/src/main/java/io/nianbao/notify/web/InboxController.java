@@ -1,9 +1,7 @@
 package io.nianbao.notify.web;
 
 import io.nianbao.core.rules.RuleId;
-import io.nianbao.events.AgencyLevel;
 import io.nianbao.events.Channel;
-import io.nianbao.events.Severity;
 import io.nianbao.notify.Grouping;
 import io.nianbao.notify.NotifyProperties;
 import io.nianbao.notify.Regions;
@@ -11,6 +9,7 @@ import io.nianbao.notify.NotifyProperties.Robot;
 import io.nianbao.notify.Silence;
 import io.nianbao.notify.Subscription;
 import io.nianbao.notify.Subscriptions;
+import io.nianbao.notify.Words;
 import io.nianbao.service.outbound.OutboundHttp;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -112,7 +111,7 @@ class InboxController {
             rules.putIfAbsent(filter.rule(), RuleId.labelOf(filter.rule()));
         }
         model.addAttribute("rules", rules);
-        model.addAttribute("severities", Severity.values());
+        model.addAttribute("severities", Words.severities());
         model.addAttribute("statuses", Inbox.Status.values());
         model.addAttribute("year", chartYear);
         model.addAttribute("ruleChart", BarChart.of("各规则问题数", inbox.perRule(me, chartYear)));
@@ -168,8 +167,8 @@ class InboxController {
     String subscriptions(Principal inspector, Model model) {
         model.addAttribute("inspector", inspector.getName());
         model.addAttribute("subscriptions", subscriptions.of(inspector.getName()));
-        model.addAttribute("severities", Severity.values());
-        model.addAttribute("levels", AgencyLevel.values());
+        model.addAttribute("severities", Words.severities());
+        model.addAttribute("levels", Words.levels());
         Map<Channel, String> channels = new LinkedHashMap<>();
         channels.put(Channel.EMAIL, Subscription.channelName(Channel.EMAIL));
         channels.put(Channel.WEBHOOK, Subscription.channelName(Channel.WEBHOOK));

@@ -1,5 +1,6 @@
 package io.nianbao.notify.web;
 
+import io.nianbao.notify.Words;
 import io.nianbao.notify.DocumentLinks;
 import io.nianbao.core.rules.Roster;
 import io.nianbao.core.rules.RosterEntry;
@@ -15,7 +16,6 @@ import org.springframework.stereotype.Component;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +71,7 @@ public class Overview {
         }
 
         public String levelName() {
-            return Overview.levelName(level);
+            return Words.level(level);
         }
 
         public String rectificationLabel() {
@@ -98,8 +98,6 @@ public class Overview {
     }
 
     public static final int PAGE_SIZE = 50;
-    /** The inspectors' time zone: the dates and times the workbench shows. */
-    public static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
     private final JdbcClient jdbc;
     private final Roster roster;
@@ -117,15 +115,6 @@ public class Overview {
      */
     String regionName(String regionCode) {
         return regions.label(regionCode);
-    }
-
-    public static String levelName(AgencyLevel level) {
-        return switch (level) {
-            case DEPARTMENT -> "部门";
-            case GOVERNMENT -> "政府";
-            case TOWNSHIP -> "乡镇";
-            case UNKNOWN -> "未知";
-        };
     }
 
     /** The latest year of the reports seen. */

@@ -1,5 +1,6 @@
 package io.nianbao.notify.web;
 
+import io.nianbao.notify.Words;
 import io.nianbao.events.AgencyLevel;
 import io.nianbao.notify.NotifyProperties;
 import io.nianbao.notify.ReportInfo;
@@ -23,10 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The review workbench's region overview: every agency's publication and open findings for a
@@ -71,7 +69,7 @@ class OverviewController {
         model.addAttribute("typedCode", RegionPicker.typedCode(filter.region(), options));
         model.addAttribute("regionError", usable ? null : RegionPicker.NOT_A_CODE);
         model.addAttribute("regionName", filter.region() == null ? null : overview.regionName(filter.region()));
-        model.addAttribute("levels", levelNames());
+        model.addAttribute("levels", Words.levels());
         model.addAttribute("page", rows);
         model.addAttribute("query", query(filter));
         return "overview";
@@ -152,7 +150,7 @@ class OverviewController {
 
     /** Today in Beijing. */
     private LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), Overview.BEIJING);
+        return LocalDate.ofInstant(clock.instant(), Words.BEIJING);
     }
 
     /** The filter as a query string, for the links to other pages, the export and the print view. */
@@ -168,11 +166,5 @@ class OverviewController {
             query.queryParam("name", filter.name());
         }
         return query.encode().build().getQuery();
-    }
-
-    private static Map<AgencyLevel, String> levelNames() {
-        Map<AgencyLevel, String> names = new LinkedHashMap<>();
-        Arrays.stream(AgencyLevel.values()).filter(l -> l != AgencyLevel.UNKNOWN).forEach(l -> names.put(l, Overview.levelName(l)));
-        return names;
     }
 }

@@ -1,11 +1,11 @@
 package io.nianbao.notify.web;
 
+import io.nianbao.notify.Words;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
@@ -21,11 +21,9 @@ public class Rectifications {
 
         /** When it was taken, in Beijing time to the minute. */
         public String recordedOn() {
-            return MINUTE.format(recordedAt.atZone(Overview.BEIJING));
+            return Words.minute(recordedAt);
         }
     }
-
-    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     /** A step refused, with the reason to show the inspector. */
     public static final class Refused extends RuntimeException {

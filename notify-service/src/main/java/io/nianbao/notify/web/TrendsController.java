@@ -1,5 +1,6 @@
 package io.nianbao.notify.web;
 
+import io.nianbao.notify.Words;
 import io.nianbao.events.AgencyLevel;
 import io.nianbao.events.Severity;
 import io.nianbao.notify.Regions;
@@ -46,8 +47,8 @@ class TrendsController {
         model.addAttribute("typedCode", RegionPicker.typedCode(prefix, options));
         model.addAttribute("regionLabel", filter.regionPrefix() == null ? "全部地区" : regions.label(filter.regionPrefix()));
         model.addAttribute("regionError", usable ? null : RegionPicker.NOT_A_CODE);
-        model.addAttribute("severities", Severity.values());
-        model.addAttribute("levels", List.of(AgencyLevel.DEPARTMENT, AgencyLevel.GOVERNMENT, AgencyLevel.TOWNSHIP));
+        model.addAttribute("severities", Words.severities());
+        model.addAttribute("levels", Words.levels());
         model.addAttribute("table", usable ? trends.table(inspector.getName(), filter) : TrendTable.of(List.of()));
         return "trends";
     }
