@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class PdfDocuments {
 
-    private static final float MARGIN = 56;
+    static final float MARGIN = 56;
     private static final float TEXT_SIZE = 10.5f;
     private static final float CELL_SIZE = 9f;
     private static final float PADDING = 3f;
