@@ -27,6 +27,13 @@ public final class TableIdentities {
     /** A cell of section 三 ("三") or 四 ("四"): its row (or group) key and column key. */
     public record TableCell(String section, String row, String column) {
 
+        /** The cell at a location of section 三 or 四 ("三.denied.stateSecret.total"): the column follows the last dot. */
+        public static TableCell at(String location) {
+            int first = location.indexOf('.');
+            int last = location.lastIndexOf('.');
+            return new TableCell(location.substring(0, first), location.substring(first + 1, last), location.substring(last + 1));
+        }
+
         /** "三.newReceived.total" */
         public String location() {
             return Cells.location(section, row, column);
