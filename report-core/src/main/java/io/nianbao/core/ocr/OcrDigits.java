@@ -43,19 +43,24 @@ public final class OcrDigits {
         if (!report.readByOcr()) {
             return report;
         }
-        return challenge(confirm(report));
+        // Which identities there are depends on the rows read, which settling leaves as they are.
+        List<Identity> identities = TableIdentities.of(report);
+        return challenge(confirm(report, identities), identities);
     }
 
-    /** Restores each unconfident cell its identities confirm, until none is left to confirm. */
-    private static ParsedReport confirm(ParsedReport report) {
+    /**
+     * Restores each unconfident cell its identities confirm; passes again while one was restored,
+     * as that may make another's identities checkable.
+     */
+    private static ParsedReport confirm(ParsedReport report, List<Identity> identities) {
         ParsedReport current = report;
         boolean restored = true;
         while (restored) {
             restored = false;
-            for (Finding f : current.parseFindings()) {
-                Long seen = ParseUncertain.isUnconfident(f) ? count(f.evidence()) : null;
-                List<Identity> its = identitiesOf(f.location(), current);
-                if (seen == null || its.isEmpty()) {
+            for (Finding f : report.parseFindings()) {
+                Long seen = ParseUncertain.isUnconfident(f) && current.parseFindings().contains(f) ? count(f.evidence()) : null;
+                List<Identity> its = seen == null ? List.of() : identitiesOf(f.location(), identities);
+                if (its.isEmpty()) {
                     continue;
                 }
                 List<Finding> others = new ArrayList<>(current.parseFindings());
@@ -65,7 +70,6 @@ public final class OcrDigits {
                 if (!checkable.isEmpty() && checkable.stream().allMatch(id -> id.holds(tried))) {
                     current = tried;
                     restored = true;
-                    break;
                 }
             }
         }
@@ -73,8 +77,7 @@ public final class OcrDigits {
     }
 
     /** Nulls every cell one digit of which may be why an identity fails. */
-    private static ParsedReport challenge(ParsedReport report) {
-        List<Identity> identities = TableIdentities.of(report);
+    private static ParsedReport challenge(ParsedReport report, List<Identity> identities) {
         Map<TableCell, List<String>> suspects = new LinkedHashMap<>();
         for (Identity id : identities) {
             if (!id.checkable(report) || id.holds(report)) {
@@ -107,8 +110,8 @@ public final class OcrDigits {
         return identities.stream().anyMatch(id -> id.cells().contains(cell) && id.checkable(report) && id.holds(report));
     }
 
-    private static List<Identity> identitiesOf(String location, ParsedReport report) {
-        return TableIdentities.of(report).stream()
+    private static List<Identity> identitiesOf(String location, List<Identity> identities) {
+        return identities.stream()
                 .filter(id -> id.cells().stream().anyMatch(c -> c.location().equals(location))).toList();
     }
 
