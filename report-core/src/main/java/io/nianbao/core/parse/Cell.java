@@ -14,9 +14,16 @@ import java.util.List;
  *                 as separate numbers; empty otherwise
  * @param line     index of the source line
  * @param padding  a blank that may only be layout (next to a label, or at the end of a line)
+ * @param unconfident an {@link Kind#UNCERTAIN} cell OCR read with too little confidence ({@link CellReader#UNCONFIDENT});
+ *                 {@code raw} is what it read
  */
 public record Cell(Kind kind, String raw, BigDecimal value, String unit, List<BigDecimal> parts, int line,
-                   boolean padding) {
+                   boolean padding, boolean unconfident) {
+
+    /** A cell of the document's own text. */
+    public Cell(Kind kind, String raw, BigDecimal value, String unit, List<BigDecimal> parts, int line, boolean padding) {
+        this(kind, raw, value, unit, parts, line, padding, false);
+    }
 
     public enum Kind {
         /** A number read with certainty. */
@@ -35,7 +42,7 @@ public record Cell(Kind kind, String raw, BigDecimal value, String unit, List<Bi
     public boolean isValue() { return kind != Kind.TEXT; }
 
     Cell asPadding() {
-        return new Cell(kind, raw, value, unit, parts, line, true);
+        return new Cell(kind, raw, value, unit, parts, line, true, unconfident);
     }
 
     /** Cells as quoted in a finding's evidence: "7 | （空） | 0". */

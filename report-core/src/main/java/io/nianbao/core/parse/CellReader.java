@@ -10,6 +10,14 @@ import java.util.regex.Pattern;
 /** Classifies one cell's text: a number (with unit, sign, separators), a blank, uncertain, or text. */
 public final class CellReader {
 
+    /**
+     * Put before a cell's text, says OCR read it with too little confidence
+     * ({@link io.nianbao.core.ocr.OcrText}): the cell is {@link Cell.Kind#UNCERTAIN}, its raw text
+     * what OCR read. U+FDD0 is a Unicode noncharacter, reserved for a program's internal use: no
+     * report holds it, and normalisation (NFKC, folding) keeps it.
+     */
+    public static final char UNCONFIDENT = '\uFDD0';
+
     private static final Set<String> PLACEHOLDERS = Set.of("/", "\\", "-", "--", "—", "——", "–", "―", "无", "空", "-/-", "×", "x", "X");
     /** Sign, digits (optionally grouped by commas), decimals, unit. */
     private static final Pattern NUMBER = Pattern.compile(
@@ -28,6 +36,9 @@ public final class CellReader {
     /** The cell's classification; {@code text} should be normalised already. */
     public static Cell read(String text, int line) {
         String s = text.strip();
+        if (!s.isEmpty() && s.charAt(0) == UNCONFIDENT) {
+            return new Cell(Cell.Kind.UNCERTAIN, s.substring(1).strip(), null, null, List.of(), line, false, true);
+        }
         if (s.isEmpty() || PLACEHOLDERS.contains(s)) {
             return new Cell(Cell.Kind.BLANK, s, null, null, List.of(), line, false);
         }

@@ -29,7 +29,7 @@ final class Values {
         return switch (c.kind()) {
             case BLANK -> null;
             case UNCERTAIN -> {
-                out.add(ParseUncertain.of(location, c.raw()));
+                out.add(c.unconfident() ? ParseUncertain.unconfident(location, c.raw()) : ParseUncertain.of(location, c.raw()));
                 yield null;
             }
             case TEXT -> {

@@ -11,6 +11,11 @@ import java.util.List;
  */
 public final class ParseUncertain {
 
+    /** How a cell OCR read begins its finding. */
+    private static final String READ_BY_OCR = "经OCR识别，单元格";
+    /** What only the finding of a cell OCR was not sure of says. */
+    private static final String UNSURE = "，识别把握不足，";
+
     private ParseUncertain() {
     }
 
@@ -131,5 +136,37 @@ public final class ParseUncertain {
     public static Finding of(String location, String raw) {
         String message = "系统未能准确识别单元格" + location + "的数值（原文为“" + raw + "”），该值按空白处理，请人工核对原文。";
         return RuleId.PARSE_UNCERTAIN.finding(location, message, raw);
+    }
+
+    /**
+     * A cell OCR read with too little confidence: its value is null, whatever the digits seen.
+     *
+     * @param location the cell, e.g. "三.newReceived.total"
+     * @param seen     what OCR read there
+     */
+    public static Finding unconfident(String location, String seen) {
+        String message = READ_BY_OCR + Locations.describe(location) + "读作“" + seen + "”" + UNSURE
+                + "该值按空白处理，请对照原图核对。";
+        return RuleId.PARSE_UNCERTAIN.finding(location, message, seen);
+    }
+
+    /** Whether a finding is an {@link #unconfident} cell's; its evidence is what OCR read. */
+    public static boolean isUnconfident(Finding f) {
+        return RuleId.PARSE_UNCERTAIN.id().equals(f.rule()) && f.message() != null
+                && f.message().startsWith(READ_BY_OCR) && f.message().contains(UNSURE);
+    }
+
+    /**
+     * A cell OCR read with confidence, but with which identities of its table fail that one digit
+     * changed in it would make hold: the digit may be OCR's misreading, so the value is null.
+     *
+     * @param location   the cell
+     * @param seen       what OCR read there
+     * @param identities the identities that fail, in Chinese
+     */
+    public static Finding misreadDigit(String location, String seen, List<String> identities) {
+        String message = READ_BY_OCR + Locations.describe(location) + "读作“" + seen + "”。按此读数，表内关系（"
+                + String.join("；", identities) + "）不成立，而改动该值的一位数字即可成立，可能是识别有误。该值按空白处理，不据以核对，请对照原图核对。";
+        return RuleId.PARSE_UNCERTAIN.finding(location, message, seen);
     }
 }

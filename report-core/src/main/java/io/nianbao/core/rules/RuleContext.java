@@ -91,10 +91,15 @@ public final class RuleContext {
      * misaligned or invalid: arithmetic on it would blame the agency for our reading.
      */
     boolean uncertain(String location) {
-        if (report.parseFindings() == null) {
+        return uncertain(report.parseFindings(), location);
+    }
+
+    /** Whether one of {@code parseFindings} stands on {@code location} or on a part of the report holding it. */
+    static boolean uncertain(List<Finding> parseFindings, String location) {
+        if (parseFindings == null) {
             return false;
         }
-        for (Finding f : report.parseFindings()) {
+        for (Finding f : parseFindings) {
             String at = f.location();
             if (at != null && (location.equals(at) || location.startsWith(at + "."))) {
                 return true;

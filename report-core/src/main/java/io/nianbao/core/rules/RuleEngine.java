@@ -1,6 +1,7 @@
 package io.nianbao.core.rules;
 
 import io.nianbao.core.model.Finding;
+import io.nianbao.core.model.Responsibility;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -8,9 +9,12 @@ import java.util.List;
 
 /**
  * Runs every report-level rule on a report. The result is the parser's findings followed by the
- * rules' findings in catalog order, so the same report always yields the same list.
+ * rules' findings in catalog order, so the same report always yields the same list. In a report
+ * read by OCR, each finding against the agency says in its evidence that the values were read by OCR.
  */
 public final class RuleEngine {
+
+    private static final String READ_BY_OCR = "经OCR识别";
 
     private final List<ReportRule> rules;
 
@@ -47,6 +51,18 @@ public final class RuleEngine {
         for (ReportRule rule : rules) {
             out.addAll(rule.check(ctx));
         }
-        return out;
+        return ctx.report().readByOcr() ? out.stream().map(RuleEngine::saidReadByOcr).toList() : out;
+    }
+
+    /**
+     * A finding against the agency in a report read by OCR, its evidence saying so: the inspector
+     * looks at the image before forwarding it.
+     */
+    private static Finding saidReadByOcr(Finding f) {
+        if (f.responsibility() != Responsibility.AGENCY) {
+            return f;
+        }
+        String evidence = f.evidence() == null ? READ_BY_OCR + "，请对照原图核对" : READ_BY_OCR + "：" + f.evidence();
+        return new Finding(f.rule(), f.severity(), f.responsibility(), f.location(), f.expected(), f.actual(), f.message(), evidence);
     }
 }

@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Builds reports for rule tests: {@link #valid()} passes every rule; each test then breaks one thing. */
-final class ReportBuilder {
+public final class ReportBuilder {
 
     private ReportMetadata meta = new ReportMetadata("某某县人民政府办公室", AgencyLevel.DEPARTMENT, 2023, LocalDate.of(2024, 1, 20));
     private Template template = Template.GB2021;
@@ -29,6 +29,7 @@ final class ReportBuilder {
     private Map<String, List<Long>> applications = new LinkedHashMap<>();
     private Map<String, List<Long>> groups = new LinkedHashMap<>();
     private final List<Finding> parseFindings = new ArrayList<>();
+    private boolean readByOcr;
 
     static final String OVERVIEW = """
             2023年，我办认真贯彻落实《中华人民共和国政府信息公开条例》，持续推进政务公开工作。
@@ -42,7 +43,7 @@ final class ReportBuilder {
             下一步，我办将加强培训，推进政府网站全面改版升级。""";
     static final String OTHER = "2023年度本机关未收取信息处理费。";
 
-    static ReportBuilder valid() {
+    public static ReportBuilder valid() {
         ReportBuilder b = new ReportBuilder();
         b.section(SectionKind.OVERVIEW, OVERVIEW)
                 .section(SectionKind.PROACTIVE, "")
@@ -133,7 +134,7 @@ final class ReportBuilder {
         return this;
     }
 
-    ReportBuilder row(String key, Long... cells) {
+    public ReportBuilder row(String key, Long... cells) {
         applications.put(key, Arrays.asList(cells));
         return this;
     }
@@ -143,7 +144,7 @@ final class ReportBuilder {
         return this;
     }
 
-    ReportBuilder group(String key, Long... cells) {
+    public ReportBuilder group(String key, Long... cells) {
         groups.put(key, cells == null ? null : Arrays.asList(cells));
         return this;
     }
@@ -156,11 +157,21 @@ final class ReportBuilder {
     }
 
     ReportBuilder parseFinding(RuleId rule, String location) {
-        parseFindings.add(rule.finding(location, "解析时无法确定", null));
+        return parseFinding(rule.finding(location, "解析时无法确定", null));
+    }
+
+    public ReportBuilder parseFinding(Finding finding) {
+        parseFindings.add(finding);
         return this;
     }
 
-    ParsedReport build() {
+    /** The report as read by OCR. */
+    public ReportBuilder byOcr() {
+        readByOcr = true;
+        return this;
+    }
+
+    public ParsedReport build() {
         // Copies, so that changing the builder afterwards leaves a built report as it was.
         Map<String, Map<String, BigDecimal>> proactiveCopy = null;
         if (proactive != null) {
@@ -173,7 +184,7 @@ final class ReportBuilder {
                 proactiveCopy == null ? null : new ProactiveTable(proactiveCopy),
                 applications == null ? null : new ApplicationsTable(new LinkedHashMap<>(applications)),
                 groups == null ? null : new ReviewLitigationTable(new LinkedHashMap<>(groups)),
-                List.copyOf(parseFindings));
+                List.copyOf(parseFindings), readByOcr);
     }
 
     RuleContext context() {

@@ -27,6 +27,26 @@ class RuleEngineTest {
         assertThat(rules).containsExactly("PARSE-UNCERTAIN", "SEC-MISSING", "T3-BALANCE", "T3-ROW-SUM");
     }
 
+    /** An inspector forwarding a finding about a scanned report looks at the image first. */
+    @Test
+    void findingsAgainstTheAgencyInAReportReadByOcrSaySo() {
+        ReportBuilder report = ReportBuilder.valid()
+                .parseFinding(RuleId.PARSE_UNCERTAIN, "二.licensing.decisions")
+                .parseFinding(CellInvalid.of("三.granted.commercial", "若干", "填写了文字"))
+                .row("newReceived", 7L, 1L, 0L, 0L, 0L, 0L, 9L);
+        List<Finding> asRead = new RuleEngine().run(RuleContext.of(report.build()));
+        List<Finding> byOcr = new RuleEngine().run(RuleContext.of(report.byOcr().build()));
+
+        assertThat(byOcr).extracting(Finding::rule).containsExactlyElementsOf(asRead.stream().map(Finding::rule).toList());
+        assertThat(byOcr).filteredOn(f -> f.rule().equals("PARSE-UNCERTAIN")).singleElement()
+                .satisfies(f -> assertThat(f.evidence()).isNull());
+        assertThat(byOcr).filteredOn(f -> f.rule().equals("CELL-INVALID")).singleElement()
+                .satisfies(f -> assertThat(f.evidence()).isEqualTo("经OCR识别：若干"));
+        assertThat(byOcr).filteredOn(f -> f.rule().equals("T3-ROW-SUM")).singleElement()
+                .satisfies(f -> assertThat(f.evidence()).isEqualTo("经OCR识别，请对照原图核对"));
+        assertThat(asRead).extracting(Finding::evidence).noneMatch(e -> e != null && e.contains("OCR"));
+    }
+
     @Test
     void runsEveryReportLevelRuleOfTheCatalog() {
         List<RuleId> parserOwned = List.of(RuleId.TBL_SHAPE, RuleId.CELL_INVALID, RuleId.CELL_UNIT, RuleId.PARSE_UNCERTAIN);
