@@ -71,10 +71,12 @@ public final class ReportReader {
     /**
      * The limits that can be checked on a document's bytes without reading it, in a fraction of
      * the time a reading takes: a PDF's structure (objects, nesting, declared pages, what its
-     * streams inflate to), an HTML page's size and elements, a text's length, a DOC's size. Ingest checks them before it
+     * streams inflate to), an HTML page's size and elements, a text's length, a DOC's size, an
+     * image's frames and pixels (on their headers). Ingest checks them before it
      * accepts a document, so that the portal hears the reason in its answer.
      *
-     * @throws UnreadableDocumentException with reason TOO_COMPLEX when one is crossed
+     * @throws UnreadableDocumentException with reason TOO_COMPLEX when one is crossed (CORRUPT for an
+     *                                     image whose header does not read)
      */
     public static void checkShape(byte[] document) throws UnreadableDocumentException {
         try {
@@ -83,6 +85,7 @@ public final class ReportReader {
                 case HTML -> HtmlExtractor.checkShape(document);
                 case TEXT -> checkTextLength(document);
                 case DOC -> checkDocSize(document);
+                case IMAGE -> DocumentImages.of(document);
                 default -> {
                 }
             }
