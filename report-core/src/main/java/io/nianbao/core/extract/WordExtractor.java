@@ -112,49 +112,53 @@ public final class WordExtractor {
     private static Map<String, String> relationshipTargets(ZipFile zip, String mainPart) throws IOException {
         int slash = mainPart.lastIndexOf('/');
         String folder = mainPart.substring(0, slash + 1);
-        ZipArchiveEntry rels = zip.getEntry(folder + "_rels/" + mainPart.substring(slash + 1) + ".rels");
         Map<String, String> targets = new HashMap<>();
-        if (rels == null) {
-            return targets;
-        }
-        try (InputStream in = new Inflated(zip.getInputStream(rels))) {
-            XMLStreamReader xml = XML.createXMLStreamReader(in);
-            while (xml.hasNext()) {
-                if (xml.next() == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("Relationship")
-                        && !"External".equals(xml.getAttributeValue(null, "TargetMode"))) {
-                    String id = xml.getAttributeValue(null, "Id");
-                    String target = xml.getAttributeValue(null, "Target");
-                    if (id != null && target != null) {
-                        targets.put(id, target.startsWith("/") ? target.substring(1)
-                                : URI.create(folder).resolve(target).getPath());
-                    }
+        try {
+            for (Relationship r : relationships(zip, folder + "_rels/" + mainPart.substring(slash + 1) + ".rels")) {
+                if (!r.external() && r.id() != null && r.target() != null) {
+                    targets.put(r.id(), r.target().startsWith("/") ? r.target().substring(1)
+                            : URI.create(folder).resolve(r.target()).getPath());
                 }
             }
-        } catch (XMLStreamException | IllegalArgumentException e) {
-            throw new IOException("unreadable relationships of " + mainPart + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("a relationship of " + mainPart + " names no part: " + e.getMessage(), e);
         }
         return targets;
     }
 
     /** The main part the package relationships name, or the usual one. */
     private static String mainPart(ZipFile zip) throws IOException {
-        ZipArchiveEntry rels = zip.getEntry("_rels/.rels");
+        for (Relationship r : relationships(zip, "_rels/.rels")) {
+            if (String.valueOf(r.type()).endsWith(OFFICE_DOCUMENT)) {
+                return r.target() == null ? MAIN_PART : r.target().startsWith("/") ? r.target().substring(1) : r.target();
+            }
+        }
+        return MAIN_PART;
+    }
+
+    /** A relationship of a part of the package to another part, or to something outside it. */
+    private record Relationship(String id, String type, String target, boolean external) {
+    }
+
+    /** The relationships a relationships part holds, in its order; none when the package has no such part. */
+    private static List<Relationship> relationships(ZipFile zip, String relsPart) throws IOException {
+        ZipArchiveEntry rels = zip.getEntry(relsPart);
+        List<Relationship> relationships = new ArrayList<>();
         if (rels == null) {
-            return MAIN_PART;
+            return relationships;
         }
         try (InputStream in = new Inflated(zip.getInputStream(rels))) {
             XMLStreamReader xml = XML.createXMLStreamReader(in);
             while (xml.hasNext()) {
-                if (xml.next() == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("Relationship")
-                        && String.valueOf(xml.getAttributeValue(null, "Type")).endsWith(OFFICE_DOCUMENT)) {
-                    String target = xml.getAttributeValue(null, "Target");
-                    return target == null ? MAIN_PART : target.startsWith("/") ? target.substring(1) : target;
+                if (xml.next() == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("Relationship")) {
+                    relationships.add(new Relationship(xml.getAttributeValue(null, "Id"), xml.getAttributeValue(null, "Type"),
+                            xml.getAttributeValue(null, "Target"), "External".equals(xml.getAttributeValue(null, "TargetMode"))));
                 }
             }
         } catch (XMLStreamException e) {
-            throw new IOException("unreadable package relationships: " + e.getMessage(), e);
+            throw new IOException("unreadable relationships " + relsPart + ": " + e.getMessage(), e);
         }
-        return MAIN_PART;
+        return relationships;
     }
 
     /**
