@@ -25,9 +25,14 @@ public record IngestProperties(DataSize maxDocumentSize, DataSize maxRequestSize
                                @DefaultValue Fetch fetch, @DefaultValue Docx docx, @DefaultValue Status status,
                                @DefaultValue List<Portal> portals) {
 
-    /** @param timeout whole fetch, redirects included */
+    /**
+     * @param timeout            whole fetch, redirects included (and as long again for a page's table images)
+     * @param maxTableImages     images in a fetched page's tables fetched to be put into it, the first ones
+     * @param maxTableImageBytes bytes of those images together
+     */
     public record Fetch(@DefaultValue("5s") Duration connectTimeout, @DefaultValue("30s") Duration timeout,
-                        @DefaultValue("5") int maxRedirects) {
+                        @DefaultValue("5") int maxRedirects, @DefaultValue("20") int maxTableImages,
+                        @DefaultValue("4MB") DataSize maxTableImageBytes) {
     }
 
     /** Decompression-bomb limits for DOCX (a ZIP container). */

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -153,8 +155,23 @@ class IngestServiceTest {
 
     @Test
     void aDocumentOfAnotherTypeIsRefusedAsUnsupported() throws Exception {
-        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
-        assertRefused(ingest.upload(KEY, Map.of("agencyId", IngestInstance.newAgency()), "report.pdf", png), 415, "UNSUPPORTED_TYPE");
+        byte[] gif = "GIF89a\u0001\u0000\u0001\u0000".getBytes(StandardCharsets.ISO_8859_1);
+        assertRefused(ingest.upload(KEY, Map.of("agencyId", IngestInstance.newAgency()), "report.pdf", gif), 415, "UNSUPPORTED_TYPE");
+    }
+
+    @Test
+    void aScannedReportGoesOnWithItsImageMediaTypeForOcrAndABrokenOneIsRefused() throws Exception {
+        String agency = IngestInstance.newAgency();
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(60, 40, BufferedImage.TYPE_BYTE_GRAY), "png", png);
+
+        IngestInstance.Reply accepted = ingest.upload(KEY, Map.of("agencyId", agency), "scan.png", png.toByteArray());
+
+        assertThat(accepted.status()).as(accepted.body().toString()).isEqualTo(202);
+        assertThat(topics.values(Topics.INGESTED, r -> r.getAgencyId().equals(agency)))
+                .singleElement().extracting(ReportIngested::getMediaType).isEqualTo("image/png");
+        byte[] truncated = Arrays.copyOf(png.toByteArray(), 16);
+        assertRefused(ingest.upload(KEY, Map.of("agencyId", IngestInstance.newAgency()), "scan.png", truncated), 422, "CORRUPT");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.nianbao.ingest;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.nianbao.core.extract.DocumentImages;
 import io.nianbao.events.TopicClient;
 import io.nianbao.events.Topics;
 import io.nianbao.localstack.LocalStack;
@@ -12,7 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +37,13 @@ class UrlFetchTest {
 
     private static final byte[] REPORT = "某某局2024年政府信息公开工作年度报告\n一、总体情况\n按网址提交\n".getBytes(StandardCharsets.UTF_8);
 
+    /** A report page whose table is a picture of its own site, beside one of a host its portal has not registered. */
+    private static final byte[] PAGE = """
+            <html><body><p>某某局2024年政府信息公开工作年度报告</p><p>三、收到和处理政府信息公开申请情况</p>
+            <table><tr><td><img src="/images/table.png"></td><td><img src="http://example.com/t.png"></td></tr></table>
+            </body></html>""".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] TABLE_IMAGE = png();
+
     private HttpServer portalSite;
     private IngestInstance ingest;
     private TopicClient topics;
@@ -45,6 +57,14 @@ class UrlFetchTest {
                 case "/files/report.txt" -> {
                     exchange.sendResponseHeaders(200, REPORT.length);
                     exchange.getResponseBody().write(REPORT);
+                }
+                case "/report.html" -> {
+                    exchange.sendResponseHeaders(200, PAGE.length);
+                    exchange.getResponseBody().write(PAGE);
+                }
+                case "/images/table.png" -> {
+                    exchange.sendResponseHeaders(200, TABLE_IMAGE.length);
+                    exchange.getResponseBody().write(TABLE_IMAGE);
                 }
                 case "/to-private" -> redirect(exchange, "http://10.0.0.8/files/report.txt");
                 case "/to-elsewhere" -> redirect(exchange, "http://example.com/files/report.txt");
@@ -105,6 +125,37 @@ class UrlFetchTest {
                     assertThat(r.getDocumentUrl()).as("the URL the portal gave, before its redirect")
                             .isEqualTo(url("/to-report"));
                 });
+    }
+
+    @Test
+    void aPageIsIngestedWithItsTableImagePutInAndARefetchKeepsItsId() throws Exception {
+        String agency = IngestInstance.newAgency();
+        Map<String, Object> submission = Map.of("agencyId", agency, "year", 2024, "documentUrl", url("/report.html"));
+
+        IngestInstance.Reply first = ingest.postJson(KEY, submission);
+        IngestInstance.Reply again = ingest.postJson(KEY, submission);
+
+        assertThat(first.status()).as(first.body().toString()).isEqualTo(202);
+        assertThat(again.reportId()).isEqualTo(first.reportId());
+        assertThat(again.duplicate()).isTrue();
+        assertThat(topics.values(Topics.INGESTED, r -> r.getAgencyId().equals(agency))).singleElement().satisfies(r -> {
+            byte[] document = new byte[r.getDocument().remaining()];
+            r.getDocument().duplicate().get(document);
+            assertThat(r.getMediaType()).isEqualTo("text/html");
+            assertThat(r.getSha256()).as("the digest of the page as stored").isEqualTo(Digests.sha256Hex(document));
+            assertThat(DocumentImages.of(document)).singleElement()
+                    .satisfies(image -> assertThat(image.render().getWidth()).isEqualTo(200));
+        });
+    }
+
+    private static byte[] png() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(new BufferedImage(200, 50, BufferedImage.TYPE_BYTE_GRAY), "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.nianbao.core;
 
 import io.nianbao.core.UnreadableDocumentException.Reason;
+import io.nianbao.core.extract.DocumentImages;
 import io.nianbao.core.extract.DocumentType;
 import io.nianbao.core.extract.HtmlExtractor;
 import io.nianbao.core.extract.PdfExtractor;
@@ -48,7 +49,8 @@ public final class ReportReader {
         }
         ReadingLimits limits = ReadingLimits.start();
         try {
-            List<String> lines = extract(document, limits);
+            // Until OCR's lines take their place, an image's placeholder is no line of the report.
+            List<String> lines = DocumentImages.withoutPlaceholders(extract(document, limits));
             if (lines.stream().allMatch(String::isBlank)) {
                 throw new UnreadableDocumentException(Reason.EMPTY, "文件中没有文字内容。", "no text");
             }
@@ -56,7 +58,7 @@ public final class ReportReader {
             return ReportParser.parse(lines, hints == null ? ReportMetadata.UNKNOWN : hints,
                     DocumentType.detect(document) != DocumentType.PDF);
         } catch (LimitExceeded e) {
-            throw tooComplex(e);
+            throw e.unreadable();
         } catch (UnreadableDocumentException e) {
             throw e;
         } catch (RuntimeException | StackOverflowError | IOException e) {
@@ -69,10 +71,12 @@ public final class ReportReader {
     /**
      * The limits that can be checked on a document's bytes without reading it, in a fraction of
      * the time a reading takes: a PDF's structure (objects, nesting, declared pages, what its
-     * streams inflate to), an HTML page's size and elements, a text's length, a DOC's size. Ingest checks them before it
+     * streams inflate to), an HTML page's size and elements, a text's length, a DOC's size, an
+     * image's frames and pixels (on their headers). Ingest checks them before it
      * accepts a document, so that the portal hears the reason in its answer.
      *
-     * @throws UnreadableDocumentException with reason TOO_COMPLEX when one is crossed
+     * @throws UnreadableDocumentException with reason TOO_COMPLEX when one is crossed (CORRUPT for an
+     *                                     image whose header does not read)
      */
     public static void checkShape(byte[] document) throws UnreadableDocumentException {
         try {
@@ -81,17 +85,13 @@ public final class ReportReader {
                 case HTML -> HtmlExtractor.checkShape(document);
                 case TEXT -> checkTextLength(document);
                 case DOC -> checkDocSize(document);
+                case IMAGE -> DocumentImages.of(document);
                 default -> {
                 }
             }
         } catch (LimitExceeded e) {
-            throw tooComplex(e);
+            throw e.unreadable();
         }
-    }
-
-    private static UnreadableDocumentException tooComplex(LimitExceeded e) {
-        return new UnreadableDocumentException(Reason.TOO_COMPLEX,
-                "文件过于复杂：" + e.limit() + "，超出年度报告的读取限制，不予处理。", e.getMessage());
     }
 
     private static void checkDocSize(byte[] document) {
@@ -119,11 +119,11 @@ public final class ReportReader {
             }
             case HTML -> {
                 HtmlExtractor.checkShape(document);
-                yield HtmlExtractor.lines(decode(document, true), limits);
+                yield HtmlExtractor.lines(TextDecoder.decodeOrRefuse(document, true), limits);
             }
             case TEXT -> {
                 checkTextLength(document);
-                String text = decode(document, false);
+                String text = TextDecoder.decodeOrRefuse(document, false);
                 limits.chars(text.length());
                 yield List.of(LINES.split(text, -1));
             }
@@ -132,14 +132,5 @@ public final class ReportReader {
             case OTHER_ZIP, OTHER_OLE, OTHER_BINARY -> throw new UnreadableDocumentException(Reason.UNSUPPORTED_TYPE,
                     "不支持的文件类型，请提交HTML、PDF、Word（DOC/DOCX）或文本格式的年度报告。", type.name());
         };
-    }
-
-    private static String decode(byte[] document, boolean html) throws UnreadableDocumentException {
-        String text = TextDecoder.decode(document, html);
-        if (text == null) {
-            throw new UnreadableDocumentException(Reason.BAD_CHARSET,
-                    "无法识别文件的字符编码（既不是UTF-8也不是GBK/GB18030），请检查文件。", "undecodable");
-        }
-        return text;
     }
 }

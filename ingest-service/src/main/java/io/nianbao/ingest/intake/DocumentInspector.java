@@ -15,7 +15,8 @@ import java.util.zip.ZipInputStream;
 
 /**
  * Looks at the bytes, not at what the portal says: the kind of document as the parser itself will
- * tell it ({@link DocumentType}, so nothing is accepted here that parse-service then cannot place),
+ * tell it ({@link DocumentType}, so nothing is accepted here that parse-service then cannot place;
+ * a JPG, PNG or TIFF goes on with its media type, for OCR),
  * whether text and HTML decode (BOM, declared charset, UTF-8, else GB18030: the parser's own
  * {@link TextDecoder}), whether a DOCX inflates within limits (entries, total size, ratio)
  * before the parser opens it, and the reading limits that show on the bytes
@@ -51,10 +52,10 @@ public class DocumentInspector {
     /** The document's media type if the parser can take it, or why not. */
     public Inspection inspect(byte[] document) {
         DocumentType type = DocumentType.detect(document);
-        String mediaType = type.mediaType();
+        String mediaType = DocumentType.mediaTypeOf(document);
         if (mediaType == null) {
-            return Inspection.refused("UNSUPPORTED_TYPE",
-                    "不支持的文件类型（" + tika.detect(document) + "），请提交HTML、PDF、DOC/DOCX或文本格式的年度报告", 415);
+            return Inspection.refused("UNSUPPORTED_TYPE", "不支持的文件类型（" + tika.detect(document)
+                    + "），请提交HTML、PDF、DOC/DOCX或文本格式的年度报告，或其扫描图片（JPG、PNG、TIFF）", 415);
         }
         if ((type == DocumentType.TEXT || type == DocumentType.HTML) && !TextDecoder.decodes(document, type == DocumentType.HTML)) {
             return Inspection.refused("BAD_CHARSET", "文本编码无法识别：既不是有效的UTF-8，也不是GB18030（GBK）编码", 422);

@@ -2,6 +2,7 @@ package io.nianbao.core.extract;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Set;
 
 /** The kinds of document the reader takes, told apart by their bytes, never by a file name. */
 public enum DocumentType {
@@ -30,10 +31,36 @@ public enum DocumentType {
                 return type;
             }
         }
-        return null;
+        return IMAGE_MEDIA_TYPES.contains(mediaType) ? IMAGE : null;
+    }
+
+    /** The images read by OCR ({@link DocumentImages}) that a document may be: photographs and scans of a report. */
+    private static final Set<String> IMAGE_MEDIA_TYPES = Set.of("image/png", "image/jpeg", "image/tiff");
+
+    /**
+     * The media type a document of these bytes is announced with downstream: its kind's, and for an
+     * image, the image format's (PNG, JPEG or TIFF); null for what the reader refuses, GIF and BMP
+     * included (no report is published as one).
+     */
+    public static String mediaTypeOf(byte[] b) {
+        DocumentType type = detect(b);
+        if (type != IMAGE) {
+            return type.mediaType;
+        }
+        if (startsWith(b, PNG)) {
+            return "image/png";
+        }
+        if (startsWith(b, JPEG)) {
+            return "image/jpeg";
+        }
+        return startsWith(b, TIFF_LITTLE_ENDIAN) || startsWith(b, TIFF_BIG_ENDIAN) ? "image/tiff" : null;
     }
 
     private static final byte[] OLE = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
+    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G'};
+    private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF};
+    private static final byte[] TIFF_LITTLE_ENDIAN = {'I', 'I', 42, 0};
+    private static final byte[] TIFF_BIG_ENDIAN = {'M', 'M', 0, 42};
     private static final int SNIFF = 1024;
 
     public static DocumentType detect(byte[] b) {
@@ -67,10 +94,9 @@ public enum DocumentType {
     }
 
     private static boolean isImage(byte[] b) {
-        return startsWith(b, new byte[]{(byte) 0x89, 'P', 'N', 'G'})
-                || startsWith(b, new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF})
+        return startsWith(b, PNG) || startsWith(b, JPEG)
                 || startsWith(b, "GIF8".getBytes(StandardCharsets.US_ASCII))
-                || startsWith(b, new byte[]{'I', 'I', 42, 0}) || startsWith(b, new byte[]{'M', 'M', 0, 42})
+                || startsWith(b, TIFF_LITTLE_ENDIAN) || startsWith(b, TIFF_BIG_ENDIAN)
                 || startsWith(b, "BM".getBytes(StandardCharsets.US_ASCII)) && b.length > 14 && b[6] == 0 && b[7] == 0;
     }
 

@@ -10,15 +10,19 @@ import org.jsoup.select.NodeFilter;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * HTML to lines: block elements end lines, and each table row becomes one line of tab-separated
  * cells. Row and column spans are expanded into a grid first, so every cell lands in its own row
  * and the cells a span covers are not repeated. An empty cell stays an empty cell (blank, not 0).
+ * An image the page holds itself leaves a placeholder line, for OCR's lines to take its place
+ * ({@link DocumentImages}).
  */
 public final class HtmlExtractor {
 
@@ -28,6 +32,8 @@ public final class HtmlExtractor {
     /** Spans beyond these are broken markup; honouring them would only cost memory. */
     private static final int MAX_ROWSPAN = 500;
     private static final int MAX_COLSPAN = 50;
+    /** The source of an image the page holds itself, base64-encoded. */
+    static final Pattern EMBEDDED_IMAGE = Pattern.compile("\\s*data:image/[^;,]*(;[^;,]*)*;base64,", Pattern.CASE_INSENSITIVE);
 
     private HtmlExtractor() {
     }
@@ -52,10 +58,31 @@ public final class HtmlExtractor {
         }
     }
 
-    public static List<String> lines(String html, ReadingLimits limits) {
+    /** The page as read: its tree, without what a browser does not show as text (scripts, styles). */
+    static Document parse(String html) {
         Document doc = Jsoup.parse(html);
         doc.select("script, style, noscript, template").remove();
+        return doc;
+    }
+
+    /**
+     * The images the page holds itself ({@code <img src="data:image/...;base64,...">}), in
+     * document order: those OCR can read without fetching anything.
+     */
+    static List<Element> embeddedImages(Document doc) {
+        return doc.select("img").stream().filter(img -> EMBEDDED_IMAGE.matcher(img.attr("src")).lookingAt()).toList();
+    }
+
+    /**
+     * The page's lines; where an embedded image stands ({@link #embeddedImages}), a line
+     * {@link DocumentImages#placeholder} follows the line or the table row that holds it.
+     */
+    public static List<String> lines(String html, ReadingLimits limits) {
+        Document doc = parse(html);
+        Map<Element, Integer> images = new IdentityHashMap<>();
+        embeddedImages(doc).forEach(img -> images.put(img, images.size()));
         List<String> lines = new ArrayList<>();
+        List<String> placeholders = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         Element root = doc.body() != null ? doc.body() : doc;
         if (doc.title() != null && !doc.title().isBlank()) {
@@ -74,16 +101,19 @@ public final class HtmlExtractor {
                 if (node instanceof TextNode t) {
                     current.append(t.getWholeText().replace('\n', ' '));
                 } else if (node instanceof Element e) {
+                    if (images.containsKey(e)) {
+                        placeholders.add(DocumentImages.placeholder(images.get(e)));
+                    }
                     if (e.nameIs("table")) {
-                        if (flush(current, lines, limits)) {
+                        if (flush(current, lines, placeholders, limits)) {
                             continuedWidth = 0;
                         }
-                        Table table = table(e, continuedWidth, limits);
+                        Table table = table(e, continuedWidth, images, limits);
                         lines.addAll(table.lines());
                         continuedWidth = table.width();
                         return FilterResult.SKIP_ENTIRELY;
                     }
-                    if (BLOCKS.contains(e.normalName()) && flush(current, lines, limits)) {
+                    if (BLOCKS.contains(e.normalName()) && flush(current, lines, placeholders, limits)) {
                         continuedWidth = 0;
                     }
                 }
@@ -92,26 +122,30 @@ public final class HtmlExtractor {
 
             @Override
             public FilterResult tail(Node node, int depth) {
-                if (node instanceof Element e && BLOCKS.contains(e.normalName()) && flush(current, lines, limits)) {
+                if (node instanceof Element e && BLOCKS.contains(e.normalName()) && flush(current, lines, placeholders, limits)) {
                     continuedWidth = 0;
                 }
                 return FilterResult.CONTINUE;
             }
         });
-        flush(current, lines, limits);
+        flush(current, lines, placeholders, limits);
         return lines;
     }
 
-    /** Ends the current line; returns whether it held text. */
-    private static boolean flush(StringBuilder current, List<String> lines, ReadingLimits limits) {
+    /**
+     * Ends the current line, and adds the placeholders of the images met since the last line
+     * after it (an image inside a line of text leaves that line whole); returns whether it held text.
+     */
+    private static boolean flush(StringBuilder current, List<String> lines, List<String> placeholders, ReadingLimits limits) {
         String s = current.toString().strip();
         limits.chars(s.length());
         current.setLength(0);
         if (!s.isEmpty()) {
             lines.add(s);
-            return true;
         }
-        return false;
+        lines.addAll(placeholders);
+        placeholders.clear();
+        return !s.isEmpty();
     }
 
     /** A table's lines and its width in grid columns. */
@@ -120,16 +154,19 @@ public final class HtmlExtractor {
 
     /** One line per grid row: the cells that start in that row, in column order, tab-separated. */
     static List<String> tableLines(Element table, ReadingLimits limits) {
-        return table(table, 0, limits).lines();
+        return table(table, 0, Map.of(), limits).lines();
     }
 
     /**
      * @param atLeastWide the width of the table this one continues (0 when none): rows of a
      *                    table's second part show their trailing blank cells to that width
+     * @param images      the page's embedded images by element: their placeholders follow the row
+     *                    whose cells hold them
      */
-    private static Table table(Element table, int atLeastWide, ReadingLimits limits) {
+    private static Table table(Element table, int atLeastWide, Map<Element, Integer> images, ReadingLimits limits) {
         Map<Long, Boolean> covered = new HashMap<>();
         List<Map<Integer, String>> grid = new ArrayList<>();
+        Map<Integer, List<String>> placeholdersByRow = new HashMap<>();
         List<Element> rows = table.select("> tr, > thead > tr, > tbody > tr, > tfoot > tr");
         for (int r = 0; r < rows.size(); r++) {
             while (grid.size() <= r) {
@@ -148,6 +185,11 @@ public final class HtmlExtractor {
                 limits.cells((long) rowspan * colspan);
                 String text = cellText(cell);
                 limits.chars(text.length());
+                for (Element img : cell.select("img")) {
+                    if (images.containsKey(img)) {
+                        placeholdersByRow.computeIfAbsent(r, row -> new ArrayList<>()).add(DocumentImages.placeholder(images.get(img)));
+                    }
+                }
                 grid.get(r).put(col, text);
                 for (int dr = 0; dr < rowspan; dr++) {
                     for (int dc = 0; dc < colspan; dc++) {
@@ -172,6 +214,7 @@ public final class HtmlExtractor {
                     row.put(col, "");
                 }
                 out.add(String.join("\t", row.values()));
+                out.addAll(placeholdersByRow.getOrDefault(r, List.of()));
             }
         }
         return new Table(out, width);

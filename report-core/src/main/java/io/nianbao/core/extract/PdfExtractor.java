@@ -100,14 +100,7 @@ public final class PdfExtractor {
      * at once, recursively), and glyphs and time are counted while pages are read.
      */
     public static List<String> lines(byte[] bytes, ReadingLimits limits) throws UnreadableDocumentException {
-        SubstituteFonts.install();
-        PdfStructure.Shape shape = PdfStructure.check(bytes);
-        try (PDDocument doc = Loader.loadPDF(new RandomAccessReadBuffer(bytes), "", null, null, SCRATCH)) {
-            if (doc.getDocument().getXrefTable().size() > ReadingLimits.MAX_PDF_OBJECTS) {
-                throw new LimitExceeded("对象超过" + ReadingLimits.MAX_PDF_OBJECTS + "个",
-                        doc.getDocument().getXrefTable().size() + " objects in the cross-reference table");
-            }
-            leaveOutLargeFontPrograms(doc, shape.encrypted() ? PdfStructure.checkDecrypted(doc) : shape.fontPrograms());
+        try (PDDocument doc = open(bytes)) {
             if (countPages(doc) == 0) {
                 throw new UnreadableDocumentException(Reason.CORRUPT, "PDF文件没有可读的页面。", "pdf without readable pages");
             }
@@ -125,6 +118,27 @@ public final class PdfExtractor {
             throw new UnreadableDocumentException(Reason.UNSUPPORTED_TYPE, "PDF文件已加密，无法读取。", e.getMessage());
         } catch (IOException e) {
             throw new UnreadableDocumentException(Reason.CORRUPT, "PDF文件已损坏，无法读取。", String.valueOf(e.getMessage()));
+        }
+    }
+
+    /**
+     * The document loaded within the limits that show before its pages are read: its structure
+     * on its bytes, its objects once loaded, its font programs (the largest left out).
+     */
+    static PDDocument open(byte[] bytes) throws IOException {
+        SubstituteFonts.install();
+        PdfStructure.Shape shape = PdfStructure.check(bytes);
+        PDDocument doc = Loader.loadPDF(new RandomAccessReadBuffer(bytes), "", null, null, SCRATCH);
+        try {
+            if (doc.getDocument().getXrefTable().size() > ReadingLimits.MAX_PDF_OBJECTS) {
+                throw new LimitExceeded("对象超过" + ReadingLimits.MAX_PDF_OBJECTS + "个",
+                        doc.getDocument().getXrefTable().size() + " objects in the cross-reference table");
+            }
+            leaveOutLargeFontPrograms(doc, shape.encrypted() ? PdfStructure.checkDecrypted(doc) : shape.fontPrograms());
+            return doc;
+        } catch (IOException | RuntimeException e) {
+            doc.close();
+            throw e;
         }
     }
 

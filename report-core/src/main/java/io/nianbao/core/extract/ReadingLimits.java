@@ -1,5 +1,7 @@
 package io.nianbao.core.extract;
 
+import io.nianbao.core.UnreadableDocumentException;
+
 import java.time.Duration;
 
 /**
@@ -49,6 +51,24 @@ public final class ReadingLimits {
      * characters are 600 KB of it.
      */
     public static final int MAX_CHARS = 200_000;
+    /**
+     * Images of one document read by OCR ({@link DocumentImages}): pages of a scan, pictures of a
+     * Word document or an HTML page. A scanned report has some tens of pages; each image costs
+     * OCR seconds.
+     */
+    public static final int MAX_IMAGES = 40;
+    /**
+     * Pixels of one image, read from its header before it is decoded: a 600 dpi scan of an A4 page
+     * has 35 million; a PNG of a few KB can declare billions (a decompression bomb).
+     */
+    public static final long MAX_IMAGE_PIXELS = 40_000_000;
+    /**
+     * Pixels an image is rendered to for OCR, a larger one subsampled (a PDF page rendered at a
+     * lower resolution): an A4 page at 300 dpi has 8.7 million, 35 MB in memory at four bytes each.
+     */
+    public static final long MAX_RENDERED_PIXELS = 10_000_000;
+    /** Bytes of one image inside a document (a DOCX part, an HTML page's data: URI), as encoded. */
+    public static final int MAX_IMAGE_BYTES = 8 * 1024 * 1024;
     /** Time for one reading: within parse-service's transaction timeout (15 s) with room to spare. */
     public static final Duration MAX_TIME = Duration.ofSeconds(10);
 
@@ -112,6 +132,25 @@ public final class ReadingLimits {
         }
     }
 
+    /** Fails when a document has more images than {@link #MAX_IMAGES}. */
+    static void checkImageCount(int images) {
+        if (images > MAX_IMAGES) {
+            throw new LimitExceeded("图片或扫描页超过" + MAX_IMAGES + "个", images + " images");
+        }
+    }
+
+    /** Fails when an image has more pixels than {@link #MAX_IMAGE_PIXELS}. */
+    static void checkImagePixels(long width, long height) {
+        if (width * height > MAX_IMAGE_PIXELS) {
+            throw new LimitExceeded("单张图片超过" + MAX_IMAGE_PIXELS / 10_000 + "万像素", "an image of " + width + "×" + height + " pixels");
+        }
+    }
+
+    /** The failure of an image inside a document of more bytes than {@link #MAX_IMAGE_BYTES}. */
+    static LimitExceeded imageTooLarge(String detail) {
+        return new LimitExceeded("单张图片超过" + MAX_IMAGE_BYTES / (1024 * 1024) + "MB", detail);
+    }
+
     /** Fails when elements or arrays are nested deeper than {@link #MAX_NESTING}. */
     static void checkNesting(int depth) {
         if (depth > MAX_NESTING) {
@@ -122,7 +161,7 @@ public final class ReadingLimits {
     /**
      * A document beyond one of the limits. Unchecked, so that it leaves the libraries' callbacks
      * (PDFBox's operators, a StAX loop) unchanged; {@link io.nianbao.core.ReportReader} turns it
-     * into a rejection with reason TOO_COMPLEX.
+     * into a rejection with reason TOO_COMPLEX ({@link #unreadable()}).
      */
     public static final class LimitExceeded extends RuntimeException {
 
@@ -140,6 +179,12 @@ public final class ReadingLimits {
         /** The limit crossed, in Chinese. */
         public String limit() {
             return limit;
+        }
+
+        /** The refusal of the document, reason TOO_COMPLEX, naming the limit for the portal and the inspector. */
+        public UnreadableDocumentException unreadable() {
+            return new UnreadableDocumentException(UnreadableDocumentException.Reason.TOO_COMPLEX,
+                    "文件过于复杂：" + limit + "，超出年度报告的读取限制，不予处理。", getMessage());
         }
     }
 }

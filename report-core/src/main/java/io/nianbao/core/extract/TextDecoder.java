@@ -1,5 +1,7 @@
 package io.nianbao.core.extract;
 
+import io.nianbao.core.UnreadableDocumentException;
+
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -49,6 +51,16 @@ public final class TextDecoder {
             return utf8;
         }
         return acceptable(new String(bytes, GB18030));
+    }
+
+    /** The decoded text; a document that is not text in any charset tried is refused (BAD_CHARSET). */
+    public static String decodeOrRefuse(byte[] bytes, boolean html) throws UnreadableDocumentException {
+        String text = decode(bytes, html);
+        if (text == null) {
+            throw new UnreadableDocumentException(UnreadableDocumentException.Reason.BAD_CHARSET,
+                    "无法识别文件的字符编码（既不是UTF-8也不是GBK/GB18030），请检查文件。", "undecodable");
+        }
+        return text;
     }
 
     /**

@@ -16,15 +16,20 @@ import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Word documents to lines: paragraphs are lines, table rows are tab-separated lines. A cell that
- * only continues a vertical merge is layout, not a blank cell, and is left out.
+ * only continues a vertical merge is layout, not a blank cell, and is left out. A DOCX's pictures
+ * leave a placeholder line after the paragraph or row that holds them, for OCR's lines to take
+ * their place ({@link DocumentImages}).
  *
  * <p>A DOCX is read as a stream (StAX over its main part, taken from the ZIP's central directory),
  * never as a tree: POI's XWPF model holds the whole document in memory several times over its
@@ -42,37 +47,118 @@ public final class WordExtractor {
     private WordExtractor() {
     }
 
+    /**
+     * The body's lines; where a picture stands ({@link #docxPictures}), a line
+     * {@link DocumentImages#placeholder} follows the paragraph or the table row that holds it.
+     */
     public static List<String> docx(byte[] bytes, ReadingLimits limits) throws IOException {
-        try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(bytes)).get()) {
-            ZipArchiveEntry main = zip.getEntry(mainPart(zip));
-            if (main == null) {
-                throw new IOException("no main document part in the DOCX");
+        try (ZipFile zip = open(bytes)) {
+            return body(zip, mainPart(zip), limits).lines;
+        }
+    }
+
+    /**
+     * The ZIP entries of the pictures the body shows, in document order (the order of its
+     * placeholders); null for a picture whose relationship names no part of the package.
+     */
+    static List<String> docxPictures(byte[] bytes, ReadingLimits limits) throws IOException {
+        try (ZipFile zip = open(bytes)) {
+            String mainPart = mainPart(zip);
+            List<String> relationshipIds = body(zip, mainPart, limits).pictures;
+            Map<String, String> parts = relationshipTargets(zip, mainPart);
+            List<String> pictures = new ArrayList<>(relationshipIds.size());
+            relationshipIds.forEach(id -> pictures.add(parts.get(id)));
+            return pictures;
+        }
+    }
+
+    /** The bytes of a picture's part, refused beyond {@link ReadingLimits#MAX_IMAGE_BYTES} as they inflate. */
+    static byte[] docxPicture(byte[] bytes, String part) throws IOException {
+        try (ZipFile zip = open(bytes)) {
+            ZipArchiveEntry entry = zip.getEntry(part);
+            if (entry == null) {
+                throw new IOException("no part " + part + " in the DOCX");
             }
-            try (InputStream xml = new Inflated(zip.getInputStream(main))) {
-                return new BodyReader(limits).read(xml);
+            try (InputStream in = zip.getInputStream(entry)) {
+                byte[] read = in.readNBytes(ReadingLimits.MAX_IMAGE_BYTES + 1);
+                if (read.length > ReadingLimits.MAX_IMAGE_BYTES) {
+                    throw ReadingLimits.imageTooLarge("picture " + part + " inflating to more than " + ReadingLimits.MAX_IMAGE_BYTES + " bytes");
+                }
+                return read;
             }
         }
     }
 
+    private static ZipFile open(byte[] bytes) throws IOException {
+        return ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(bytes)).get();
+    }
+
+    private static BodyReader body(ZipFile zip, String mainPart, ReadingLimits limits) throws IOException {
+        ZipArchiveEntry main = zip.getEntry(mainPart);
+        if (main == null) {
+            throw new IOException("no main document part in the DOCX");
+        }
+        try (InputStream xml = new Inflated(zip.getInputStream(main))) {
+            BodyReader body = new BodyReader(limits);
+            body.read(xml);
+            return body;
+        }
+    }
+
+    /**
+     * The parts the main part's relationships name inside the package, by relationship id; a
+     * target is relative to the main part's folder unless it starts with '/'.
+     */
+    private static Map<String, String> relationshipTargets(ZipFile zip, String mainPart) throws IOException {
+        int slash = mainPart.lastIndexOf('/');
+        String folder = mainPart.substring(0, slash + 1);
+        Map<String, String> targets = new HashMap<>();
+        try {
+            for (Relationship r : relationships(zip, folder + "_rels/" + mainPart.substring(slash + 1) + ".rels")) {
+                if (!r.external() && r.id() != null && r.target() != null) {
+                    targets.put(r.id(), r.target().startsWith("/") ? r.target().substring(1)
+                            : URI.create(folder).resolve(r.target()).getPath());
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            throw new IOException("a relationship of " + mainPart + " names no part: " + e.getMessage(), e);
+        }
+        return targets;
+    }
+
     /** The main part the package relationships name, or the usual one. */
     private static String mainPart(ZipFile zip) throws IOException {
-        ZipArchiveEntry rels = zip.getEntry("_rels/.rels");
+        for (Relationship r : relationships(zip, "_rels/.rels")) {
+            if (String.valueOf(r.type()).endsWith(OFFICE_DOCUMENT)) {
+                return r.target() == null ? MAIN_PART : r.target().startsWith("/") ? r.target().substring(1) : r.target();
+            }
+        }
+        return MAIN_PART;
+    }
+
+    /** A relationship of a part of the package to another part, or to something outside it. */
+    private record Relationship(String id, String type, String target, boolean external) {
+    }
+
+    /** The relationships a relationships part holds, in its order; none when the package has no such part. */
+    private static List<Relationship> relationships(ZipFile zip, String relsPart) throws IOException {
+        ZipArchiveEntry rels = zip.getEntry(relsPart);
+        List<Relationship> relationships = new ArrayList<>();
         if (rels == null) {
-            return MAIN_PART;
+            return relationships;
         }
         try (InputStream in = new Inflated(zip.getInputStream(rels))) {
             XMLStreamReader xml = XML.createXMLStreamReader(in);
             while (xml.hasNext()) {
-                if (xml.next() == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("Relationship")
-                        && String.valueOf(xml.getAttributeValue(null, "Type")).endsWith(OFFICE_DOCUMENT)) {
-                    String target = xml.getAttributeValue(null, "Target");
-                    return target == null ? MAIN_PART : target.startsWith("/") ? target.substring(1) : target;
+                if (xml.next() == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("Relationship")) {
+                    relationships.add(new Relationship(xml.getAttributeValue(null, "Id"), xml.getAttributeValue(null, "Type"),
+                            xml.getAttributeValue(null, "Target"), "External".equals(xml.getAttributeValue(null, "TargetMode"))));
                 }
             }
         } catch (XMLStreamException e) {
-            throw new IOException("unreadable package relationships: " + e.getMessage(), e);
+            throw new IOException("unreadable relationships " + relsPart + ": " + e.getMessage(), e);
         }
-        return MAIN_PART;
+        return relationships;
     }
 
     /**
@@ -95,6 +181,10 @@ public final class WordExtractor {
         private final Deque<String> open = new ArrayDeque<>();
         private final Deque<Table> tables = new ArrayDeque<>();
         private final StringBuilder paragraph = new StringBuilder();
+        /** Relationship ids of the pictures met, in document order: a picture's index is its place here. */
+        final List<String> pictures = new ArrayList<>();
+        /** Placeholders of pictures met in the paragraph or top-level table row being read. */
+        private final List<String> placeholders = new ArrayList<>();
         private int skipping;
         private boolean inText;
         private int events;
@@ -110,7 +200,7 @@ public final class WordExtractor {
             boolean continuesMerge;
         }
 
-        List<String> read(InputStream in) throws IOException {
+        void read(InputStream in) throws IOException {
             try {
                 XMLStreamReader xml = XML.createXMLStreamReader(in);
                 while (xml.hasNext()) {
@@ -130,7 +220,7 @@ public final class WordExtractor {
                         }
                     }
                 }
-                return lines;
+                lines.addAll(placeholders);
             } catch (XMLStreamException e) {
                 throw new IOException("unreadable document part: " + e.getMessage(), e);
             }
@@ -159,6 +249,8 @@ public final class WordExtractor {
                     }
                 }
                 case "noBreakHyphen" -> paragraph.append('-');
+                case "blip" -> picture(relationshipId(xml, "embed"));
+                case "imagedata" -> picture(relationshipId(xml, "id"));
                 case "p" -> paragraph.setLength(0);
                 case "tbl" -> tables.push(new Table());
                 case "tc" -> {
@@ -176,6 +268,25 @@ public final class WordExtractor {
                 default -> {
                 }
             }
+        }
+
+        /** A picture shown by a DrawingML blip or a VML imagedata, when it names an embedded part. */
+        private void picture(String relationshipId) {
+            if (relationshipId != null) {
+                placeholders.add(DocumentImages.placeholder(pictures.size()));
+                pictures.add(relationshipId);
+            }
+        }
+
+        /** The value of the attribute of this local name in the relationships namespace (transitional or strict). */
+        private static String relationshipId(XMLStreamReader xml, String localName) {
+            for (int i = 0; i < xml.getAttributeCount(); i++) {
+                if (xml.getAttributeLocalName(i).equals(localName)
+                        && String.valueOf(xml.getAttributeNamespace(i)).endsWith("relationships")) {
+                    return xml.getAttributeValue(i);
+                }
+            }
+            return null;
         }
 
         private void end(String name) {
@@ -211,7 +322,13 @@ public final class WordExtractor {
                 appendTo(table.cell, text);
             } else {
                 lines.addAll(List.of(text.split("\n", -1)));
+                flushPlaceholders();
             }
+        }
+
+        private void flushPlaceholders() {
+            lines.addAll(placeholders);
+            placeholders.clear();
         }
 
         /** A top-level table's row is a line; a nested table's row goes into the enclosing cell. */
@@ -220,6 +337,7 @@ public final class WordExtractor {
             Table enclosing = tables.peek();
             if (enclosing == null) {
                 lines.add(String.join("\t", table.row));
+                flushPlaceholders();
             } else {
                 appendTo(enclosing.cell, String.join(" ", table.row));
             }

@@ -1,0 +1,23 @@
+package io.nianbao.core.extract;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+
+/**
+ * One image of a document for OCR to read ({@link DocumentImages}): a page of a scan, a picture in
+ * a Word document or an HTML page. Decoded only when rendered, so that a document's images are
+ * held in memory one at a time.
+ */
+public interface DocumentImage {
+
+    /** Its place among the document's images: the index of its {@link DocumentImages#placeholder}. */
+    int index();
+
+    /**
+     * The image's pixels, at most {@link ReadingLimits#MAX_RENDERED_PIXELS} of them (a larger
+     * image is rendered smaller).
+     *
+     * @throws IOException when it cannot be decoded (a format ImageIO does not read, broken data)
+     */
+    BufferedImage render() throws IOException;
+}
