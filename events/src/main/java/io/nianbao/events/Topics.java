@@ -21,8 +21,9 @@ public final class Topics {
     private static final String VALIDATE = "validate-service";
     private static final String NOTIFY = "notify-service";
     private static final String WATCH = "watch-service";
+    private static final String OCR = "ocr-service";
     private static final String COLUMN = "portal column id (nianbao.watch.columns[].id), not agency";
-    private static final List<String> CONSUMERS = List.of(INGEST, PARSE, VALIDATE, NOTIFY);
+    private static final List<String> CONSUMERS = List.of(INGEST, PARSE, OCR, VALIDATE, NOTIFY);
 
     /**
      * Portals that produce Avro themselves publish here (the bench and the demo do too), and
@@ -35,6 +36,16 @@ public final class Topics {
     /** Submissions refused at the door (ingest) or unreadable documents (parse, stage PARSE). */
     public static final Topic<ReportRejected> REJECTED = flow("report.rejected", ReportRejected.class,
             List.of(INGEST, PARSE), List.of(INGEST + " (status)"));
+    /**
+     * Documents parse-service cannot read without OCR (a scan, a photo, tables pasted as pictures),
+     * as report.ingested had them: a topic of their own, so that a burst of scans, ~100× the work
+     * of a text report, queues here and never before the text reports.
+     */
+    public static final Topic<ReportIngested> OCR_REQUESTED = flow("ocr.requested", ReportIngested.class,
+            List.of(PARSE), List.of(OCR));
+    /** What ocr-service read from them, which parse-service parses as it parses text (it alone writes report.parsed). */
+    public static final Topic<ReportRecognised> OCR_RECOGNISED = flow("ocr.recognised", ReportRecognised.class,
+            List.of(OCR), List.of(PARSE));
     public static final Topic<ReportParsed> PARSED = flow("report.parsed", ReportParsed.class,
             List.of(PARSE), List.of(VALIDATE, INGEST + " (status)"));
     public static final Topic<ReportValidated> VALIDATED = flow("report.validated", ReportValidated.class,
@@ -84,7 +95,7 @@ public final class Topics {
             List.of(WATCH), List.of(NOTIFY + " (the operators' page)"), true, 0);
 
     /** The flow's topics, in flow order. */
-    public static final List<Topic<?>> ALL = List.of(PUBLISHED, INGESTED, REJECTED, PARSED, VALIDATED, NOTIFICATION_SENT,
+    public static final List<Topic<?>> ALL = List.of(PUBLISHED, INGESTED, REJECTED, OCR_REQUESTED, OCR_RECOGNISED, PARSED, VALIDATED, NOTIFICATION_SENT,
             DEADLINE_CHECKS);
 
     /** Partitions per topic unless configured otherwise: bounds how many instances of a service share the work. */

@@ -19,8 +19,9 @@ import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
- * report.ingested → report.parsed, or report.rejected for a document that cannot be read at all
- * (corrupt, scanned image): {@link ReportParsing} inside the {@link Poll} skeleton.
+ * report.ingested → report.parsed, ocr.requested for a document only OCR can read, or
+ * report.rejected for one that cannot be read at all; ocr.recognised (what ocr-service read) →
+ * report.parsed: {@link ReportParsing} inside the {@link Poll} skeleton.
  */
 @SpringBootApplication
 public class ParseServiceApplication {
@@ -34,10 +35,16 @@ public class ParseServiceApplication {
         return new ReportReader();
     }
 
+    @Bean
+    ReportParsing reportParsing(ReportReader reader, DocumentStore documents, DocumentMemory memory, StreamBridge bridge,
+                                Rejections rejections, PipelineMetrics metrics, @Value("${nianbao.parse.ocr}") boolean ocr) {
+        return new ReportParsing(reader, documents, memory, bridge, rejections, metrics, ocr);
+    }
+
     /**
-     * Consumes report.ingested; produces report.parsed and report.rejected through the
+     * Consumes report.ingested; produces report.parsed, ocr.requested and report.rejected through the
      * {@link StreamBridge}, not an output binding (a function's output binding has one destination,
-     * and one poll's reports go to two topics), in the poll's Kafka transaction, which commits its
+     * and one poll's reports go to three topics), in the poll's Kafka transaction, which commits its
      * offsets with them. A transaction per poll, not per report,
      * because each costs the broker about as much as the records it carries.
      *
@@ -47,10 +54,16 @@ public class ParseServiceApplication {
      * refused (CRASHED_CONSUMER), so its portal hears why it goes no further.
      */
     @Bean
-    Consumer<Message<?>> parseReports(Polls polls, ReportReader reader, DocumentStore documents, DocumentMemory memory,
-                                      StreamBridge bridge, Rejections rejections, PipelineMetrics metrics,
+    Consumer<Message<?>> parseReports(Polls polls, ReportParsing parsing,
                                       @Value("${nianbao.parse.poll-time-budget}") Duration pollTimeBudget) {
-        ReportParsing parsing = new ReportParsing(reader, documents, memory, bridge, rejections, metrics);
-        return polls.inTransaction(Topics.INGESTED, "parse", events -> parsing, pollTimeBudget, parsing::rejectSetAside);
+        return polls.inTransaction(Topics.INGESTED, "parse", events -> parsing::parse, pollTimeBudget, parsing::rejectSetAside);
+    }
+
+    /** Consumes ocr.recognised as parseReports consumes report.ingested, on a binding of its own. */
+    @Bean
+    Consumer<Message<?>> parseRecognised(Polls polls, ReportParsing parsing,
+                                         @Value("${nianbao.parse.poll-time-budget}") Duration pollTimeBudget) {
+        return polls.inTransaction(Topics.OCR_RECOGNISED, "parse-recognised", events -> parsing::parseRecognised,
+                pollTimeBudget, recognised -> parsing.rejectSetAside(recognised.getReport()));
     }
 }

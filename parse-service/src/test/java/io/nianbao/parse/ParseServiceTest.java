@@ -4,7 +4,17 @@ import io.nianbao.events.Topic;
 import io.nianbao.events.TopicClient;
 import io.nianbao.samples.ReportRenderer;
 import io.nianbao.samples.SampleReports;
+import io.nianbao.core.model.ParsedReport;
+import io.nianbao.core.ocr.RecognisedCell;
+import io.nianbao.core.ocr.RecognisedLine;
+import io.nianbao.events.OcrRefusal;
 import io.nianbao.events.ReportIngested;
+import io.nianbao.events.ReportParsed;
+import io.nianbao.events.ReportRecognised;
+import io.nianbao.events.ReportRejected;
+import io.nianbao.events.Stage;
+import io.nianbao.samples.ScannedDocuments;
+import io.nianbao.service.ReportEvents;
 import io.nianbao.events.Topics;
 import io.nianbao.localstack.LocalStack;
 import io.nianbao.localstack.LocalStackExtension;
@@ -38,6 +48,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * parse-service as a Spring context in this JVM against the real broker and registry: a poll of
@@ -143,6 +154,74 @@ class ParseServiceTest {
                     .containsExactlyInAnyOrderElementsOf(reports.stream().map(ReportIngested::getReportId).toList());
             assertThat(settled(Topic.dlqOf(topic), agency, 0)).isEmpty();
             assertThat(output.getOut()).contains("budget after 1 of", "come again in the next poll");
+        }
+    }
+
+    /**
+     * A scan goes to ocr-service (ocr.requested), and what ocr-service read comes back on
+     * ocr.recognised and is parsed here into report.parsed, marked as read by OCR. The recognised
+     * lines are the report's own lines, as a perfect OCR would give them, each cell at 0.99.
+     */
+    @Test
+    void aScanGoesToOcrAndWhatOcrReadIsParsedHere() throws Exception {
+        assumeTrue(ScannedDocuments.available(), "no Chinese font to draw the scan with");
+        String agency = "scan-" + UUID.randomUUID();
+        ParsedReport report = SampleReports.withArithmeticErrors();
+        ReportIngested scan = ingested(agency, "scan", ScannedDocuments.imagePdf(report, ScannedDocuments.Scan.clean(100)), null);
+        topics.publish(Topics.INGESTED, agency, scan);
+
+        ReportIngested requested = topics.await(Topics.OCR_REQUESTED, r -> r.getAgencyId().equals(agency), WAIT).getFirst();
+        assertThat(requested.getReportId()).isEqualTo(scan.getReportId());
+        assertThat(settled(Topics.PARSED.name(), agency, 0)).as("nothing parsed before OCR").isEmpty();
+
+        List<RecognisedLine> lines = ReportRenderer.render(report).lines()
+                .map(line -> new RecognisedLine(Stream.of(line.split(ReportRenderer.TAB, -1))
+                        .map(text -> new RecognisedCell(text, 0.99)).toList(), line.contains(ReportRenderer.TAB)))
+                .toList();
+        topics.publish(Topics.OCR_RECOGNISED, agency, ReportRecognised.newBuilder().setReport(requested)
+                .setImages(List.of(ReportEvents.toEvent(0, lines))).build());
+
+        ReportParsed parsed = topics.value(Topics.PARSED, settled(Topics.PARSED.name(), agency, 1).getFirst());
+        assertThat(parsed.getReadByOcr()).isTrue();
+        ParsedReport read = ReportEvents.toModel(parsed);
+        assertThat(read.applications().rows()).isEqualTo(report.applications().rows());
+        assertThat(read.reviewLitigation().groups()).isEqualTo(report.reviewLitigation().groups());
+    }
+
+    /** What ocr-service could not read is refused here, with its reason, as parse-service refuses what it cannot read. */
+    @Test
+    void aDocumentOcrRefusedIsRejectedWithTheReason() throws Exception {
+        String agency = "refused-" + UUID.randomUUID();
+        ReportIngested photo = ingested(agency, "photo", new byte[] {(byte) 0x89, 'P', 'N', 'G'}, null);
+        topics.publish(Topics.OCR_RECOGNISED, agency, ReportRecognised.newBuilder().setReport(photo)
+                .setRefusal(new OcrRefusal("NEEDS_OCR", "需要OCR：本系统尚未安装OCR识别模型。", "no models")).build());
+
+        ReportRejected rejected = topics.await(Topics.REJECTED, r -> r.getAgencyId().equals(agency), WAIT).getFirst();
+        assertThat(rejected.getReportId()).isEqualTo(photo.getReportId());
+        assertThat(rejected.getStage()).isEqualTo(Stage.PARSE);
+        assertThat(rejected.getReason()).isEqualTo("NEEDS_OCR");
+        assertThat(rejected.getMessage()).contains("需要OCR");
+    }
+
+    /** Where no ocr-service runs (nianbao.parse.ocr=false), a scan is refused as needing OCR. */
+    @Test
+    void withoutOcrAScanIsRefusedAsNeedingOcr() throws Exception {
+        assumeTrue(ScannedDocuments.available(), "no Chinese font to draw the scan with");
+        String agency = "no-ocr-" + UUID.randomUUID();
+        String topic = Topics.INGESTED.name() + "." + agency;
+        try (ConfigurableApplicationContext withoutOcr = new SpringApplicationBuilder(ParseServiceApplication.class)
+                .run(serviceArguments("--nianbao.parse.ocr=false",
+                        "--spring.cloud.stream.bindings.parseReports-in-0.destination=" + topic,
+                        "--spring.cloud.stream.bindings.parseReports-in-0.group=" + agency,
+                        "--spring.cloud.stream.bindings.parseRecognised-in-0.destination=" + Topics.OCR_RECOGNISED.name() + "." + agency))) {
+            ReportIngested scan = ingested(agency, "scan", ScannedDocuments.imagePdf(SampleReports.consistentGb2021(),
+                    ScannedDocuments.Scan.clean(100)), null);
+            topics.publishRecords(List.of(new ProducerRecord<>(topic, agency, topics.serialize(Topics.INGESTED, scan))));
+
+            ReportRejected rejected = topics.await(Topics.REJECTED, r -> r.getAgencyId().equals(agency), WAIT).getFirst();
+            assertThat(rejected.getReason()).isEqualTo("NEEDS_OCR");
+            assertThat(rejected.getMessage()).startsWith("需要OCR");
+            assertThat(settled(Topics.OCR_REQUESTED.name(), agency, 0)).isEmpty();
         }
     }
 

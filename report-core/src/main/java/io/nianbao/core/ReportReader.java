@@ -12,9 +12,13 @@ import io.nianbao.core.extract.TextDecoder;
 import io.nianbao.core.extract.WordExtractor;
 import io.nianbao.core.model.ParsedReport;
 import io.nianbao.core.model.ReportMetadata;
+import io.nianbao.core.ocr.OcrDigits;
+import io.nianbao.core.ocr.OcrText;
+import io.nianbao.core.ocr.Recognition;
 import io.nianbao.core.parse.ReportParser;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -41,22 +45,73 @@ public final class ReportReader {
      *                                     nothing else is thrown
      */
     public ParsedReport read(byte[] document, ReportMetadata hints) throws UnreadableDocumentException {
+        return read(document, limits -> {
+            // An image's placeholder is no line of the report: OCR's lines take its place (below).
+            List<String> extracted = extract(document, limits);
+            List<String> lines = DocumentImages.withoutPlaceholders(extracted);
+            if (lines.size() < extracted.size() && lines.stream().allMatch(String::isBlank)) {
+                throw new UnreadableDocumentException(Reason.NEEDS_OCR,
+                        "需要OCR：文件中只有图片，没有可提取的文字，请提供文字版或经OCR识别后再提交。", "images without text");
+            }
+            limits.checkTime();
+            return ReportParser.parse(nonBlank(lines), hints == null ? ReportMetadata.UNKNOWN : hints,
+                    DocumentType.detect(document) != DocumentType.PDF);
+        });
+    }
+
+    /**
+     * The report a document gives with what OCR read on its images ({@link DocumentImages}): a scan's
+     * or a photo's text is the images' lines; a document with text has each image's lines where the
+     * image stands. Table rows OCR read are cells found by the page's rules, so a row of the wrong
+     * width may be the reading's doing (PARSE-UNCERTAIN, as for a PDF); a digit OCR was unsure of, or
+     * that breaks a table's sum where one digit more or less would not, is null with PARSE-UNCERTAIN
+     * ({@link OcrDigits}). The report is {@link ParsedReport#readByOcr}.
+     *
+     * @throws UnreadableDocumentException as {@link #read(byte[], ReportMetadata)} does, except NEEDS_OCR
+     */
+    public ParsedReport read(byte[] document, ReportMetadata hints, Recognition recognition) throws UnreadableDocumentException {
+        return read(document, limits -> {
+            List<String> lines;
+            try {
+                lines = withImages(extract(document, limits), recognition);
+            } catch (UnreadableDocumentException e) {
+                if (e.reason() != Reason.NEEDS_OCR) {
+                    throw e;
+                }
+                lines = recognition.images().keySet().stream().sorted()
+                        .flatMap(image -> OcrText.lines(recognition.linesOf(image)).stream()).toList();
+            }
+            limits.chars(lines.stream().mapToInt(String::length).sum());
+            ParsedReport read = ReportParser.parse(nonBlank(lines), hints == null ? ReportMetadata.UNKNOWN : hints, false);
+            return OcrDigits.settle(new ParsedReport(read.meta(), read.template(), read.sections(), read.proactive(),
+                    read.applications(), read.reviewLitigation(), read.parseFindings(), true));
+        });
+    }
+
+    /**
+     * Whether a document read as text may have its tables in pictures, which OCR could read: a table
+     * of the three is missing and the document holds images.
+     */
+    public static boolean tablesInImages(byte[] document, ParsedReport report) throws UnreadableDocumentException {
+        boolean tableMissing = report.proactive() == null || report.applications() == null || report.reviewLitigation() == null;
+        return tableMissing && !DocumentImages.of(document).isEmpty();
+    }
+
+    /** A reading of the document's lines into a report, within the limits. */
+    @FunctionalInterface
+    private interface Reading {
+        ParsedReport read(ReadingLimits limits) throws UnreadableDocumentException, IOException;
+    }
+
+    private static ParsedReport read(byte[] document, Reading reading) throws UnreadableDocumentException {
         if (document == null || document.length == 0) {
             throw new UnreadableDocumentException(Reason.EMPTY, "文件为空。", "no bytes");
         }
         if (document.length > MAX_BYTES) {
             throw new UnreadableDocumentException(Reason.TOO_LARGE, "文件过大，不是常见的年度报告。", document.length + " bytes");
         }
-        ReadingLimits limits = ReadingLimits.start();
         try {
-            // Until OCR's lines take their place, an image's placeholder is no line of the report.
-            List<String> lines = DocumentImages.withoutPlaceholders(extract(document, limits));
-            if (lines.stream().allMatch(String::isBlank)) {
-                throw new UnreadableDocumentException(Reason.EMPTY, "文件中没有文字内容。", "no text");
-            }
-            limits.checkTime();
-            return ReportParser.parse(lines, hints == null ? ReportMetadata.UNKNOWN : hints,
-                    DocumentType.detect(document) != DocumentType.PDF);
+            return reading.read(ReadingLimits.start());
         } catch (LimitExceeded e) {
             throw e.unreadable();
         } catch (UnreadableDocumentException e) {
@@ -66,6 +121,27 @@ public final class ReportReader {
             throw new UnreadableDocumentException(Reason.CORRUPT, "文件已损坏或格式异常，无法读取。",
                     e.getClass().getSimpleName() + ": " + e.getMessage());
         }
+    }
+
+    private static List<String> nonBlank(List<String> lines) throws UnreadableDocumentException {
+        if (lines.stream().allMatch(String::isBlank)) {
+            throw new UnreadableDocumentException(Reason.EMPTY, "文件中没有文字内容。", "no text");
+        }
+        return lines;
+    }
+
+    /** The document's lines, each image's placeholder replaced by the lines OCR read on it. */
+    private static List<String> withImages(List<String> lines, Recognition recognition) {
+        List<String> out = new ArrayList<>(lines.size());
+        for (String line : lines) {
+            int image = DocumentImages.placeholderIndex(line);
+            if (image < 0) {
+                out.add(line);
+            } else {
+                out.addAll(OcrText.lines(recognition.linesOf(image)));
+            }
+        }
+        return out;
     }
 
     /**

@@ -12,8 +12,15 @@ import io.nianbao.core.model.Section;
 import io.nianbao.core.model.SectionKind;
 import io.nianbao.core.model.Severity;
 import io.nianbao.core.model.Template;
+import io.nianbao.core.ocr.RecognisedCell;
+import io.nianbao.core.ocr.RecognisedLine;
+import io.nianbao.core.ocr.Recognition;
+import io.nianbao.events.OcrCell;
+import io.nianbao.events.OcrImage;
+import io.nianbao.events.OcrLine;
 import io.nianbao.events.ReportIngested;
 import io.nianbao.events.ReportParsed;
+import io.nianbao.events.ReportRecognised;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -56,6 +63,7 @@ public final class ReportEvents {
                 .setApplications(report.applications() == null ? null : mapValues(report.applications().rows(), ArrayList::new))
                 .setReviewLitigation(report.reviewLitigation() == null ? null : mapValues(report.reviewLitigation().groups(), ArrayList::new))
                 .setParseFindings(report.parseFindings().stream().map(ReportEvents::toEvent).toList())
+                .setReadByOcr(report.readByOcr())
                 .build();
     }
 
@@ -72,7 +80,8 @@ public final class ReportEvents {
                         row -> mapValues(row, ReportEvents::decimalOf))),
                 event.getApplications() == null ? null : new ApplicationsTable(mapValues(event.getApplications(), Function.identity())),
                 event.getReviewLitigation() == null ? null : new ReviewLitigationTable(mapValues(event.getReviewLitigation(), Function.identity())),
-                event.getParseFindings().stream().map(ReportEvents::toModel).toList());
+                event.getParseFindings().stream().map(ReportEvents::toModel).toList(),
+                event.getReadByOcr());
     }
 
     public static io.nianbao.events.Finding toEvent(Finding finding) {
@@ -113,6 +122,26 @@ public final class ReportEvents {
 
     private static String decimalText(BigDecimal value) {
         return value == null ? null : value.toPlainString();
+    }
+
+    /** What ocr-service read, as report-core's parser takes it. */
+    public static Recognition recognitionOf(ReportRecognised recognised) {
+        Map<Integer, List<RecognisedLine>> images = new LinkedHashMap<>();
+        for (OcrImage image : recognised.getImages()) {
+            images.put(image.getIndex(), image.getLines().stream()
+                    .map(line -> new RecognisedLine(line.getCells().stream()
+                            .map(cell -> new RecognisedCell(cell.getText(), cell.getConfidence())).toList(), line.getTableRow()))
+                    .toList());
+        }
+        return new Recognition(images);
+    }
+
+    /** The lines ocr-service read on one image, as ocr.recognised carries them. */
+    public static OcrImage toEvent(int index, List<RecognisedLine> lines) {
+        return new OcrImage(index, lines.stream()
+                .map(line -> new OcrLine(line.tableRow(), line.cells().stream()
+                        .map(cell -> new OcrCell(cell.text(), cell.confidence())).toList()))
+                .toList());
     }
 
     private static BigDecimal decimalOf(String text) {

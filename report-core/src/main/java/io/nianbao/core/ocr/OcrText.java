@@ -4,6 +4,10 @@ import io.nianbao.core.parse.Cell;
 import io.nianbao.core.parse.CellReader;
 import io.nianbao.core.parse.TextNormalizer;
 
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
 /**
  * What OCR read, as the text the parser reads: a table row is its cells' texts joined by tabs, as
  * the HTML extractor gives a row. A cell read with too little confidence is marked
@@ -12,7 +16,29 @@ import io.nianbao.core.parse.TextNormalizer;
  */
 public final class OcrText {
 
+    /** What stands for a digit of prose OCR was unsure of: no number, so no rule reads one there. */
+    public static final char UNREAD_DIGIT = '?';
+    private static final Pattern UNSURE_DIGITS = Pattern.compile("[0-9０-９]");
+
     private OcrText() {
+    }
+
+    /**
+     * An image's lines as the parser reads lines: a table row tab-joined ({@link #cellText}), prose
+     * as read — but for the digits of a line read without confidence, which become
+     * {@value #UNREAD_DIGIT}: the prose rules compare the numbers of the text with the tables', and a
+     * digit OCR was unsure of must not make a mismatch to accuse the agency of.
+     */
+    public static List<String> lines(List<RecognisedLine> lines) {
+        return lines.stream()
+                .map(line -> line.tableRow()
+                        ? line.cells().stream().map(OcrText::cellText).collect(Collectors.joining("\t"))
+                        : line.cells().stream().map(OcrText::proseText).collect(Collectors.joining(" ")))
+                .toList();
+    }
+
+    private static String proseText(RecognisedCell cell) {
+        return cell.confident() ? cell.text() : UNSURE_DIGITS.matcher(cell.text()).replaceAll(String.valueOf(UNREAD_DIGIT));
     }
 
     /**

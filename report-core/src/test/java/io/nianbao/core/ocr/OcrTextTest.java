@@ -145,4 +145,15 @@ class OcrTextTest {
             assertThat(f.evidence()).startsWith("经OCR识别");
         });
     }
+
+    @Test
+    void linesJoinATableRowsCellsByTabsAndHideTheDigitsOfProseReadWithoutConfidence() {
+        List<String> lines = OcrText.lines(List.of(
+                RecognisedLine.prose("共收到申请26件。", 0.97),
+                RecognisedLine.prose("共收到申请26件，上年结转1件。", 0.6),
+                new RecognisedLine(List.of(new RecognisedCell("行政许可", 0.8), cell("1287"), new RecognisedCell("42", 0.5)), true)));
+
+        assertThat(lines).containsExactly("共收到申请26件。", "共收到申请??件，上年结转?件。",
+                "行政许可\t1287\t" + CellReader.UNCONFIDENT + "42");
+    }
 }
