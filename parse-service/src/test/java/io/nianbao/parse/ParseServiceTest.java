@@ -166,7 +166,7 @@ class ParseServiceTest {
     void aScanGoesToOcrAndWhatOcrReadIsParsedHere() throws Exception {
         assumeTrue(ScannedDocuments.available(), "no Chinese font to draw the scan with");
         String agency = "scan-" + UUID.randomUUID();
-        ParsedReport report = SampleReports.withArithmeticErrors();
+        ParsedReport report = SampleReports.consistentGb2021();
         ReportIngested scan = ingested(agency, "scan", ScannedDocuments.imagePdf(report, ScannedDocuments.Scan.clean(100)), null);
         topics.publish(Topics.INGESTED, agency, scan);
 
