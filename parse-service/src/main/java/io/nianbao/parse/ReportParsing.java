@@ -5,6 +5,7 @@ import io.nianbao.core.UnreadableDocumentException;
 import io.nianbao.core.extract.DocumentType;
 import io.nianbao.core.extract.ReadingLimits;
 import io.nianbao.core.model.ParsedReport;
+import io.nianbao.core.model.ReportMetadata;
 import io.nianbao.events.OcrRefusal;
 import io.nianbao.events.ReportIngested;
 import io.nianbao.events.ReportParsed;
@@ -23,6 +24,8 @@ import org.apache.avro.specific.SpecificRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.stream.function.StreamBridge;
+
+import java.util.Optional;
 
 /**
  * parse-service's domain steps. A document from report.ingested becomes a ReportParsed; one that
@@ -63,20 +66,15 @@ class ReportParsing {
     /** report.ingested → report.parsed, ocr.requested or report.rejected. */
     Poll.Pending parse(ReportIngested ingested) {
         metrics.reportIn();
-        ParsedReport report;
+        Optional<ParsedReport> report;
         try (DocumentMemory.Hold held = memory.hold(heapToRead(ingested))) {
             byte[] document = documents.contentOf(ingested);
-            report = reader.read(document, ReportEvents.hintsOf(ingested));
-            if (ocr && ReportReader.tablesInImages(document, report)) {
-                return toOcr(ingested, "its tables are images");
-            }
+            ReportMetadata hints = ReportEvents.hintsOf(ingested);
+            report = ocr ? reader.readUnlessOcrNeeded(document, hints) : Optional.of(reader.read(document, hints));
         } catch (UnreadableDocumentException e) {
-            if (ocr && e.reason() == UnreadableDocumentException.Reason.NEEDS_OCR) {
-                return toOcr(ingested, e.getMessage());
-            }
             return reject(ingested, e.reason().name(), e.chineseMessage(), e.getMessage());
         }
-        return send(ingested, report);
+        return report.isPresent() ? send(ingested, report.get()) : toOcr(ingested);
     }
 
     /** ocr.recognised → report.parsed, or report.rejected when ocr-service could not read the document. */
@@ -103,8 +101,8 @@ class ReportParsing {
                 "in progress at two deaths of parse-service");
     }
 
-    private Poll.Pending toOcr(ReportIngested ingested, String why) {
-        log.info("report {} of {} goes to OCR: {}", ingested.getReportId(), ingested.getAgencyId(), why);
+    private Poll.Pending toOcr(ReportIngested ingested) {
+        log.info("report {} of {} goes to OCR", ingested.getReportId(), ingested.getAgencyId());
         return () -> {
             sendTo(Topics.OCR_REQUESTED, ingested, ingested.getReportId());
             metrics.reportOut();

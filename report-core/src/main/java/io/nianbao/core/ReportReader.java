@@ -20,6 +20,7 @@ import io.nianbao.core.parse.ReportParser;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -89,10 +90,25 @@ public final class ReportReader {
     }
 
     /**
-     * Whether a document read as text may have its tables in pictures, which OCR could read: a table
-     * of the three is missing and the document holds images.
+     * The report as the document's text gives it, or empty when only OCR can read it: a scan, a
+     * photo, pictures alone, or a text whose tables are missing while it holds images (tables
+     * pasted as pictures).
+     *
+     * @throws UnreadableDocumentException as {@link #read(byte[], ReportMetadata)} does, except NEEDS_OCR
      */
-    public static boolean tablesInImages(byte[] document, ParsedReport report) throws UnreadableDocumentException {
+    public Optional<ParsedReport> readUnlessOcrNeeded(byte[] document, ReportMetadata hints) throws UnreadableDocumentException {
+        try {
+            ParsedReport report = read(document, hints);
+            return tablesInImages(document, report) ? Optional.empty() : Optional.of(report);
+        } catch (UnreadableDocumentException e) {
+            if (e.reason() == Reason.NEEDS_OCR) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private static boolean tablesInImages(byte[] document, ParsedReport report) throws UnreadableDocumentException {
         boolean tableMissing = report.proactive() == null || report.applications() == null || report.reviewLitigation() == null;
         return tableMissing && !DocumentImages.of(document).isEmpty();
     }

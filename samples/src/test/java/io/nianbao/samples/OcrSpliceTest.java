@@ -53,6 +53,7 @@ class OcrSpliceTest {
         UnreadableDocumentException refused = catchThrowableOfType(UnreadableDocumentException.class,
                 () -> reader.read(scan, ReportMetadata.UNKNOWN));
         assertThat(refused.reason()).isEqualTo(UnreadableDocumentException.Reason.NEEDS_OCR);
+        assertThat(reader.readUnlessOcrNeeded(scan, ReportMetadata.UNKNOWN)).isEmpty();
 
         // The report's lines cut in two "pages", given out of order: read in the images' order.
         List<RecognisedLine> lines = recognised(ReportRenderer.lines(ReportLayout.of(report), ReportRenderer.TAB, ""));
@@ -69,9 +70,9 @@ class OcrSpliceTest {
         List<Table> tables = ReportLayout.of(report).blocks().stream()
                 .filter(Table.class::isInstance).map(Table.class::cast).toList();
         assertThat(DocumentImages.of(document)).as("one picture per table").hasSize(tables.size());
-        ParsedReport asText = reader.read(document, ReportMetadata.UNKNOWN);
-        assertThat(asText.applications()).as("no table read from the text alone").isNull();
-        assertThat(ReportReader.tablesInImages(document, asText)).isTrue();
+        assertThat(reader.read(document, ReportMetadata.UNKNOWN).applications()).as("no table read from the text alone").isNull();
+        assertThat(reader.readUnlessOcrNeeded(document, ReportMetadata.UNKNOWN)).as("only OCR reads the tables").isEmpty();
+        assertThat(reader.readUnlessOcrNeeded(ReportRenderer.bytes(report), ReportMetadata.UNKNOWN)).as("a text report").isPresent();
 
         Map<Integer, List<RecognisedLine>> images = new HashMap<>();
         for (int i = 0; i < tables.size(); i++) {
