@@ -18,10 +18,10 @@ import java.util.Map;
  * A report's table cells by location ("二.licensing.decisions", "三.newReceived.total",
  * "四.review.pending"), and the judgement of a reading against what the report says.
  */
-final class ReadCells {
+public final class ReadCells {
 
     /** What became of a cell in a reading. */
-    enum Verdict {
+    public enum Verdict {
         /** The report's value, or blank where the report leaves it blank. */
         RIGHT,
         /** Not read (null or absent), and a finding to operators names the cell, its row or its table. */
@@ -30,11 +30,37 @@ final class ReadCells {
         WRONG
     }
 
+    /** A reading's cells judged against the report's: how many of each verdict. */
+    public record Tally(int right, int nullWithFinding, int wrong) {
+
+        public int cells() {
+            return right + nullWithFinding + wrong;
+        }
+
+        public double rightShare() {
+            return cells() == 0 ? 0 : (double) right / cells();
+        }
+
+        @Override
+        public String toString() {
+            return "%d cells: %d right (%.1f%%), %d null with a finding, %d wrong".formatted(cells(), right, 100 * rightShare(),
+                    nullWithFinding, wrong);
+        }
+    }
+
     private ReadCells() {
     }
 
+    /** Every table cell of {@code truth} judged in {@code read}, with the reading's own findings. */
+    public static Tally tally(ParsedReport truth, ParsedReport read) {
+        int[] counts = new int[Verdict.values().length];
+        Map<String, BigDecimal> cells = of(read);
+        of(truth).forEach((location, expected) -> counts[judge(location, expected, cells, read.parseFindings()).ordinal()]++);
+        return new Tally(counts[Verdict.RIGHT.ordinal()], counts[Verdict.NULL_WITH_FINDING.ordinal()], counts[Verdict.WRONG.ordinal()]);
+    }
+
     /** The cells read: a number, or null for a blank; the cells of rows and tables not read are absent. */
-    static Map<String, BigDecimal> of(ParsedReport report) {
+    public static Map<String, BigDecimal> of(ParsedReport report) {
         Map<String, BigDecimal> cells = new LinkedHashMap<>();
         if (report.proactive() != null) {
             report.proactive().rows().forEach((row, values) -> values.forEach((column, v) -> cells.put("二." + row + "." + column, v)));
@@ -49,7 +75,7 @@ final class ReadCells {
     }
 
     /** The cells of a golden file (corpus *.expected.json). */
-    static Map<String, BigDecimal> of(JsonNode golden) {
+    public static Map<String, BigDecimal> of(JsonNode golden) {
         Map<String, BigDecimal> cells = new LinkedHashMap<>();
         golden.path("proactive").properties().forEach(row -> row.getValue().properties()
                 .forEach(c -> cells.put("二." + row.getKey() + "." + c.getKey(), number(c.getValue()))));
@@ -62,7 +88,7 @@ final class ReadCells {
         return cells;
     }
 
-    static Verdict judge(String location, BigDecimal expected, Map<String, BigDecimal> read, List<Finding> findings) {
+    public static Verdict judge(String location, BigDecimal expected, Map<String, BigDecimal> read, List<Finding> findings) {
         BigDecimal got = read.get(location);
         if (read.containsKey(location) && (got == null ? expected == null : expected != null && got.compareTo(expected) == 0)) {
             return Verdict.RIGHT;
@@ -74,7 +100,7 @@ final class ReadCells {
      * A finding that tells operators the cell was not read: about the cell, its row or its table,
      * and either ours (SYSTEM) or the table's own shape (TBL-SHAPE, where the document really lacks cells).
      */
-    static boolean named(String location, List<Finding> findings) {
+    public static boolean named(String location, List<Finding> findings) {
         return findings.stream().anyMatch(f -> (f.responsibility() == Responsibility.SYSTEM || f.rule().equals(RuleId.TBL_SHAPE.id()))
                 && f.location() != null && (location.equals(f.location()) || location.startsWith(f.location() + ".")));
     }
