@@ -15,6 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +38,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class PageReaderAccuracyTest {
 
-    private static final int REPORTS_PER_CONDITION = 2;
+    /** Random reports per condition, three tables each: {@code -Docr.reports=N} for a larger measurement. */
+    private static final int REPORTS_PER_CONDITION = Integer.getInteger("ocr.reports", 3);
 
     private static PaddleOcr ocr;
     private static String unavailable;
@@ -101,6 +107,36 @@ class PageReaderAccuracyTest {
         }
         assertThat(tally.confidentlyWrong).isEmpty();
         assertThat(tally.right).isGreaterThanOrEqualTo((int) Math.ceil(0.95 * tally.figureCells));
+    }
+
+    @Test
+    void readsProseAboveAndBelowATableInPageOrder() throws Exception {
+        assumeTrue(ocr != null, () -> "no OCR: " + unavailable);
+        Table review = ReportLayout.of(RandomReports.report(new Random(2324))).tables().get(2);
+        BufferedImage table = TableImages.render(review, TableImages.TYPEFACES.getFirst(), Distortion.clean(200), 7).image();
+        String heading = "四、行政复议、行政诉讼情况";
+        String paragraph = "本年度行政复议和行政诉讼案件均已审结。";
+        int band = 200;
+        BufferedImage page = new BufferedImage(table.getWidth(), table.getHeight() + 2 * band, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = page.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, page.getWidth(), page.getHeight());
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.BLACK);
+        g.setFont(new Font("WenQuanYi Zen Hei", Font.PLAIN, 29));
+        g.drawString(heading, 80, band - 40);
+        g.drawImage(table, 0, band, null);
+        g.drawString(paragraph, 80, band + table.getHeight() + 80);
+        g.dispose();
+
+        List<RecognisedLine> lines = new PageReader(ocr).read(page);
+
+        assertThat(lines).hasSize(review.rows().size() + 2);
+        assertThat(lines.getFirst().tableRow()).isFalse();
+        assertThat(lines.getLast().tableRow()).isFalse();
+        assertThat(lines.subList(1, lines.size() - 1)).allMatch(RecognisedLine::tableRow);
+        assertThat(OcrScore.editDistance(heading, OcrScore.normalize(lines.getFirst().cells().getFirst().text()))).isLessThanOrEqualTo(2);
+        assertThat(OcrScore.editDistance(paragraph, OcrScore.normalize(lines.getLast().cells().getFirst().text()))).isLessThanOrEqualTo(2);
     }
 
     private static List<RecognisedLine> tableRows(List<RecognisedLine> lines) {
