@@ -3,7 +3,6 @@ package io.nianbao.samples;
 import io.nianbao.samples.ReportDocument.Table;
 import io.nianbao.samples.TableImages.Distortion;
 import io.nianbao.samples.TableImages.TableImage;
-import io.nianbao.samples.TableImages.Typeface;
 import org.junit.jupiter.api.Test;
 
 import javax.imageio.ImageIO;
@@ -38,11 +37,6 @@ class OcrCandidatesMeasurement {
             new Distortion("skew 1.5°, noise σ12", 200, 1.5, 0, 12),
             new Distortion("phone: perspective, skew 0.8°, noise σ8", 200, 0.8, 0.06, 8));
 
-    private static final List<Typeface> TYPEFACES = List.of(
-            new Typeface("WenQuanYi Zen Hei", "WenQuanYi Zen Hei", "WenQuanYi Zen Hei"),
-            new Typeface("WenQuanYi Zen Hei Sharp + Liberation Serif figures", "WenQuanYi Zen Hei Sharp", "Liberation Serif"),
-            new Typeface("WenQuanYi Zen Hei + DejaVu Sans figures", "WenQuanYi Zen Hei", "DejaVu Sans"));
-
     /** An engine run on images as rendered or with their ruling lines erased first. */
     private record Run(OcrEngine engine, boolean eraseRules) {
 
@@ -61,7 +55,7 @@ class OcrCandidatesMeasurement {
             runs.add(new Run(e, true));
         });
         TesseractEngine.find(11, true, new StringBuilder()).ifPresent(e -> runs.add(new Run(e, true)));
-        PaddleOnnxEngine.find(whyNot.append(whyNot.isEmpty() ? "" : "; ")).ifPresent(e -> runs.add(new Run(e, false)));
+        PaddleOcrEngine.find(whyNot.append(whyNot.isEmpty() ? "" : "; ")).ifPresent(e -> runs.add(new Run(e, false)));
         System.out.println("OCR engines absent: " + whyNot);
         assumeTrue(!runs.isEmpty(), "no OCR engine installed: " + whyNot);
 
@@ -124,10 +118,10 @@ class OcrCandidatesMeasurement {
     private static List<TableImage> images(Distortion d) throws IOException {
         boolean keep = Boolean.getBoolean("ocr.keepImages");
         List<TableImage> images = new ArrayList<>();
-        for (int f = 0; f < TYPEFACES.size(); f++) {
+        for (int f = 0; f < TableImages.TYPEFACES.size(); f++) {
             List<Table> tables = ReportLayout.of(RandomReports.report(new Random(23_000 + f))).tables();
             for (int t = 0; t < tables.size(); t++) {
-                TableImage image = TableImages.render(tables.get(t), TYPEFACES.get(f), d, 100L * f + t);
+                TableImage image = TableImages.render(tables.get(t), TableImages.TYPEFACES.get(f), d, 100L * f + t);
                 images.add(image);
                 if (keep) {
                     File file = new File("target/ocr-images/" + d.dpi() + "-" + d.name().replaceAll("\\W+", "_") + "-" + f + "-" + t + ".png");

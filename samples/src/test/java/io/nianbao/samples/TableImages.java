@@ -61,6 +61,12 @@ final class TableImages {
         }
     }
 
+    /** The faces this machine's fc-list offers: labels in a Chinese face, figures in three kinds of face. */
+    static final List<Typeface> TYPEFACES = List.of(
+            new Typeface("WenQuanYi Zen Hei", "WenQuanYi Zen Hei", "WenQuanYi Zen Hei"),
+            new Typeface("WenQuanYi Zen Hei Sharp + Liberation Serif figures", "WenQuanYi Zen Hei Sharp", "Liberation Serif"),
+            new Typeface("WenQuanYi Zen Hei + DejaVu Sans figures", "WenQuanYi Zen Hei", "DejaVu Sans"));
+
     private static final double POINT_SIZE = 10.5;
     private static final double TABLE_WIDTH_INCHES = 6.3;
     private static final double MARGIN_INCHES = 0.4;
@@ -92,7 +98,7 @@ final class TableImages {
         BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_BYTE_GRAY);
         Graphics2D pg = probe.createGraphics();
         FontMetrics labels = pg.getFontMetrics(labelFont);
-        int[] widths = columnWidths(grid, labels, tableWidth, pad);
+        int[] widths = columnWidths(grid, labels, pg.getFontMetrics(numberFont), tableWidth, pad);
         int[] x = new int[grid.columns() + 1];
         for (int c = 0; c < grid.columns(); c++) {
             x[c + 1] = x[c] + widths[c];
@@ -148,10 +154,10 @@ final class TableImages {
     }
 
     /**
-     * Figure columns as wide as five digits (or a short header), as printed tables keep figures on
-     * one line; the other columns share the rest as their widest label asks.
+     * Figure columns as wide as five digits of the figures' face (or a short header), as printed
+     * tables keep figures on one line; the other columns share the rest as their widest label asks.
      */
-    private static int[] columnWidths(Grid grid, FontMetrics fm, int tableWidth, int pad) {
+    private static int[] columnWidths(Grid grid, FontMetrics fm, FontMetrics figureFace, int tableWidth, int pad) {
         int chinese = fm.charWidth('中');
         double[] want = new double[grid.columns()];
         boolean[] figures = new boolean[grid.columns()];
@@ -175,7 +181,7 @@ final class TableImages {
         double labelWant = 0;
         for (int c = 0; c < want.length; c++) {
             if (figures[c]) {
-                want[c] = Math.max(want[c], fm.stringWidth("00000") + 2 * pad);
+                want[c] = Math.max(want[c], figureFace.stringWidth("00000") + 2 * pad);
                 figureWidth += want[c];
             } else {
                 labelWant += want[c];
