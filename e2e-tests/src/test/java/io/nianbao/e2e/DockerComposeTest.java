@@ -30,9 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DockerComposeTest {
 
     private static final Path HOME = Path.of(System.getProperty("nianbao.home"));
-    private static final List<String> SERVICES = List.of("ingest-service", "parse-service", "validate-service", "notify-service");
+    private static final List<String> SERVICES = List.of("ingest-service", "parse-service", "ocr-service", "validate-service", "notify-service");
     /** Scaled with --scale: no host port and no container name, which would collide. */
-    private static final Set<String> SCALED = Set.of("parse-service", "validate-service");
+    private static final Set<String> SCALED = Set.of("parse-service", "ocr-service", "validate-service");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*):");
     private static final Pattern PORT_DEFAULT = Pattern.compile("port: \\$\\{PORT:(\\d+)}");
 

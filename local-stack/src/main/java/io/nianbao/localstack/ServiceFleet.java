@@ -30,8 +30,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The four nianbao services, each its own JVM ({@code <service>/target/<service>-exec.jar}), and
- * watch-service when asked ({@link #startWatch}),
+ * The four nianbao services every report passes and ocr-service (scans only), each its own JVM
+ * ({@code <service>/target/<service>-exec.jar}), and watch-service when asked ({@link #startWatch}),
  * pointed at a {@link LocalStack} and an SMTP server; notify-service also gets a {@link LocalPostgres}
  * of its own (under {@code <dataDir>/postgres}). A service instance is ready when a new member has
  * joined its consumer group (it consumes), and for ingest-service also when its HTTP API answers.
@@ -39,7 +39,10 @@ import java.util.stream.Collectors;
  */
 public final class ServiceFleet implements AutoCloseable {
 
+    /** The services every report passes through, in flow order. */
     public static final List<String> SERVICES = List.of("ingest-service", "parse-service", "validate-service", "notify-service");
+    /** Started with them: only the documents parse-service cannot read as text pass it. */
+    public static final String OCR_SERVICE = "ocr-service";
     /** Started on demand ({@link #startWatch}): it needs columns to read. */
     public static final String WATCH_SERVICE = "watch-service";
     /** The API key of ingest's portal {@code watch} (ops/portals.example.yaml holds its SHA-256 too). */
@@ -128,7 +131,7 @@ public final class ServiceFleet implements AutoCloseable {
     }
 
     /**
-     * Starts the four services at once and waits until all are ready.
+     * Starts the four services and ocr-service at once and waits until all are ready.
      *
      * @param smtpHost       the SMTP server notify-service mails through
      * @param extraArguments further Spring properties for every service, e.g. {@code nianbao.notify.inspectors}
@@ -144,11 +147,13 @@ public final class ServiceFleet implements AutoCloseable {
         common.putAll(extraArguments);
         ServiceFleet fleet = new ServiceFleet(common, stack, LocalPostgres.start(stack.dataDir().resolve("postgres")));
         try {
+            List<String> started = new ArrayList<>(SERVICES);
+            started.add(OCR_SERVICE);
             Map<String, Set<String>> before = new LinkedHashMap<>();
-            for (String service : SERVICES) {
+            for (String service : started) {
                 before.put(service, fleet.members(service));
             }
-            for (String service : SERVICES) {
+            for (String service : started) {
                 fleet.launch(service);
             }
             fleet.awaitReady(fleet.instances, before);
@@ -194,7 +199,7 @@ public final class ServiceFleet implements AutoCloseable {
         return "http://127.0.0.1:" + instance("notify-service").port + "/inbox";
     }
 
-    /** Memory and CPU of each instance now, in {@link #SERVICES} order, then added instances. */
+    /** Memory and CPU of each instance now, in {@link #SERVICES} order, ocr-service, then added instances. */
     public List<ProcessSample> sample() {
         return instances.stream().map(i -> i.process().sample()).toList();
     }
@@ -315,6 +320,8 @@ public final class ServiceFleet implements AutoCloseable {
         return switch (service) {
             case "ingest-service" -> "-Xmx120m -XX:NewRatio=3";
             case "validate-service", "watch-service" -> "-Xmx96m";
+            // A 200 dpi page's detector input and probability map are ~80 MB of arrays; the models' memory is native.
+            case "ocr-service" -> "-Xmx384m";
             default -> "-Xmx112m";
         };
     }

@@ -63,10 +63,10 @@ public final class ReportReader {
     /**
      * The report a document gives with what OCR read on its images ({@link DocumentImages}): a scan's
      * or a photo's text is the images' lines; a document with text has each image's lines where the
-     * image stands. Table rows OCR read are cells found by the page's rules, so a row of the wrong
-     * width may be the reading's doing (PARSE-UNCERTAIN, as for a PDF); a digit OCR was unsure of, or
-     * that breaks a table's sum where one digit more or less would not, is null with PARSE-UNCERTAIN
-     * ({@link OcrDigits}). The report is {@link ParsedReport#readByOcr}.
+     * image stands. A digit OCR was unsure of, or that breaks a table's sum where one digit more or
+     * less would not, is null with PARSE-UNCERTAIN ({@link OcrDigits}). The report is
+     * {@link ParsedReport#readByOcr}: what the rules find in its layout (a row of the wrong width, a
+     * heading not found) is ours to look at, not the agency's ({@link io.nianbao.core.rules.RuleEngine}).
      *
      * @throws UnreadableDocumentException as {@link #read(byte[], ReportMetadata)} does, except NEEDS_OCR
      */
@@ -83,7 +83,7 @@ public final class ReportReader {
                         .flatMap(image -> OcrText.lines(recognition.linesOf(image)).stream()).toList();
             }
             limits.chars(lines.stream().mapToInt(String::length).sum());
-            ParsedReport read = ReportParser.parse(nonBlank(lines), hints == null ? ReportMetadata.UNKNOWN : hints, false);
+            ParsedReport read = ReportParser.parse(nonBlank(lines), hints == null ? ReportMetadata.UNKNOWN : hints, true);
             return OcrDigits.settle(new ParsedReport(read.meta(), read.template(), read.sections(), read.proactive(),
                     read.applications(), read.reviewLitigation(), read.parseFindings(), true));
         });

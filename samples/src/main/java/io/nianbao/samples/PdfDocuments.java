@@ -90,6 +90,8 @@ final class PdfDocuments {
     }
 
     private void table(Table table, boolean breakInTheMiddle) throws IOException {
+        // A paragraph's baseline is y: the table starts below its descenders, as office suites space them.
+        y -= TEXT_SIZE * 0.6f;
         Grid grid = Grid.of(table);
         float[] widths = columnWidths(grid);
         float[] heights = rowHeights(grid, widths);

@@ -109,6 +109,22 @@ public final class ScannedDocuments {
         }
     }
 
+    /** The pages one under another: the 长图 agencies post where a page would not do. */
+    public static BufferedImage longImage(List<BufferedImage> pages) {
+        int width = pages.stream().mapToInt(BufferedImage::getWidth).max().orElse(1);
+        BufferedImage tall = new BufferedImage(width, pages.stream().mapToInt(BufferedImage::getHeight).sum(), BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = tall.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, tall.getWidth(), tall.getHeight());
+        int y = 0;
+        for (BufferedImage page : pages) {
+            g.drawImage(page, 0, y, null);
+            y += page.getHeight();
+        }
+        g.dispose();
+        return tall;
+    }
+
     /** One image in {@code format} ("png", "jpeg"), as a phone or a scanner saves a page. */
     public static byte[] image(BufferedImage page, String format) {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {

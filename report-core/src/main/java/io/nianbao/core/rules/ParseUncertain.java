@@ -169,4 +169,17 @@ public final class ParseUncertain {
                 + String.join("；", identities) + "）不成立，而改动该值的一位数字即可成立，可能是识别有误。该值按空白处理，不据以核对，请对照原图核对。";
         return RuleId.PARSE_UNCERTAIN.finding(location, message, seen);
     }
+
+    /**
+     * A finding on a report read by OCR that rests on its layout being read as written (a heading,
+     * a section, a table, a word): it may be the reading's doing, so it is ours to look at, not the
+     * agency's ({@link RuleEngine}).
+     *
+     * @param layout the finding as the rule made it
+     */
+    public static Finding layoutReadByOcr(Finding layout) {
+        String message = "该报告经OCR识别（扫描件或图片）：" + layout.message()
+                + "这可能是识别未能读出标题、表格或文字所致，不归责于报告机关，请对照原图核对。";
+        return RuleId.PARSE_UNCERTAIN.finding(layout.location(), layout.expected(), layout.actual(), message, layout.evidence());
+    }
 }

@@ -6,6 +6,9 @@ import io.nianbao.core.model.Responsibility;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Runs every report-level rule on a report. The result is the parser's findings followed by the
@@ -15,6 +18,11 @@ import java.util.List;
 public final class RuleEngine {
 
     private static final String READ_BY_OCR = "经OCR识别";
+
+    /** The rules whose findings rest on headings, sections, tables and words being found as written. */
+    private static final Set<String> LAYOUT_READ_BY_OCR = Stream.of(RuleId.SEC_MISSING, RuleId.SEC_ORDER, RuleId.SEC_HEADING,
+            RuleId.FMT_VERSION, RuleId.FMT_BASIS, RuleId.TBL_MISSING, RuleId.TBL_SHAPE, RuleId.TXT_YEAR, RuleId.TXT_THIN)
+            .map(RuleId::id).collect(Collectors.toUnmodifiableSet());
 
     private final List<ReportRule> rules;
 
@@ -56,11 +64,17 @@ public final class RuleEngine {
 
     /**
      * A finding against the agency in a report read by OCR, its evidence saying so: the inspector
-     * looks at the image before forwarding it.
+     * looks at the image before forwarding it. A finding that rests on the document's layout — a
+     * heading, a section, a table or the wording of its prose not found or not as the template has
+     * it — is ours to look at instead ({@link ParseUncertain#layoutReadByOcr}): OCR misses a faint
+     * heading or a table without rules, and reads a word wrong, where the agency wrote them right.
      */
     private static Finding saidReadByOcr(Finding f) {
         if (f.responsibility() != Responsibility.AGENCY) {
             return f;
+        }
+        if (LAYOUT_READ_BY_OCR.contains(f.rule())) {
+            return ParseUncertain.layoutReadByOcr(f);
         }
         String evidence = f.evidence() == null ? READ_BY_OCR + "，请对照原图核对" : READ_BY_OCR + "：" + f.evidence();
         return new Finding(f.rule(), f.severity(), f.responsibility(), f.location(), f.expected(), f.actual(), f.message(), evidence);

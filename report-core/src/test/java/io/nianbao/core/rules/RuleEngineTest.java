@@ -1,6 +1,7 @@
 package io.nianbao.core.rules;
 
 import io.nianbao.core.model.Finding;
+import io.nianbao.core.model.Responsibility;
 import io.nianbao.core.model.SectionKind;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +46,21 @@ class RuleEngineTest {
         assertThat(byOcr).filteredOn(f -> f.rule().equals("T3-ROW-SUM")).singleElement()
                 .satisfies(f -> assertThat(f.evidence()).isEqualTo("经OCR识别，请对照原图核对"));
         assertThat(asRead).extracting(Finding::evidence).noneMatch(e -> e != null && e.contains("OCR"));
+    }
+
+    /** A heading OCR did not find is no proof that the agency left the section out: it is ours to look at. */
+    @Test
+    void whatAReportReadByOcrLacksInItsLayoutIsOursNotTheAgencys() {
+        ReportBuilder report = ReportBuilder.valid().without(SectionKind.PROBLEMS);
+        assertThat(new RuleEngine().run(RuleContext.of(report.build()))).extracting(Finding::rule).contains("SEC-MISSING");
+
+        List<Finding> byOcr = new RuleEngine().run(RuleContext.of(report.byOcr().build()));
+        assertThat(byOcr).extracting(Finding::rule).doesNotContain("SEC-MISSING");
+        assertThat(byOcr).filteredOn(f -> f.location() != null && f.location().equals("五")).singleElement().satisfies(f -> {
+            assertThat(f.rule()).isEqualTo("PARSE-UNCERTAIN");
+            assertThat(f.responsibility()).isEqualTo(Responsibility.SYSTEM);
+            assertThat(f.message()).startsWith("该报告经OCR识别").contains("不归责于报告机关");
+        });
     }
 
     @Test
