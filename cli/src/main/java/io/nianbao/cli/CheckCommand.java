@@ -9,6 +9,7 @@ import io.nianbao.core.model.ParsedReport;
 import io.nianbao.core.model.ReportMetadata;
 import io.nianbao.core.rules.RuleContext;
 import io.nianbao.core.rules.RuleEngine;
+import io.nianbao.ocr.engine.DocumentOcr;
 
 import java.io.FileOutputStream;
 import java.io.FileDescriptor;
@@ -21,6 +22,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * {@code nianbao check FILE [--format json|text] [--agency A] [--level L] [--year Y]
@@ -75,9 +77,21 @@ public final class CheckCommand {
         return 0;
     }
 
+    /**
+     * The report as its text gives it, or, for a scan or tables in pictures, as OCR reads its images
+     * here in process (ocr-engine's models, loaded for this document): what ocr-service and
+     * parse-service together make of it in the pipeline.
+     */
     private static ParsedReport read(ReportReader reader, Path file, ReportMetadata hints)
             throws IOException, UnreadableDocumentException {
-        return reader.read(Files.readAllBytes(file), hints);
+        byte[] document = Files.readAllBytes(file);
+        Optional<ParsedReport> asText = reader.readUnlessOcrNeeded(document, hints);
+        if (asText.isPresent()) {
+            return asText.get();
+        }
+        try (DocumentOcr ocr = DocumentOcr.load()) {
+            return reader.read(document, hints, ocr.read(document));
+        }
     }
 
     /** A command line that cannot be run; the message is Chinese and names the problem. */

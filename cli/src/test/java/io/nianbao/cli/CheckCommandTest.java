@@ -3,7 +3,12 @@ package io.nianbao.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Assumptions;
+import io.nianbao.core.model.ParsedReport;
+import io.nianbao.ocr.engine.DocumentOcr;
+import io.nianbao.samples.SampleReports;
+import io.nianbao.samples.ScannedDocuments;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -67,5 +72,22 @@ class CheckCommandTest {
         assertThat(root.at("/meta/year").asInt()).isEqualTo(2023);
         assertThat(root.at("/meta/agencyLevel").asText()).isEqualTo("DEPARTMENT");
         assertThat(root.get("findings").isArray()).isTrue();
+    }
+
+    /** A scan is read by OCR in process, as the pipeline's ocr-service reads it: its tables, and no accusation of its layout. */
+    @Test
+    void aScanIsCheckedByOcrInProcess(@TempDir Path dir) throws Exception {
+        try (DocumentOcr ocr = DocumentOcr.load()) {
+            Assumptions.assumeTrue(ocr.available(), "ocr-engine's jar has no OCR models");
+        }
+        Assumptions.assumeTrue(ScannedDocuments.available(), "no Chinese font to draw the scan with");
+        ParsedReport report = SampleReports.consistentGb2021();
+        Path scan = dir.resolve("scan.pdf");
+        Files.write(scan, ScannedDocuments.imagePdf(report, ScannedDocuments.Scan.clean(200)));
+
+        assertThat(run(scan.toString(), "--format", "json")).as(stderr()).isEqualTo(0);
+        JsonNode root = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(root.at("/applications/rows/newReceived/6").asLong()).isEqualTo(report.applications().rows().get("newReceived").get(6));
+        assertThat(root.get("findings")).allSatisfy(finding -> assertThat(finding.get("responsibility").asText()).isNotEqualTo("AGENCY"));
     }
 }

@@ -71,10 +71,15 @@ public final class DocumentOcr implements AutoCloseable {
         return new Recognition(images);
     }
 
+    /** Frees the models' native memory. */
     @Override
-    public void close() throws OrtException {
+    public void close() {
         if (models != null) {
-            models.close();
+            try {
+                models.close();
+            } catch (OrtException e) {
+                throw new IllegalStateException("ONNX Runtime could not free the OCR models", e);
+            }
         }
     }
 }

@@ -2,6 +2,7 @@ package io.nianbao.core.rules;
 
 import io.nianbao.core.model.Finding;
 import io.nianbao.core.model.Responsibility;
+import io.nianbao.core.parse.CellReader;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -59,7 +60,14 @@ public final class RuleEngine {
         for (ReportRule rule : rules) {
             out.addAll(rule.check(ctx));
         }
-        return ctx.report().readByOcr() ? out.stream().map(RuleEngine::saidReadByOcr).toList() : out;
+        return ctx.report().readByOcr() ? out.stream().map(RuleEngine::withoutMarks).map(RuleEngine::saidReadByOcr).toList() : out;
+    }
+
+    /** The finding without the parser's marks of unsure OCR cells ({@link CellReader#UNCONFIDENT}) in what it quotes. */
+    private static Finding withoutMarks(Finding f) {
+        String mark = String.valueOf(CellReader.UNCONFIDENT);
+        return new Finding(f.rule(), f.severity(), f.responsibility(), f.location(), f.expected(), f.actual(),
+                f.message().replace(mark, ""), f.evidence() == null ? null : f.evidence().replace(mark, ""));
     }
 
     /**

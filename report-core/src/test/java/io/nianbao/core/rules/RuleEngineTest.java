@@ -3,6 +3,8 @@ package io.nianbao.core.rules;
 import io.nianbao.core.model.Finding;
 import io.nianbao.core.model.Responsibility;
 import io.nianbao.core.model.SectionKind;
+import io.nianbao.core.model.Severity;
+import io.nianbao.core.parse.CellReader;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -61,6 +63,20 @@ class RuleEngineTest {
             assertThat(f.responsibility()).isEqualTo(Responsibility.SYSTEM);
             assertThat(f.message()).startsWith("该报告经OCR识别").contains("不归责于报告机关");
         });
+    }
+
+    /** What a finding quotes of a report read by OCR is the text as read, without the parser's marks of unsure cells. */
+    @Test
+    void findingsOfAReportReadByOcrQuoteNoMarks() {
+        String marked = "二、上年结转政府信息公开申请数量\t1\t" + CellReader.UNCONFIDENT + "0";
+        ReportBuilder report = ReportBuilder.valid().byOcr()
+                .parseFinding(new Finding("PARSE-UNCERTAIN", Severity.WARNING, Responsibility.SYSTEM, "三", null, null,
+                        "原文“" + marked + "”", marked));
+        assertThat(new RuleEngine().run(RuleContext.of(report.build())))
+                .filteredOn(f -> "三".equals(f.location())).singleElement().satisfies(f -> {
+                    assertThat(f.message()).isEqualTo("原文“二、上年结转政府信息公开申请数量\t1\t0”");
+                    assertThat(f.evidence()).doesNotContain(String.valueOf(CellReader.UNCONFIDENT));
+                });
     }
 
     @Test
