@@ -45,7 +45,7 @@ final class DemoCommand {
         List<DemoReport> reports = DemoReports.load(home);
         Path dataDir = Folders.fresh(home.resolve(".nianbao-data").resolve("demo"));
 
-        out.println("年报核查演示：启动 Kafka、模式注册中心、邮件服务器和四个服务（数据目录 " + dataDir + "）…");
+        out.println("年报核查演示：启动 Kafka、模式注册中心、邮件服务器和五个服务（数据目录 " + dataDir + "）…");
         long start = System.nanoTime();
         try (LocalStack stack = LocalStack.start(dataDir);
              MailCatcher mail = MailCatcher.start();

@@ -6,11 +6,13 @@ import io.nianbao.core.model.ParsedReport;
 import io.nianbao.core.model.ReportMetadata;
 import io.nianbao.samples.ReportRenderer;
 import io.nianbao.samples.SampleReports;
+import io.nianbao.samples.ScannedDocuments;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -27,10 +29,14 @@ public final class DemoReports {
     private DemoReports() {
     }
 
-    /** What the demo publishes from the checkout at {@code home}. */
+    /** What the demo publishes from the checkout at {@code home}, and a scan that OCR reads (where a Chinese font draws it). */
     public static List<DemoReport> load(Path home) {
         Path corpus = corpusDir(home);
-        return corpus != null ? fromCorpus(corpus) : samples();
+        List<DemoReport> reports = new ArrayList<>(corpus != null ? fromCorpus(corpus) : samples());
+        if (ScannedDocuments.available()) {
+            reports.add(scanned("scanned-arithmetic-errors", SampleReports.withArithmeticErrors()));
+        }
+        return reports;
     }
 
     /** The project's own reports, rendered from the model: two consistent ones and one with arithmetic errors. */
@@ -42,11 +48,19 @@ public final class DemoReports {
     }
 
     private static DemoReport sample(String name, ParsedReport report) {
+        return document(name, report, name + ".txt", ReportRenderer.bytes(report));
+    }
+
+    /** The report printed and scanned at 200 dpi into an image-only PDF, as many townships publish theirs. */
+    private static DemoReport scanned(String name, ParsedReport report) {
+        return document(name, report, name + ".pdf", ScannedDocuments.imagePdf(report, ScannedDocuments.Scan.clean(200)));
+    }
+
+    private static DemoReport document(String name, ParsedReport report, String fileName, byte[] document) {
         ReportMetadata meta = report.meta();
         return new DemoReport("samples/" + name, "sample-" + name, meta.agency(),
                 meta.agencyLevel() == null ? null : meta.agencyLevel().name(),
-                meta.publishedOn() == null ? null : meta.publishedOn().toString(),
-                name + ".txt", ReportRenderer.bytes(report));
+                meta.publishedOn() == null ? null : meta.publishedOn().toString(), fileName, document);
     }
 
     /** The shared corpus folder ({@code <checkout>/../shared/corpus}), or null when absent. */
