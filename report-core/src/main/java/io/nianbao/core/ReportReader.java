@@ -15,6 +15,7 @@ import io.nianbao.core.model.ReportMetadata;
 import io.nianbao.core.ocr.OcrDigits;
 import io.nianbao.core.ocr.OcrText;
 import io.nianbao.core.ocr.Recognition;
+import io.nianbao.core.ocr.UnfoundRows;
 import io.nianbao.core.parse.ReportParser;
 
 import java.io.IOException;
@@ -64,7 +65,8 @@ public final class ReportReader {
      * The report a document gives with what OCR read on its images ({@link DocumentImages}): a scan's
      * or a photo's text is the images' lines; a document with text has each image's lines where the
      * image stands. A digit OCR was unsure of, or that breaks a table's sum where one digit more or
-     * less would not, is null with PARSE-UNCERTAIN ({@link OcrDigits}). The report is
+     * less would not, is null with PARSE-UNCERTAIN ({@link OcrDigits}), and so is a row of tables 三
+     * and 四 that is not there ({@link UnfoundRows}). The report is
      * {@link ParsedReport#readByOcr}: what the rules find in its layout (a row of the wrong width, a
      * heading not found) is ours to look at, not the agency's ({@link io.nianbao.core.rules.RuleEngine}).
      *
@@ -84,8 +86,8 @@ public final class ReportReader {
             }
             limits.chars(lines.stream().mapToInt(String::length).sum());
             ParsedReport read = ReportParser.parse(nonBlank(lines), hints == null ? ReportMetadata.UNKNOWN : hints, true);
-            return OcrDigits.settle(new ParsedReport(read.meta(), read.template(), read.sections(), read.proactive(),
-                    read.applications(), read.reviewLitigation(), read.parseFindings(), true));
+            return OcrDigits.settle(UnfoundRows.named(new ParsedReport(read.meta(), read.template(), read.sections(),
+                    read.proactive(), read.applications(), read.reviewLitigation(), read.parseFindings(), true)));
         });
     }
 

@@ -182,4 +182,16 @@ public final class ParseUncertain {
                 + "这可能是识别未能读出标题、表格或文字所致，不归责于报告机关，请对照原图核对。";
         return RuleId.PARSE_UNCERTAIN.finding(layout.location(), layout.expected(), layout.actual(), message, layout.evidence());
     }
+
+    /**
+     * A row of a table read by OCR that is not there: lost where the table breaks across scanned
+     * pages, or not recognised ({@link io.nianbao.core.ocr.UnfoundRows}).
+     *
+     * @param location the row, e.g. "三.unavailable.needsCreation"
+     */
+    public static Finding rowNotFoundByOcr(String location) {
+        String message = "经OCR识别的表格中未找到" + Locations.describe(location)
+                + "这一行（可能位于扫描页的分页处，或未能识别），该行按未读取处理，不据以核对，请对照原图核对。";
+        return RuleId.PARSE_UNCERTAIN.finding(location, message, null);
+    }
 }

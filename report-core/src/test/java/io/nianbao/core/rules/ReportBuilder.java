@@ -139,7 +139,7 @@ public final class ReportBuilder {
         return this;
     }
 
-    ReportBuilder removeRow(String key) {
+    public ReportBuilder removeRow(String key) {
         applications.remove(key);
         return this;
     }
