@@ -1,5 +1,7 @@
 package io.nianbao.ocr.engine;
 
+import io.nianbao.core.extract.ReadingLimits;
+
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -17,7 +19,7 @@ import java.util.List;
 final class PageStrips {
 
     /** An A4 page's height for its width. */
-    static final double A4 = 297.0 / 210;
+    static final double A4 = ReadingLimits.A4_HEIGHT_PER_WIDTH;
     /** A page up to this much taller than A4 for its width is read whole. */
     static final double READ_WHOLE = 1.25;
 

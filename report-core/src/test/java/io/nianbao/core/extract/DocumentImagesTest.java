@@ -115,6 +115,48 @@ class DocumentImagesTest {
     }
 
     @Test
+    void aLongImageIsRenderedInGreyAtFullScaleThoughItHasMorePixelsThanAPage() throws Exception {
+        // Three A4 pages at 200 dpi one under another: 11.6 million pixels, decoded in two bands of rows.
+        BufferedImage tall = new BufferedImage(1654, 7017, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = tall.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, tall.getWidth(), tall.getHeight());
+        g.setColor(new Color(20, 20, 120));
+        List<Integer> marks = List.of(0, 2000, 6040, 7000);
+        for (int y : marks) {
+            g.fillRect(100, y, 60, 12);
+        }
+        g.dispose();
+
+        for (String format : List.of("png", "jpeg")) {
+            BufferedImage rendered = DocumentImages.of(encoded(tall, format)).getFirst().render();
+
+            assertThat(rendered.getType()).as(format).isEqualTo(BufferedImage.TYPE_BYTE_GRAY);
+            assertThat(rendered.getWidth()).as(format).isEqualTo(1654);
+            assertThat(rendered.getHeight()).as(format).isEqualTo(7017);
+            for (int y : marks) {
+                assertThat(grey(rendered, 130, y + 3)).as(format + " mark at " + y).isLessThan(96);
+                assertThat(grey(rendered, 130, y + 9)).as(format + " mark at " + y).isLessThan(96);
+                assertThat(grey(rendered, 130, y + 15)).as(format + " under the mark at " + y).isGreaterThan(192);
+            }
+        }
+    }
+
+    @Test
+    void aTransparentPixelIsRenderedAsWhitePaper() throws Exception {
+        BufferedImage image = new BufferedImage(40, 40, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.BLACK);
+        g.fillRect(0, 0, 20, 40);
+        g.dispose();
+
+        BufferedImage rendered = DocumentImages.of(encoded(image, "png")).getFirst().render();
+
+        assertThat(grey(rendered, 5, 20)).isLessThan(64);
+        assertThat(grey(rendered, 30, 20)).isGreaterThan(192);
+    }
+
+    @Test
     void aDocxGivesItsPicturesInDocumentOrderWhereItsPlaceholdersStand() throws Exception {
         byte[] docx;
         try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
