@@ -24,14 +24,14 @@ import java.util.List;
  * inside its rules, so a figure never runs into its neighbour's; a cell that reads as a figure
  * (nothing of a Chinese character in it) is decoded with digits, '.', ',' and '-' alone. A table
  * that goes on from the page before is just more rows. A long image (a report's pages one under
- * another) is read in strips of at most an A4 page's height ({@link PageStrips}), one after the
+ * another) is read in strips of about an A4 page's height ({@link PageStrips}), one after the
  * other, each as a page: shrunk whole, its prose would be too small to read.
  *
  * <p>Bounded: a page (or strip) of more than {@link #MAX_PIXELS} is scaled down first; a page
  * (or strip) with more than {@link #MAX_CELLS} table cells or {@link #MAX_PROSE_PIECES} pieces of
  * prose is refused, and so is an image more than {@link #MAX_PAGES_TALL} A4 pages tall: an image
- * is read in at most {@code 2 × MAX_PAGES_TALL + 1} strips, one at a time, each within the limits
- * of a page.
+ * is read in at most {@code 4 × MAX_PAGES_TALL + 1} strips (each but the last a quarter of a page
+ * high or more), one at a time, each within the limits of a page.
  * Measured on an A4 page holding section 三's table and six lines of prose, at 200 and 300 dpi,
  * in a JVM of 256 MB heap: 0.19 GB resident with the models loaded, 0.50–0.68 GB at the page's
  * peak, 2.5–3.1 s on one core. Thread-safe as {@link PaddleOcr} is: it keeps nothing between pages.
@@ -45,9 +45,8 @@ public final class PageReader {
     /** A page of dense prose has about 50 lines. */
     public static final int MAX_PROSE_PIECES = 400;
     /**
-     * A long image is read up to this many A4 pages tall for its width, in at most twice as many
-     * strips and one more (each cut is in a strip's lower half): 10 pages of a report at 200 dpi
-     * are 24 million pixels, held once in grey.
+     * A long image is read up to this many A4 pages tall for its width: 10 pages of a report at
+     * 200 dpi are 24 million pixels, held once in grey.
      */
     public static final int MAX_PAGES_TALL = 16;
     /** A strip is read with white rows of a fiftieth of its width above and below: turned level by 2°, it loses nothing. */

@@ -121,6 +121,53 @@ class PageStripsTest {
     }
 
     @Test
+    void aCellSpanningEveryRuleWithinReachMakesTheStripLongerRatherThanBeCut() {
+        int left = 50;
+        int columnWidth = 125;
+        int top = 140;
+        int rowHeight = 40;
+        int rows = 60;
+        BufferedImage page = white(top + rows * rowHeight + 200);
+        Graphics2D g = page.createGraphics();
+        g.setColor(Color.BLACK);
+        Random random = new Random(13);
+        List<Band> cells = new ArrayList<>();
+        List<Integer> drawnAcross = new ArrayList<>();
+        for (int r = 0; r <= rows; r++) {
+            int ruleTop = top + r * rowHeight;
+            // Column 0 holds one group cell over rows 5 to 39 (y 340 to 1740), its label halfway down.
+            boolean spanned = r > 5 && r < 40;
+            g.fillRect(spanned ? left + columnWidth : left, ruleTop, spanned ? 3 * columnWidth + 2 : 4 * columnWidth + 2, 2);
+            if (!spanned) {
+                drawnAcross.add(ruleTop);
+            }
+            if (r < rows) {
+                cells.add(line(g, left + columnWidth + 10, left + 4 * columnWidth - 10, ruleTop + 12, random));
+            }
+        }
+        cells.add(line(g, left + 10, left + columnWidth - 10, top + 22 * rowHeight + 12, random));
+        for (int c = 0; c <= 4; c++) {
+            g.fillRect(left + c * columnWidth, top, 2, rows * rowHeight + 2);
+        }
+        g.dispose();
+
+        List<PageStrips.Strip> strips = PageStrips.of(page);
+
+        assertCovers(strips, page.getHeight(), (int) (PageReader.MAX_PIXELS / WIDTH));
+        assertThat(strips).anySatisfy(s -> assertThat(s.height()).isGreaterThan(PageStrips.stripHeight(WIDTH)));
+        for (int i = 1; i < strips.size(); i++) {
+            PageStrips.Strip above = strips.get(i - 1);
+            PageStrips.Strip below = strips.get(i);
+            if (above.bottom() > top + rows * rowHeight) {
+                continue;
+            }
+            assertThat(drawnAcross.stream().filter(t -> t >= below.top() && t + 2 <= above.bottom()).toList())
+                    .as("a rule drawn across, whole in both strips %s and %s", above, below).hasSize(1);
+        }
+        assertEachInExactlyOneStrip(cells, strips);
+    }
+
+    @Test
     void aPageOfAboutA4ProportionIsOneStrip() {
         int a4 = PageStrips.stripHeight(WIDTH);
 
@@ -142,15 +189,19 @@ class PageStripsTest {
         List<PageStrips.Strip> strips = PageStrips.of(page);
 
         assertCovers(strips, page.getHeight());
-        assertThat(strips).hasSizeLessThanOrEqualTo(2 * page.getHeight() / PageStrips.stripHeight(WIDTH) + 1);
+        assertThat(strips).hasSizeLessThanOrEqualTo(4 * page.getHeight() / PageStrips.stripHeight(WIDTH) + 1);
     }
 
     /** Strips from the top to the bottom, in order, none higher than an A4 page for the width, no rows left out. */
     private static void assertCovers(List<PageStrips.Strip> strips, int height) {
+        assertCovers(strips, height, PageStrips.stripHeight(WIDTH));
+    }
+
+    private static void assertCovers(List<PageStrips.Strip> strips, int height, int highest) {
         assertThat(strips.getFirst().top()).isZero();
         assertThat(strips.getLast().bottom()).isEqualTo(height);
         for (int i = 0; i < strips.size(); i++) {
-            assertThat(strips.get(i).height()).isPositive().isLessThanOrEqualTo(PageStrips.stripHeight(WIDTH));
+            assertThat(strips.get(i).height()).isPositive().isLessThanOrEqualTo(highest);
             if (i > 0) {
                 assertThat(strips.get(i).top()).isGreaterThan(strips.get(i - 1).top()).isLessThanOrEqualTo(strips.get(i - 1).bottom());
             }
