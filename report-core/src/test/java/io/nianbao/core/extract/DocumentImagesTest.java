@@ -143,6 +143,16 @@ class DocumentImagesTest {
     }
 
     @Test
+    void aLongPdfPageIsRenderedAt200DpiThoughItHasMorePixelsThanAPage() throws Exception {
+        PDRectangle threePages = new PDRectangle(PDRectangle.A4.getWidth(), 3 * PDRectangle.A4.getHeight());
+
+        BufferedImage rendered = DocumentImages.of(pdfOfImages(threePages, blackBlock(300, 200))).getFirst().render();
+
+        assertThat(rendered.getWidth()).isBetween(1650, 1656);
+        assertThat(rendered.getHeight()).isBetween(3 * 2336, 3 * 2342);
+    }
+
+    @Test
     void aTransparentPixelIsRenderedAsWhitePaper() throws Exception {
         BufferedImage image = new BufferedImage(40, 40, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = image.createGraphics();
@@ -314,13 +324,18 @@ class DocumentImagesTest {
 
     /** A PDF of A4 pages, each drawing one image at its top left corner, 1 pt to a pixel; no text. */
     private static byte[] pdfOfImages(BufferedImage... images) throws IOException {
+        return pdfOfImages(PDRectangle.A4, images);
+    }
+
+    /** A PDF of pages of this size, each drawing one image at its top left corner. */
+    private static byte[] pdfOfImages(PDRectangle size, BufferedImage... images) throws IOException {
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             for (BufferedImage image : images) {
-                PDPage page = new PDPage(PDRectangle.A4);
+                PDPage page = new PDPage(size);
                 doc.addPage(page);
                 PDImageXObject xobject = LosslessFactory.createFromImage(doc, image);
                 try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
-                    content.drawImage(xobject, 0, PDRectangle.A4.getHeight() - image.getHeight());
+                    content.drawImage(xobject, 0, size.getHeight() - image.getHeight());
                 }
             }
             doc.save(out);
