@@ -21,8 +21,8 @@ import java.util.Set;
 
 /**
  * A page of a PDF without text (a scan), rendered in grey at {@link #DPI} for OCR, or at the
- * resolution that keeps it within {@link ReadingLimits#renderedPixels} (a long page keeps more). The document is
- * loaded again for each page rendered, so that none of it is held in between.
+ * resolution that keeps it within {@link ReadingLimits#renderedPixels} (a long page has more). The
+ * document is loaded again for each page rendered, so that none of it is held in between.
  *
  * @param pdf the whole document
  */
