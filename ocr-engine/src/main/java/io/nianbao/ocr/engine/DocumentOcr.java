@@ -17,7 +17,7 @@ import java.util.Map;
 /**
  * OCR of a whole document: its images ({@link DocumentImages}: a scan's pages, a photo, the
  * pictures of a Word or web document), rendered and read one at a time, so that a document holds
- * one page in memory however many it has. What ocr-service runs per request and {@code nianbao
+ * one page in memory however many it has (a long image: itself in grey and one strip of it). What ocr-service runs per request and {@code nianbao
  * check} runs in process. Thread-safe: the models are shared, each call reads its own pages.
  */
 public final class DocumentOcr implements AutoCloseable {

@@ -45,6 +45,17 @@ final class GreyImages {
         return resize(image, Math.max(1, (int) (image.getWidth() * scale)), Math.max(1, (int) (image.getHeight() * scale)));
     }
 
+    /** Rows {@code [top, bottom)} of a grey image on white, with {@code margin} white rows above and below. */
+    static BufferedImage rows(BufferedImage grey, int top, int bottom, int margin) {
+        BufferedImage out = new BufferedImage(grey.getWidth(), bottom - top + 2 * margin, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = out.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, out.getWidth(), out.getHeight());
+        g.drawImage(grey.getSubimage(0, top, grey.getWidth(), bottom - top), 0, margin, null);
+        g.dispose();
+        return out;
+    }
+
     /** The image turned by {@code radians} (clockwise on screen) about its centre, same size. */
     static BufferedImage rotate(BufferedImage image, double radians) {
         BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_BYTE_GRAY);

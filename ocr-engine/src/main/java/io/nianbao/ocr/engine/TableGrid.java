@@ -86,6 +86,16 @@ final class TableGrid {
         return out.stream().filter(row -> !row.isEmpty()).toList();
     }
 
+    /** Whether horizontal rule {@code row} is drawn across every column: no cell spans it. */
+    boolean drawnAcross(int row) {
+        for (int c = 0; c < columns(); c++) {
+            if (!drawnBetweenRows(row, c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Whether vertical rule {@code column} is drawn along row {@code row}. */
     private boolean drawnBetweenColumns(int row, int column) {
         return vertical.get(column).coverage(corner(row, column)[1], corner(row + 1, column)[1]) >= DRAWN;

@@ -14,8 +14,9 @@ public interface DocumentImage {
     int index();
 
     /**
-     * The image's pixels, at most {@link ReadingLimits#MAX_RENDERED_PIXELS} of them (a larger
-     * image is rendered smaller).
+     * The image's pixels in grey, at most {@link ReadingLimits#MAX_RENDERED_PIXELS} of them for
+     * each A4 page's height it has for its width (a larger image is rendered smaller; a long image
+     * keeps its pages' resolution: {@link ReadingLimits#renderedPixels}).
      *
      * @throws IOException when it cannot be decoded (a format ImageIO does not read, broken data)
      */

@@ -5,10 +5,15 @@ import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Iterator;
+
+import static java.lang.Math.ceilDiv;
 
 /**
  * An image in a format ImageIO reads (PNG, JPEG, TIFF, GIF, BMP): one frame of its bytes (a page
@@ -25,18 +30,35 @@ record EncodedImage(int index, Bytes bytes, int frame) implements DocumentImage 
         byte[] read() throws IOException;
     }
 
+    /**
+     * The frame in grey, as OCR reads it, subsampled to within {@link ReadingLimits#renderedPixels}:
+     * decoded a band of at most {@link ReadingLimits#MAX_RENDERED_PIXELS} at a time, so that a long
+     * image kept at full scale (up to {@link ReadingLimits#MAX_IMAGE_PIXELS}, one byte each in grey)
+     * is never held whole in colour (four bytes each). A transparent pixel is white paper.
+     */
     @Override
     public BufferedImage render() throws IOException {
         return withReader(bytes.read(), reader -> {
-            long width = reader.getWidth(frame);
-            long height = reader.getHeight(frame);
+            int width = reader.getWidth(frame);
+            int height = reader.getHeight(frame);
             ReadingLimits.checkImagePixels(width, height);
-            int step = (int) Math.ceil(Math.sqrt((double) width * height / ReadingLimits.MAX_RENDERED_PIXELS));
-            ImageReadParam param = reader.getDefaultReadParam();
-            if (step > 1) {
-                param.setSourceSubsampling(step, step, 0, 0);
+            int step = (int) Math.ceil(Math.sqrt((double) width * height / ReadingLimits.renderedPixels(width, height)));
+            BufferedImage grey = new BufferedImage(ceilDiv(width, step), ceilDiv(height, step), BufferedImage.TYPE_BYTE_GRAY);
+            int bandRows = (int) Math.max(step, ReadingLimits.MAX_RENDERED_PIXELS / width / step * step);
+            Graphics2D g = grey.createGraphics();
+            try {
+                g.setColor(Color.WHITE);
+                g.fillRect(0, 0, grey.getWidth(), grey.getHeight());
+                for (int top = 0; top < height; top += bandRows) {
+                    ImageReadParam param = reader.getDefaultReadParam();
+                    param.setSourceRegion(new Rectangle(0, top, width, Math.min(bandRows, height - top)));
+                    param.setSourceSubsampling(step, step, 0, 0);
+                    g.drawImage(reader.read(frame, param), 0, top / step, null);
+                }
+            } finally {
+                g.dispose();
             }
-            return reader.read(frame, param);
+            return grey;
         });
     }
 

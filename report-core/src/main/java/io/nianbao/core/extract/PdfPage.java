@@ -21,8 +21,8 @@ import java.util.Set;
 
 /**
  * A page of a PDF without text (a scan), rendered in grey at {@link #DPI} for OCR, or at the
- * resolution that keeps it within {@link ReadingLimits#MAX_RENDERED_PIXELS}. The document is
- * loaded again for each page rendered, so that none of it is held in between.
+ * resolution that keeps it within {@link ReadingLimits#renderedPixels} (a long page has more). The
+ * document is loaded again for each page rendered, so that none of it is held in between.
  *
  * @param pdf the whole document
  */
@@ -93,7 +93,7 @@ record PdfPage(int index, byte[] pdf) implements DocumentImage {
             PDPage page = doc.getPage(index);
             PDRectangle box = page.getCropBox();
             double area = Math.max(1, (double) box.getWidth() * box.getHeight());
-            float scale = (float) Math.min(DPI / 72, Math.sqrt(ReadingLimits.MAX_RENDERED_PIXELS / area));
+            float scale = (float) Math.min(DPI / 72, Math.sqrt(ReadingLimits.renderedPixels(box.getWidth(), box.getHeight()) / area));
             PDFRenderer renderer = new PDFRenderer(doc);
             renderer.setSubsamplingAllowed(true);
             return renderer.renderImage(index, scale, ImageType.GRAY);

@@ -63,10 +63,13 @@ public final class ReadingLimits {
      */
     public static final long MAX_IMAGE_PIXELS = 40_000_000;
     /**
-     * Pixels an image is rendered to for OCR, a larger one subsampled (a PDF page rendered at a
-     * lower resolution): an A4 page at 300 dpi has 8.7 million, 35 MB in memory at four bytes each.
+     * Pixels a page is rendered to for OCR, a larger one subsampled (a PDF page rendered at a
+     * lower resolution): an A4 page at 300 dpi has 8.7 million, 35 MB in memory at four bytes each
+     * as an image is decoded. A long image has this many for each A4 page's height ({@link #renderedPixels}).
      */
     public static final long MAX_RENDERED_PIXELS = 10_000_000;
+    /** An A4 page's height for its width: how tall a page is. */
+    public static final double A4_HEIGHT_PER_WIDTH = 297.0 / 210;
     /** Bytes of one image inside a document (a DOCX part, an HTML page's data: URI), as encoded. */
     public static final int MAX_IMAGE_BYTES = 8 * 1024 * 1024;
     /** Time for one reading: within parse-service's transaction timeout (15 s) with room to spare. */
@@ -137,6 +140,17 @@ public final class ReadingLimits {
         if (images > MAX_IMAGES) {
             throw new LimitExceeded("图片或扫描页超过" + MAX_IMAGES + "个", images + " images");
         }
+    }
+
+    /**
+     * Pixels an image of this shape is rendered to: {@link #MAX_RENDERED_PIXELS} for each A4 page's
+     * height it has for its width, so that a long image (a report's pages one under another, which
+     * OCR reads in page-high strips) keeps its pages' resolution; never more than
+     * {@link #MAX_IMAGE_PIXELS}, which are 40 MB in grey.
+     */
+    static long renderedPixels(double width, double height) {
+        double pages = Math.max(1, height / (Math.max(1, width) * A4_HEIGHT_PER_WIDTH));
+        return (long) Math.min(MAX_IMAGE_PIXELS, MAX_RENDERED_PIXELS * pages);
     }
 
     /** Fails when an image has more pixels than {@link #MAX_IMAGE_PIXELS}. */

@@ -115,6 +115,58 @@ class DocumentImagesTest {
     }
 
     @Test
+    void aLongImageIsRenderedInGreyAtFullScaleThoughItHasMorePixelsThanAPage() throws Exception {
+        // Three A4 pages at 200 dpi one under another: 11.6 million pixels, decoded in two bands of rows.
+        BufferedImage tall = new BufferedImage(1654, 7017, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = tall.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, tall.getWidth(), tall.getHeight());
+        g.setColor(new Color(20, 20, 120));
+        List<Integer> marks = List.of(0, 2000, 6040, 7000);
+        for (int y : marks) {
+            g.fillRect(100, y, 60, 12);
+        }
+        g.dispose();
+
+        for (String format : List.of("png", "jpeg")) {
+            BufferedImage rendered = DocumentImages.of(encoded(tall, format)).getFirst().render();
+
+            assertThat(rendered.getType()).as(format).isEqualTo(BufferedImage.TYPE_BYTE_GRAY);
+            assertThat(rendered.getWidth()).as(format).isEqualTo(1654);
+            assertThat(rendered.getHeight()).as(format).isEqualTo(7017);
+            for (int y : marks) {
+                assertThat(grey(rendered, 130, y + 3)).as(format + " mark at " + y).isLessThan(96);
+                assertThat(grey(rendered, 130, y + 9)).as(format + " mark at " + y).isLessThan(96);
+                assertThat(grey(rendered, 130, y + 15)).as(format + " under the mark at " + y).isGreaterThan(192);
+            }
+        }
+    }
+
+    @Test
+    void aLongPdfPageIsRenderedAt200DpiThoughItHasMorePixelsThanAPage() throws Exception {
+        PDRectangle threePages = new PDRectangle(PDRectangle.A4.getWidth(), 3 * PDRectangle.A4.getHeight());
+
+        BufferedImage rendered = DocumentImages.of(pdfOfImages(threePages, blackBlock(300, 200))).getFirst().render();
+
+        assertThat(rendered.getWidth()).isBetween(1650, 1656);
+        assertThat(rendered.getHeight()).isBetween(3 * 2336, 3 * 2342);
+    }
+
+    @Test
+    void aTransparentPixelIsRenderedAsWhitePaper() throws Exception {
+        BufferedImage image = new BufferedImage(40, 40, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.BLACK);
+        g.fillRect(0, 0, 20, 40);
+        g.dispose();
+
+        BufferedImage rendered = DocumentImages.of(encoded(image, "png")).getFirst().render();
+
+        assertThat(grey(rendered, 5, 20)).isLessThan(64);
+        assertThat(grey(rendered, 30, 20)).isGreaterThan(192);
+    }
+
+    @Test
     void aDocxGivesItsPicturesInDocumentOrderWhereItsPlaceholdersStand() throws Exception {
         byte[] docx;
         try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
@@ -272,13 +324,18 @@ class DocumentImagesTest {
 
     /** A PDF of A4 pages, each drawing one image at its top left corner, 1 pt to a pixel; no text. */
     private static byte[] pdfOfImages(BufferedImage... images) throws IOException {
+        return pdfOfImages(PDRectangle.A4, images);
+    }
+
+    /** A PDF of pages of this size, each drawing one image at its top left corner. */
+    private static byte[] pdfOfImages(PDRectangle size, BufferedImage... images) throws IOException {
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             for (BufferedImage image : images) {
-                PDPage page = new PDPage(PDRectangle.A4);
+                PDPage page = new PDPage(size);
                 doc.addPage(page);
                 PDImageXObject xobject = LosslessFactory.createFromImage(doc, image);
                 try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
-                    content.drawImage(xobject, 0, PDRectangle.A4.getHeight() - image.getHeight());
+                    content.drawImage(xobject, 0, size.getHeight() - image.getHeight());
                 }
             }
             doc.save(out);
