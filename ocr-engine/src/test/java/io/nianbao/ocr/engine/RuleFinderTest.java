@@ -22,12 +22,8 @@ class RuleFinderTest {
     private static final int LEFT = 60;
     private static final int TOP = 80;
 
-    /**
-     * A 4-row, 5-column table like the templates' heads: a caption cell over two rows and two
-     * columns, a header over three columns, then plain rows; text in some cells.
-     */
-    private static BufferedImage table(AffineTransform view, boolean withText) {
-        BufferedImage image = new BufferedImage(LEFT * 2 + 5 * CELL_W, TOP * 2 + 4 * CELL_H, BufferedImage.TYPE_BYTE_GRAY);
+    /** Whitens the image and gives a pen that draws on it through {@code view}: black, 2 px, smoothed. */
+    private static Graphics2D pen(BufferedImage image, AffineTransform view) {
         Graphics2D g = image.createGraphics();
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, image.getWidth(), image.getHeight());
@@ -36,6 +32,16 @@ class RuleFinderTest {
         g.transform(view);
         g.setColor(Color.BLACK);
         g.setStroke(new BasicStroke(2));
+        return g;
+    }
+
+    /**
+     * A 4-row, 5-column table like the templates' heads: a caption cell over two rows and two
+     * columns, a header over three columns, then plain rows; text in some cells.
+     */
+    private static BufferedImage table(AffineTransform view, boolean withText) {
+        BufferedImage image = new BufferedImage(LEFT * 2 + 5 * CELL_W, TOP * 2 + 4 * CELL_H, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = pen(image, view);
         int right = LEFT + 5 * CELL_W;
         int bottom = TOP + 4 * CELL_H;
         g.drawRect(LEFT, TOP, 5 * CELL_W, 4 * CELL_H);
@@ -123,14 +129,7 @@ class RuleFinderTest {
         int columns = 3;
         int rows = 3;
         BufferedImage image = new BufferedImage(LEFT * 2 + columns * CELL_W, TOP * 2 + rows * CELL_H, BufferedImage.TYPE_BYTE_GRAY);
-        Graphics2D g = image.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, image.getWidth(), image.getHeight());
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.transform(view);
-        g.setColor(Color.BLACK);
-        g.setStroke(new BasicStroke(2));
+        Graphics2D g = pen(image, view);
         for (int line = 0; line <= rows; line++) {
             if ((line > 0 || topRule) && (line < rows || bottomRule)) {
                 g.drawLine(LEFT, TOP + line * CELL_H, LEFT + columns * CELL_W, TOP + line * CELL_H);
