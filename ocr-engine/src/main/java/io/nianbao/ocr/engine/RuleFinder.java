@@ -11,7 +11,8 @@ import java.util.List;
  * are one connected frame; characters are small and apart), and in it the straight runs of ink one
  * rule thick, followed along their length one pixel step at a time, so a rotated or photographed
  * rule is found as well as a level one. Text, even when it touches a rule, adds only short or bent
- * runs and is left out.
+ * runs and is left out. A table a page break left open at its top or bottom is closed where its
+ * vertical rules stop ({@link OpenEdges}).
  */
 final class RuleFinder {
 
@@ -33,8 +34,8 @@ final class RuleFinder {
         List<Ruling> tables = new ArrayList<>();
         for (Rectangle frame : frames) {
             Tracer tracer = new Tracer(components, frame, textHeight);
-            List<Rule> horizontal = tracer.rules(true);
             List<Rule> vertical = tracer.rules(false);
+            List<Rule> horizontal = OpenEdges.closed(tracer.rules(true), vertical, textHeight);
             if (horizontal.size() >= 2 && vertical.size() >= 2) {
                 tables.add(new Ruling(horizontal, vertical, tracer.thickness(), frame));
             }

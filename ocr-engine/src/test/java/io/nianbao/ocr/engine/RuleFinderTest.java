@@ -22,12 +22,8 @@ class RuleFinderTest {
     private static final int LEFT = 60;
     private static final int TOP = 80;
 
-    /**
-     * A 4-row, 5-column table like the templates' heads: a caption cell over two rows and two
-     * columns, a header over three columns, then plain rows; text in some cells.
-     */
-    private static BufferedImage table(AffineTransform view, boolean withText) {
-        BufferedImage image = new BufferedImage(LEFT * 2 + 5 * CELL_W, TOP * 2 + 4 * CELL_H, BufferedImage.TYPE_BYTE_GRAY);
+    /** Whitens the image and gives a pen that draws on it through {@code view}: black, 2 px, smoothed. */
+    private static Graphics2D pen(BufferedImage image, AffineTransform view) {
         Graphics2D g = image.createGraphics();
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, image.getWidth(), image.getHeight());
@@ -36,6 +32,16 @@ class RuleFinderTest {
         g.transform(view);
         g.setColor(Color.BLACK);
         g.setStroke(new BasicStroke(2));
+        return g;
+    }
+
+    /**
+     * A 4-row, 5-column table like the templates' heads: a caption cell over two rows and two
+     * columns, a header over three columns, then plain rows; text in some cells.
+     */
+    private static BufferedImage table(AffineTransform view, boolean withText) {
+        BufferedImage image = new BufferedImage(LEFT * 2 + 5 * CELL_W, TOP * 2 + 4 * CELL_H, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = pen(image, view);
         int right = LEFT + 5 * CELL_W;
         int bottom = TOP + 4 * CELL_H;
         g.drawRect(LEFT, TOP, 5 * CELL_W, 4 * CELL_H);
@@ -112,6 +118,87 @@ class RuleFinderTest {
         // A shear and a slight squeeze: rules no longer level, nor at right angles.
         AffineTransform view = new AffineTransform(0.97, 0.02, -0.03, 1.02, 10, 0);
         assertThat(shape(cells(table(view, true)))).isEqualTo(DRAWN);
+    }
+
+    /**
+     * A 3-row, 3-column table with text in every cell, as a page break leaves it: its vertical
+     * rules run from the top of the first row to the bottom of the last, {@code overshoot} further
+     * each way, and its outer horizontal rules are drawn or not; the inner ones always are.
+     */
+    private static BufferedImage pageBreakTable(AffineTransform view, boolean topRule, boolean bottomRule, int overshoot) {
+        int columns = 3;
+        int rows = 3;
+        BufferedImage image = new BufferedImage(LEFT * 2 + columns * CELL_W, TOP * 2 + rows * CELL_H, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = pen(image, view);
+        for (int line = 0; line <= rows; line++) {
+            if ((line > 0 || topRule) && (line < rows || bottomRule)) {
+                g.drawLine(LEFT, TOP + line * CELL_H, LEFT + columns * CELL_W, TOP + line * CELL_H);
+            }
+        }
+        for (int column = 0; column <= columns; column++) {
+            int x = LEFT + column * CELL_W;
+            g.drawLine(x, TOP - overshoot, x, TOP + rows * CELL_H + overshoot);
+        }
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 24));
+        for (int row = 0; row < rows; row++) {
+            int baseline = TOP + row * CELL_H + 30;
+            g.drawString("第" + "一二三".charAt(row) + "行", LEFT + 10, baseline);
+            g.drawString(String.valueOf(row + 3), LEFT + CELL_W + 30, baseline);
+            g.drawString("0", LEFT + 2 * CELL_W + 30, baseline);
+        }
+        g.dispose();
+        return image;
+    }
+
+    private static final List<List<List<Integer>>> THREE_BY_THREE = List.of(
+            List.of(List.of(0, 0, 1, 1), List.of(0, 1, 1, 1), List.of(0, 2, 1, 1)),
+            List.of(List.of(1, 0, 1, 1), List.of(1, 1, 1, 1), List.of(1, 2, 1, 1)),
+            List.of(List.of(2, 0, 1, 1), List.of(2, 1, 1, 1), List.of(2, 2, 1, 1)));
+
+    @Test
+    void theRowUnderALastRuleThatIsNotDrawnEndsWhereTheVerticalRulesStop() {
+        List<List<TableGrid.Cell>> rows = cells(pageBreakTable(new AffineTransform(), true, false, 0));
+
+        assertThat(shape(rows)).isEqualTo(THREE_BY_THREE);
+        double[][] lastRow = rows.getLast().getFirst().corners();
+        assertThat(lastRow[0][1]).isCloseTo(TOP + 2 * CELL_H, within(1.5));
+        assertThat(lastRow[2][1]).isCloseTo(TOP + 3 * CELL_H, within(1.5));
+        assertThat(rows.getLast().getLast().corners()[3][1]).isCloseTo(TOP + 3 * CELL_H, within(1.5));
+    }
+
+    @Test
+    void theRowOverAFirstRuleThatIsNotDrawnStartsWhereTheVerticalRulesStart() {
+        List<List<TableGrid.Cell>> rows = cells(pageBreakTable(new AffineTransform(), false, true, 0));
+
+        assertThat(shape(rows)).isEqualTo(THREE_BY_THREE);
+        double[][] firstRow = rows.getFirst().getLast().corners();
+        assertThat(firstRow[1][1]).isCloseTo(TOP, within(1.5));
+        assertThat(firstRow[3][1]).isCloseTo(TOP + CELL_H, within(1.5));
+    }
+
+    @Test
+    void aTurnedTableOpenAtBothEndsIsClosedAlongItsTurn() {
+        AffineTransform turn = AffineTransform.getRotateInstance(Math.toRadians(2.5), 250, 150);
+        List<List<TableGrid.Cell>> rows = cells(pageBreakTable(turn, false, false, 0));
+
+        assertThat(shape(rows)).isEqualTo(THREE_BY_THREE);
+        double[][] drawn = {{LEFT, TOP}, {LEFT + 3 * CELL_W, TOP + 3 * CELL_H}};
+        double[][] found = {rows.getFirst().getFirst().corners()[0], rows.getLast().getLast().corners()[3]};
+        for (int i = 0; i < drawn.length; i++) {
+            double[] corner = new double[2];
+            turn.transform(drawn[i], 0, corner, 0, 1);
+            assertThat(found[i][0]).isCloseTo(corner[0], within(2.0));
+            assertThat(found[i][1]).isCloseTo(corner[1], within(2.0));
+        }
+    }
+
+    @Test
+    void verticalRulesThatOvershootAClosedTableByLessThanATextLineAddNoRow() {
+        List<List<TableGrid.Cell>> rows = cells(pageBreakTable(new AffineTransform(), true, true, 6));
+
+        assertThat(shape(rows)).isEqualTo(THREE_BY_THREE);
+        assertThat(rows.getFirst().getFirst().corners()[0][1]).isCloseTo(TOP, within(1.5));
+        assertThat(rows.getLast().getFirst().corners()[2][1]).isCloseTo(TOP + 3 * CELL_H, within(1.5));
     }
 
     @Test
