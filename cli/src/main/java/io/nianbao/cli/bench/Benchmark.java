@@ -10,6 +10,7 @@ import io.nianbao.localstack.LocalStack;
 import io.nianbao.localstack.MailCatcher;
 import io.nianbao.localstack.ProcessSample;
 import io.nianbao.localstack.ServiceFleet;
+import io.nianbao.samples.ScannedDocuments;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -29,7 +30,8 @@ public final class Benchmark {
     public record Result(boolean quick, int cores, String java,
                          List<CoreBenchmarks.Result> core,
                          Run pipeline, int pacedPerSecond, Run pipelinePaced, Run bareRelay,
-                         YearState.Loaded yearState, Map<String, ProcessSampler.Usage> processesUnderLoad) {
+                         YearState.Loaded yearState, Map<String, ProcessSampler.Usage> processesUnderLoad,
+                         OcrBurst ocrBurst) {
 
         /** Pipeline throughput as a share of the bare relay's on the same machine. */
         public double pipelineToRelay() {
@@ -67,7 +69,24 @@ public final class Benchmark {
             t.append("  合计 %.2f 核，每份 %.1f CPU毫秒（本机 %d 核；PostgreSQL 不计）%n".formatted(
                     processesUnderLoad.values().stream().mapToDouble(ProcessSampler.Usage::cores).sum(),
                     processesUnderLoad.values().stream().mapToDouble(this::cpuMillisPerReport).sum(), cores));
+            ocrTable(t);
             return t.toString();
+        }
+
+        private void ocrTable(StringBuilder t) {
+            if (ocrBurst == null) {
+                t.append("OCR：本机没有中文字体，无法生成扫描件，未测\n");
+                return;
+            }
+            t.append("OCR 突发：先发布扫描件 %d 份（%d 页），随即发布文本报告 %d 份；发布 → 通知：%n".formatted(
+                    ocrBurst.scans().sent(), ocrBurst.pages(), ocrBurst.textAfterScans().sent()));
+            t.append("  %-28s %8s %8s %10s %8s %8s %8s%n".formatted("", "到达", "发送", "份/秒", "p50毫秒", "p95毫秒", "p99毫秒"));
+            row(t, "文本报告（单独发布）", ocrBurst.textAlone());
+            row(t, "文本报告（扫描件之后）", ocrBurst.textAfterScans());
+            row(t, "扫描件", ocrBurst.scans());
+            ProcessSampler.Usage ocr = ocrBurst.ocrService();
+            t.append("  OCR：每核每秒 %.2f 页（%d 页用 CPU %.1f 秒）；ocr-service 静息 %d MB，峰值 %d MB%n".formatted(
+                    ocrBurst.pagesPerCoreSecond(), ocrBurst.pages(), ocr.cpuSeconds(), ocr.restRssMegabytes(), ocr.peakRssMegabytes()));
         }
 
         private static void row(StringBuilder t, String name, Run run) {
@@ -79,6 +98,10 @@ public final class Benchmark {
     /** The topics a report passes on its way from publication to notification. */
     private static final List<String> REPORT_PATH = Stream.of(Topics.PUBLISHED, Topics.INGESTED, Topics.PARSED,
             Topics.VALIDATED, Topics.NOTIFICATION_SENT).map(Topic::name).toList();
+
+    /** Scans in the OCR burst: 40 pages, a minute or two of ocr-service's one thread. */
+    private static final int SCANS = 20;
+    private static final int QUICK_SCANS = 4;
 
     private final Path home;
     private final Path dir;
@@ -106,13 +129,13 @@ public final class Benchmark {
 
     public Result run() throws Exception {
         Files.createDirectories(dir);
-        console.println("1/4 纯核心基准（JMH）…");
+        console.println("1/5 纯核心基准（JMH）…");
         List<CoreBenchmarks.Result> core = CoreBenchmarks.run(home, quick, dir.resolve("jmh.json"));
 
         int paced = quick ? 500 : 3_000;
         Duration timeout = Duration.ofSeconds(Math.max(120, burst / 10));
         Path stackDir = Folders.fresh(dir.resolve("stack"));
-        console.println("2/4 启动 Kafka、模式注册中心、邮件服务器和四个服务…");
+        console.println("2/5 启动 Kafka、模式注册中心、邮件服务器、四个服务和 ocr-service…");
         try (LocalStack stack = LocalStack.start(stackDir);
              MailCatcher mail = MailCatcher.start();
              ServiceFleet fleet = ServiceFleet.start(stack, mail.host(), mail.smtpPort(), Map.of())) {
@@ -127,7 +150,7 @@ public final class Benchmark {
                 yearState = YearState.load(stack.bootstrapServers(), serializer, fleet.ingestUrl(), timeout);
             }
 
-            console.println("3/4 流水线：预热，尽快发布 " + burst + " 份，再以每秒100份发布 " + paced + " 份…");
+            console.println("3/5 流水线：预热，尽快发布 " + burst + " 份，再以每秒100份发布 " + paced + " 份…");
             List<String> firstAndLast = List.of(Topics.PUBLISHED.name(), Topics.NOTIFICATION_SENT.name());
             measurement.run(firstAndLast, records(serializer, "warmup-" + run + "-", quick ? 100 : 500), 0, timeout);
             Run pipeline;
@@ -139,7 +162,7 @@ public final class Benchmark {
             // Paced, the latency is also split by stage: which hop holds the tail.
             Run steady = measurement.run(REPORT_PATH, records(serializer, "paced-" + run + "-", paced), pacedPerSecond, timeout);
 
-            console.println("4/4 裸 Kafka 中继：同样的记录走四跳…");
+            console.println("4/5 裸 Kafka 中继：同样的记录走四跳…");
             Run relay;
             try (BareRelay bareRelay = new BareRelay(stack.bootstrapServers(), run)) {
                 List<String> relayFirstAndLast = List.of(BareRelay.topic(0), BareRelay.topic(BareRelay.HOPS));
@@ -149,15 +172,51 @@ public final class Benchmark {
                     throw new IllegalStateException("the bare relay lost records", bareRelay.failure().get());
                 }
             }
+            OcrBurst ocr = null;
+            if (ScannedDocuments.available()) {
+                ocr = ocrBurst(measurement, serializer, fleet, run, timeout);
+            } else {
+                console.println("5/5 OCR：本机没有中文字体（fc-list :lang=zh），无法生成扫描件，跳过");
+            }
             return new Result(quick, Runtime.getRuntime().availableProcessors(), Runtime.version().toString(),
-                    core, pipeline, pacedPerSecond, steady, relay, yearState, usage);
+                    core, pipeline, pacedPerSecond, steady, relay, yearState, usage, ocr);
         }
     }
 
-    /** The load as bytes on the wire: Avro ReportPublished in the Confluent format, keyed by agency. */
+    /**
+     * Text reports alone, then as many right after a burst of scans: whether the scans delay them,
+     * and ocr-service sampled over the burst (it reads the scans one page after another on one
+     * thread; the text reports pass meanwhile).
+     */
+    private OcrBurst ocrBurst(Measurement measurement, ConfluentAvroSerializer serializer, ServiceFleet fleet, String run,
+                              Duration textTimeout) throws InterruptedException {
+        int texts = quick ? 100 : 200;
+        console.println("5/5 OCR：文本报告 " + texts + " 份单独发布；再先发布扫描件 " + (quick ? QUICK_SCANS : SCANS)
+                + " 份，随即发布文本报告 " + texts + " 份…");
+        List<ReportPublished> scans = LoadReports.scans("scan-" + run + "-", quick ? QUICK_SCANS : SCANS);
+        int pages = LoadReports.pages(scans);
+        List<String> firstAndLast = List.of(Topics.PUBLISHED.name(), Topics.NOTIFICATION_SENT.name());
+        Run textAlone = measurement.run(firstAndLast, records(serializer, LoadReports.make("text-alone-" + run + "-", texts)), 0,
+                textTimeout);
+        // A page takes 2–3 s of a core; on a busy machine several times that.
+        Duration burstTimeout = textTimeout.plus(Duration.ofSeconds(15L * pages));
+        try (ProcessSampler sampler = new ProcessSampler(() -> fleet.sample().stream()
+                .filter(process -> process.name().equals(ServiceFleet.OCR_SERVICE)).toList())) {
+            List<Run> burst = measurement.runGroups(firstAndLast, List.of(records(serializer, scans),
+                    records(serializer, LoadReports.make("text-after-scans-" + run + "-", texts))), 0, burstTimeout);
+            return new OcrBurst(textAlone, burst.get(0), burst.get(1), pages, sampler.usage().get(ServiceFleet.OCR_SERVICE));
+        }
+    }
+
+    /** Text reports as bytes on the wire. */
     private static Map<String, byte[]> records(ConfluentAvroSerializer serializer, String prefix, int count) {
+        return records(serializer, LoadReports.make(prefix, count));
+    }
+
+    /** The load as bytes on the wire: Avro ReportPublished in the Confluent format, keyed by agency. */
+    private static Map<String, byte[]> records(ConfluentAvroSerializer serializer, List<ReportPublished> reports) {
         Map<String, byte[]> records = new LinkedHashMap<>();
-        for (ReportPublished report : LoadReports.make(prefix, count)) {
+        for (ReportPublished report : reports) {
             records.put(report.getAgencyId(), serializer.serialize(Topics.PUBLISHED.name(), report));
         }
         return records;

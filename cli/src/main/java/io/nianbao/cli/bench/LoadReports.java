@@ -6,25 +6,59 @@ import io.nianbao.core.model.ParsedReport;
 import io.nianbao.core.model.ReportMetadata;
 import io.nianbao.samples.ReportRenderer;
 import io.nianbao.samples.SampleReports;
+import io.nianbao.samples.ScannedDocuments;
 import io.nianbao.events.AgencyLevel;
 import io.nianbao.events.ReportPublished;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
- * The benchmark's load: distinct reports rendered from the project's defective sample, each for
- * its own agency and with its own figures, so every one is parsed, validated and mailed.
+ * The benchmark's load, and the OCR burst test's: distinct reports rendered from the project's
+ * defective sample, each for its own agency and with its own figures, so every one is parsed,
+ * validated and mailed — as text, or scanned into image-only PDFs that only ocr-service reads.
  */
-final class LoadReports {
+public final class LoadReports {
+
+    /** How the scans are made: 200 dpi, an office scanner's default and what ocr-engine's figures are for. */
+    public static final ScannedDocuments.Scan SCAN = ScannedDocuments.Scan.clean(200);
 
     private LoadReports() {
     }
 
-    static List<ReportPublished> make(String agencyPrefix, int count) {
+    /** Text reports (the renderer's plain text). */
+    public static List<ReportPublished> make(String agencyPrefix, int count) {
+        return load(agencyPrefix, count, ".txt", ReportRenderer::bytes);
+    }
+
+    /** The same reports scanned: image-only PDFs of two pages, ~0.7 MB each. Needs a Chinese font ({@link ScannedDocuments#available()}). */
+    public static List<ReportPublished> scans(String agencyPrefix, int count) {
+        return load(agencyPrefix, count, ".pdf", report -> ScannedDocuments.imagePdf(report, SCAN));
+    }
+
+    /** The pages of PDF reports: what ocr-service has to recognise of them. */
+    static int pages(List<ReportPublished> pdfs) {
+        int pages = 0;
+        for (ReportPublished report : pdfs) {
+            try (PDDocument pdf = Loader.loadPDF(report.getDocument().array())) {
+                pages += pdf.getNumberOfPages();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot count the pages of " + report.getFileName(), e);
+            }
+        }
+        return pages;
+    }
+
+    private static List<ReportPublished> load(String agencyPrefix, int count, String extension,
+                                              Function<ParsedReport, byte[]> document) {
         ParsedReport template = SampleReports.withArithmeticErrors();
         List<ReportPublished> reports = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
@@ -35,8 +69,8 @@ final class LoadReports {
                     .setAgencyLevel(AgencyLevel.DEPARTMENT)
                     .setPublishedOn(report.meta().publishedOn().toString())
                     .setPortalId(PortalClient.DEMO_PORTAL_ID)
-                    .setFileName("report-" + i + ".txt")
-                    .setDocument(ByteBuffer.wrap(ReportRenderer.bytes(report)))
+                    .setFileName("report-" + i + extension)
+                    .setDocument(ByteBuffer.wrap(document.apply(report)))
                     .build());
         }
         return reports;

@@ -21,6 +21,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,6 +31,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
@@ -53,6 +55,22 @@ final class Measurement {
      */
     Run run(List<String> topics, Map<String, byte[]> records, double perSecond, Duration timeout)
             throws InterruptedException {
+        return runGroups(topics, List.of(records), perSecond, timeout).getFirst();
+    }
+
+    /**
+     * As {@link #run}, for groups of records sent one group after the other in one stream (a burst
+     * of scans, then text reports): a {@link Run} per group, each timed on its own keys alone.
+     * Returns when the records of every group arrived, or at the timeout.
+     */
+    List<Run> runGroups(List<String> topics, List<Map<String, byte[]>> groups, double perSecond, Duration timeout)
+            throws InterruptedException {
+        Map<String, byte[]> records = new LinkedHashMap<>();
+        groups.forEach(group -> group.forEach((key, value) -> {
+            if (records.put(key, value) != null) {
+                throw new IllegalArgumentException("key " + key + " is in two groups: a key is timed once");
+            }
+        }));
         String firstTopic = topics.getFirst();
         String lastTopic = topics.getLast();
         Map<String, Map<String, Long>> arrivals = new ConcurrentHashMap<>();
@@ -99,14 +117,23 @@ final class Measurement {
             throw new IllegalStateException(failedSends.get() + " of " + records.size() + " records could not be sent to "
                     + firstTopic, sendFailure.get());
         }
-        Map<String, Long> sentAt = arrivals.get(firstTopic);
+        return groups.stream().map(group -> runOf(topics, arrivals, group.keySet())).toList();
+    }
+
+    /** The run of {@code keys} alone: from the first of them sent to the last arrived. */
+    private static Run runOf(List<String> topics, Map<String, Map<String, Long>> allArrivals, Set<String> keys) {
+        Map<String, Map<String, Long>> arrivals = new HashMap<>();
+        allArrivals.forEach((topic, times) -> arrivals.put(topic, times.entrySet().stream()
+                .filter(e -> keys.contains(e.getKey())).collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue))));
+        Map<String, Long> sentAt = arrivals.get(topics.getFirst());
+        Map<String, Long> arrivedAt = arrivals.get(topics.getLast());
         long first = sentAt.values().stream().mapToLong(Long::longValue).min().orElse(0);
         long last = arrivedAt.values().stream().mapToLong(Long::longValue).max().orElse(first);
         List<Run.Hop> hops = topics.size() <= 2 ? List.of() : IntStream.range(1, topics.size())
                 .mapToObj(i -> new Run.Hop(topics.get(i - 1), topics.get(i),
                         between(arrivals.get(topics.get(i - 1)), arrivals.get(topics.get(i)))))
                 .toList();
-        return new Run(records.size(), arrivedAt.size(), (last - first) / 1000.0, between(sentAt, arrivedAt), hops);
+        return new Run(keys.size(), arrivedAt.size(), (last - first) / 1000.0, between(sentAt, arrivedAt), hops);
     }
 
     /** Latencies of the keys seen at both points. */

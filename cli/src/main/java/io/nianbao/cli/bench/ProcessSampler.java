@@ -2,7 +2,6 @@ package io.nianbao.cli.bench;
 
 import io.nianbao.localstack.ProcessSample;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +10,8 @@ import java.util.function.Supplier;
 /** Samples the child processes in the background while a load runs: peak memory and CPU used. */
 final class ProcessSampler implements AutoCloseable {
 
-    /** Per process over the window: memory at the start, peak memory, CPU cores used on average. */
-    record Usage(long restRssMegabytes, long peakRssMegabytes, double cores) {
+    /** Per process over the window: memory at the start, peak memory, CPU cores used on average, CPU time used. */
+    record Usage(long restRssMegabytes, long peakRssMegabytes, double cores, double cpuSeconds) {
     }
 
     private final Supplier<List<ProcessSample>> source;
@@ -58,8 +57,8 @@ final class ProcessSampler implements AutoCloseable {
         double wall = (System.nanoTime() - startNanos) / 1e9;
         Map<String, Usage> usage = new LinkedHashMap<>();
         first.forEach((name, start) -> {
-            Duration cpu = last.get(name).cpu().minus(start.cpu());
-            usage.put(name, new Usage(start.rssMegabytes(), peak.get(name), cpu.toMillis() / 1000.0 / wall));
+            double cpuSeconds = last.get(name).cpu().minus(start.cpu()).toMillis() / 1000.0;
+            usage.put(name, new Usage(start.rssMegabytes(), peak.get(name), cpuSeconds / wall, cpuSeconds));
         });
         return usage;
     }
