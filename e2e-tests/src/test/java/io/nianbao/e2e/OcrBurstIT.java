@@ -10,7 +10,6 @@ import io.nianbao.events.TopicClient;
 import io.nianbao.events.Topics;
 import io.nianbao.localstack.LocalStack;
 import io.nianbao.localstack.LocalStackExtension;
-import io.nianbao.localstack.MailCatcher;
 import io.nianbao.localstack.ServiceFleet;
 import io.nianbao.samples.ScannedDocuments;
 import org.junit.jupiter.api.AfterAll;
@@ -23,7 +22,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,35 +44,26 @@ class OcrBurstIT {
     private static final Duration SCANS_READ = Duration.ofMinutes(20);
     private static final int PROBLEM_LINES = 5;
 
-    private MailCatcher mail;
     private ServiceFleet fleet;
     private PipelineWatcher watcher;
     private PortalClient portal;
     private TopicClient topics;
+    private RunningPipeline pipeline;
 
     @BeforeAll
     void startPipeline(LocalStack stack) throws IOException {
         assumeTrue(ScannedDocuments.available(), "no Chinese font to draw the scans with");
-        mail = MailCatcher.start();
-        fleet = ServiceFleet.start(stack, mail.host(), mail.smtpPort(), Map.of("nianbao.notify.inspectors", "inspector@e2e.nianbao"));
-        watcher = new PipelineWatcher(stack.bootstrapServers(), stack.schemaRegistryUrl());
-        portal = new PortalClient(fleet.ingestUrl());
-        topics = new TopicClient(stack.bootstrapServers(), stack.schemaRegistryUrl());
+        pipeline = RunningPipeline.start(stack);
+        fleet = pipeline.fleet();
+        watcher = pipeline.watcher();
+        portal = pipeline.portal();
+        topics = pipeline.topics();
     }
 
     @AfterAll
     void stopPipeline() {
-        if (watcher != null) {
-            watcher.close();
-        }
-        if (topics != null) {
-            topics.close();
-        }
-        if (fleet != null) {
-            fleet.close();
-        }
-        if (mail != null) {
-            mail.close();
+        if (pipeline != null) {
+            pipeline.close();
         }
     }
 

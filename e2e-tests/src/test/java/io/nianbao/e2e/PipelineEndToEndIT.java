@@ -60,12 +60,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PipelineEndToEndIT {
 
-    private static final String INSPECTOR = "inspector@e2e.nianbao";
     private static final Duration PIPELINE = Duration.ofSeconds(90);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern TOMCAT_PORT = Pattern.compile("Tomcat started on port (\\d+)");
 
     private LocalStack stack;
+    private RunningPipeline pipeline;
     private MailCatcher mail;
     private ServiceFleet fleet;
     private PipelineWatcher watcher;
@@ -75,27 +75,18 @@ class PipelineEndToEndIT {
     @BeforeAll
     void startPipeline(LocalStack localStack) throws IOException {
         stack = localStack;
-        mail = MailCatcher.start();
-        fleet = ServiceFleet.start(stack, mail.host(), mail.smtpPort(), Map.of("nianbao.notify.inspectors", INSPECTOR));
-        watcher = new PipelineWatcher(stack.bootstrapServers(), stack.schemaRegistryUrl());
-        portal = new PortalClient(fleet.ingestUrl());
-        topics = new TopicClient(stack.bootstrapServers(), stack.schemaRegistryUrl());
+        pipeline = RunningPipeline.start(stack);
+        mail = pipeline.mail();
+        fleet = pipeline.fleet();
+        watcher = pipeline.watcher();
+        portal = pipeline.portal();
+        topics = pipeline.topics();
     }
 
     @AfterAll
     void stopPipeline() {
-        // Services first: the broker they talk to is stopped by the extension at the end of the run.
-        if (watcher != null) {
-            watcher.close();
-        }
-        if (topics != null) {
-            topics.close();
-        }
-        if (fleet != null) {
-            fleet.close();
-        }
-        if (mail != null) {
-            mail.close();
+        if (pipeline != null) {
+            pipeline.close();
         }
     }
 
@@ -113,7 +104,7 @@ class PipelineEndToEndIT {
         List<String> rules = watcher.validated(ids.get(defective)).getFindings().stream().map(Finding::getRule).toList();
         assertThat(rules).contains("T3-ROW-SUM", "T3-BALANCE", "T4-SUM");
         MailCatcher.Mail defectiveMail = mailFor(ids.get(defective)).orElseThrow();
-        assertThat(defectiveMail.recipients()).containsExactly(INSPECTOR);
+        assertThat(defectiveMail.recipients()).containsExactly(RunningPipeline.INSPECTOR);
         assertThat(defectiveMail.subject()).contains(defective.agencyName());
         assertThat(defectiveMail.text()).contains("[T3-ROW-SUM]", "[T3-BALANCE]", "[T4-SUM]", "表四“行政复议”");
     }
@@ -217,8 +208,9 @@ class PipelineEndToEndIT {
 
     @Test
     void aDocumentOfAnotherTypeIsRefusedAsUnsupported() throws Exception {
-        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
-        PortalClient.Answer answer = portal.upload(Map.of("agencyId", "png-" + UUID.randomUUID()), "report.pdf", png);
+        // A GIF: PNG, JPEG and TIFF are taken, for OCR.
+        byte[] gif = {'G', 'I', 'F', '8', '9', 'a', 1, 0, 1, 0, 0, 0, 0};
+        PortalClient.Answer answer = portal.upload(Map.of("agencyId", "gif-" + UUID.randomUUID()), "report.pdf", gif);
 
         assertThat(answer.status()).isEqualTo(415);
         assertThat(answer.reason()).isEqualTo("UNSUPPORTED_TYPE");

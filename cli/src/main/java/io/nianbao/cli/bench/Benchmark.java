@@ -191,19 +191,18 @@ public final class Benchmark {
     private OcrBurst ocrBurst(Measurement measurement, ConfluentAvroSerializer serializer, ServiceFleet fleet, String run,
                               Duration textTimeout) throws InterruptedException {
         int texts = quick ? 100 : 200;
-        console.println("5/5 OCR：文本报告 " + texts + " 份单独发布；再先发布扫描件 " + (quick ? QUICK_SCANS : SCANS)
-                + " 份，随即发布文本报告 " + texts + " 份…");
-        List<ReportPublished> scans = LoadReports.scans("scan-" + run + "-", quick ? QUICK_SCANS : SCANS);
+        int scanCount = quick ? QUICK_SCANS : SCANS;
+        console.println("5/5 OCR：文本报告 " + texts + " 份单独发布；再先发布扫描件 " + scanCount + " 份，随即发布文本报告 " + texts + " 份…");
+        List<ReportPublished> scans = LoadReports.scans("scan-" + run + "-", scanCount);
         int pages = LoadReports.pages(scans);
         List<String> firstAndLast = List.of(Topics.PUBLISHED.name(), Topics.NOTIFICATION_SENT.name());
-        Run textAlone = measurement.run(firstAndLast, records(serializer, LoadReports.make("text-alone-" + run + "-", texts)), 0,
-                textTimeout);
+        Run textAlone = measurement.run(firstAndLast, records(serializer, "text-alone-" + run + "-", texts), 0, textTimeout);
         // A page takes 2–3 s of a core; on a busy machine several times that.
         Duration burstTimeout = textTimeout.plus(Duration.ofSeconds(15L * pages));
         try (ProcessSampler sampler = new ProcessSampler(() -> fleet.sample().stream()
                 .filter(process -> process.name().equals(ServiceFleet.OCR_SERVICE)).toList())) {
             List<Run> burst = measurement.runGroups(firstAndLast, List.of(records(serializer, scans),
-                    records(serializer, LoadReports.make("text-after-scans-" + run + "-", texts))), 0, burstTimeout);
+                    records(serializer, "text-after-scans-" + run + "-", texts)), 0, burstTimeout);
             return new OcrBurst(textAlone, burst.get(0), burst.get(1), pages, sampler.usage().get(ServiceFleet.OCR_SERVICE));
         }
     }
