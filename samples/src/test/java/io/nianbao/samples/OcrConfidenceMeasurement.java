@@ -45,7 +45,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * character's confidence ({@link FigureConfidence}); for each measure it counts the right and the
  * wrong reads per confidence band, the best threshold that leaves every wrong read below it, and
  * lists every wrong read with its confidence under each measure. Not a test of the build (its name
- * keeps Surefire from picking it up; it takes about 10 minutes): run it on purpose with
+ * keeps Surefire from picking it up; about 9 minutes per measure on a busy 2-core machine): run it on purpose with
  * {@code ./mvnw -o verify -pl samples -am -Dtest=OcrConfidenceMeasurement -Dsurefire.failIfNoSpecifiedTests=false -DskipITs};
  * {@code -Docr.reports=N} random reports per condition (default 3), {@code -Docr.measures=identity,presence}
  * for some measures alone. It writes its figures to {@code samples/target/ocr-confidence.md}.

@@ -37,12 +37,20 @@ final class CtcDecoder {
      * The measure ocr-engine reads figures with, measured (docs/ocr-candidates.md, "Confidence
      * calibration"; samples' {@code OcrConfidenceMeasurement}): the lesser of which digit it is,
      * given a character ({@code p(d) / Σ p(figure)}, whose own line is {@link RecognisedCell#CONFIDENT}),
-     * and whether a character is there at all, its presence scaled so that {@link #PRESENT} falls on
-     * {@link RecognisedCell#CONFIDENT}. Over 8,910 figure cells of table images and scanned reports
-     * (100–300 dpi, noise σ20, skew 3°, a phone's perspective, JPEG quality 0.3) the former measure,
-     * {@code p(d) / (p(blank) + Σ p(figure))}, left 335 right cells (3.8%) below 0.9, and at 150 dpi a
-     * quarter of them; this one leaves 17 (0.2%). No wrong read of a digit reaches 0.9 under either;
-     * a figure's sign lost at 100 dpi ("-8" read "8") is above it under every per-character measure.
+     * and whether a character is there at all ({@code p(d) / (p(d) + p(blank))}), scaled so that
+     * {@link #PRESENT} falls on {@link RecognisedCell#CONFIDENT}. Over 8,910 figure cells of table
+     * images and scanned reports (100–300 dpi, noise σ20, skew 3°, a phone's perspective, JPEG
+     * quality 0.3), right / wrong cells per band:
+     * <pre>
+     *                      below 0.5  0.5–0.8  0.8–0.9  0.9–0.99  0.99–1
+     * p(d)/(p(blank)+Σ)      12/0      62/1     261/0    2302/0   6269/3   (the former measure)
+     * p(d)/Σ (identity)       0/0       0/1       4/0     209/0   8693/3
+     * p(d)/(p(d)+p(blank))   12/0      51/1     247/0    2068/0   6528/3   (presence)
+     * this measure           11/0       2/1      53/0    1523/0   7317/3
+     * </pre>
+     * 99.2% of cells are right and confident (the former: 96.2%; a 150 dpi scan's, 93% against 73%);
+     * at 200 dpi 98.5% or more in every condition. The three wrong cells above 0.9 are signs lost
+     * at 100 dpi ("-8" read "8"): no per-character measure sees a character that has no step.
      */
     static final FigureConfidence CALIBRATED = s -> Math.min(s.figure() / s.figures(),
             scaled(s.figure() / (s.figure() + s.blank()), PRESENT));
