@@ -6,7 +6,6 @@ import io.nianbao.core.ocr.RecognisedLine;
 import io.nianbao.ocr.engine.PageReader;
 import io.nianbao.ocr.engine.PaddleOcr;
 import io.nianbao.samples.ReportDocument.Cell;
-import io.nianbao.samples.ReportDocument.Kind;
 import io.nianbao.samples.ReportDocument.Table;
 import io.nianbao.samples.TableImages.Distortion;
 import org.junit.jupiter.api.AfterAll;
@@ -155,31 +154,21 @@ class PageReaderAccuracyTest {
 
         /** Adds a table: the rows drawn (cells as the table gives them) and the rows read. */
         void add(List<List<Cell>> drawn, List<RecognisedLine> read) {
-            for (int r = 0; r < drawn.size(); r++) {
-                List<RecognisedCell> cells = r < read.size() ? read.get(r).cells() : List.of();
-                if (cells.size() != drawn.get(r).size()) {
-                    rowsMisread++;
-                }
-                for (int c = 0; c < drawn.get(r).size(); c++) {
-                    Cell cell = drawn.get(r).get(c);
-                    if (cell.kind() != Kind.VALUE) {
-                        continue;
+            rowsMisread += FigureCellRead.rowsMisread(drawn, read);
+            for (FigureCellRead cell : FigureCellRead.of(drawn, read)) {
+                figureCells++;
+                RecognisedCell got = cell.read();
+                if (cell.right()) {
+                    right++;
+                    if (!got.confident()) {
+                        rightButUnsure++;
+                        example("'" + cell.expected() + "'@" + fmt(got.confidence()));
                     }
-                    figureCells++;
-                    RecognisedCell got = c < cells.size() && cells.size() == drawn.get(r).size() ? cells.get(c) : null;
-                    String expected = OcrScore.normalize(cell.text());
-                    if (got != null && OcrScore.normalize(got.text()).equals(expected)) {
-                        right++;
-                        if (!got.confident()) {
-                            rightButUnsure++;
-                            example("'" + expected + "'@" + fmt(got.confidence()));
-                        }
-                    } else if (got != null && !got.confident()) {
-                        wrongAndUnsure++;
-                        example("'" + expected + "'→'" + got.text() + "'@" + fmt(got.confidence()));
-                    } else {
-                        confidentlyWrong.add("'" + expected + "'→" + (got == null ? "no cell" : "'" + got.text() + "'@" + fmt(got.confidence())));
-                    }
+                } else if (got != null && !got.confident()) {
+                    wrongAndUnsure++;
+                    example("'" + cell.expected() + "'→'" + got.text() + "'@" + fmt(got.confidence()));
+                } else {
+                    confidentlyWrong.add("'" + cell.expected() + "'→" + (got == null ? "no cell" : "'" + got.text() + "'@" + fmt(got.confidence())));
                 }
             }
         }

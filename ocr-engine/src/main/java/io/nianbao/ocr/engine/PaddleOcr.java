@@ -76,6 +76,14 @@ public final class PaddleOcr implements AutoCloseable {
      *                                     is given, when the jar has no models or ONNX Runtime cannot start
      */
     public static PaddleOcr load() throws UnreadableDocumentException {
+        return load(CtcDecoder.CALIBRATED);
+    }
+
+    /**
+     * Loads the models to read figures with another measure of confidence: for measuring measures
+     * against the one {@link #load()} reads with.
+     */
+    public static PaddleOcr load(FigureConfidence figureConfidence) throws UnreadableDocumentException {
         byte[] det = resource(DETECTOR);
         byte[] rec = resource(RECOGNISER);
         byte[] keys = resource(KEYS);
@@ -92,7 +100,7 @@ public final class PaddleOcr implements AutoCloseable {
                 options.setCPUArenaAllocator(false);
                 OrtSession detector = env.createSession(det, options);
                 OrtSession recogniser = env.createSession(rec, options);
-                return new PaddleOcr(env, detector, recogniser, new CtcDecoder(new String(keys, StandardCharsets.UTF_8).lines().toList()));
+                return new PaddleOcr(env, detector, recogniser, new CtcDecoder(new String(keys, StandardCharsets.UTF_8).lines().toList(), figureConfidence));
             }
         } catch (OrtException | LinkageError e) {
             throw new UnreadableDocumentException(Reason.NEEDS_OCR, ENGINE_FAILED, "ONNX Runtime failed to load the OCR models: " + e);

@@ -4,8 +4,10 @@ package io.nianbao.core.ocr;
  * A piece of text OCR read on an image: one table cell, or one line of prose.
  *
  * @param text       what was read, as read (never corrected)
- * @param confidence the least probability the recogniser gave any of its characters, 0 to 1; an
- *                   empty cell read as empty has 1
+ * @param confidence how sure the reading is of its least sure character, 0 to 1: for text, the
+ *                   probability the recogniser gave it; for a figure cell, a measure calibrated so that
+ *                   no figure read wrong in the measurement reached {@link #CONFIDENT} (ocr-engine's
+ *                   CtcDecoder); an empty cell read as empty has 1
  */
 public record RecognisedCell(String text, double confidence) {
 
