@@ -1,7 +1,6 @@
 package io.nianbao.samples;
 
 import io.nianbao.samples.ReportDocument.Block;
-import io.nianbao.samples.ReportDocument.Cell;
 import io.nianbao.samples.ReportDocument.Line;
 import io.nianbao.samples.ReportDocument.Table;
 import org.apache.fontbox.ttf.TrueTypeCollection;
