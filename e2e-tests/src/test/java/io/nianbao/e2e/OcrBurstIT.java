@@ -11,6 +11,7 @@ import io.nianbao.events.Topics;
 import io.nianbao.localstack.LocalStack;
 import io.nianbao.localstack.LocalStackExtension;
 import io.nianbao.localstack.ServiceFleet;
+import io.nianbao.ocr.engine.DocumentOcr;
 import io.nianbao.samples.ScannedDocuments;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,6 +54,9 @@ class OcrBurstIT {
     @BeforeAll
     void startPipeline(LocalStack stack) throws IOException {
         assumeTrue(ScannedDocuments.available(), "no Chinese font to draw the scans with");
+        try (DocumentOcr ocr = DocumentOcr.load()) {
+            assumeTrue(ocr.available(), "ocr-engine's jar has no OCR models: every scan would be refused");
+        }
         pipeline = RunningPipeline.start(stack);
         fleet = pipeline.fleet();
         watcher = pipeline.watcher();

@@ -10,6 +10,7 @@ import io.nianbao.localstack.LocalStack;
 import io.nianbao.localstack.MailCatcher;
 import io.nianbao.localstack.ProcessSample;
 import io.nianbao.localstack.ServiceFleet;
+import io.nianbao.ocr.engine.DocumentOcr;
 import io.nianbao.samples.ScannedDocuments;
 
 import java.io.PrintStream;
@@ -173,10 +174,12 @@ public final class Benchmark {
                 }
             }
             OcrBurst ocr = null;
-            if (ScannedDocuments.available()) {
-                ocr = ocrBurst(measurement, serializer, fleet, run, timeout);
-            } else {
+            if (!ScannedDocuments.available()) {
                 console.println("5/5 OCR：本机没有中文字体（fc-list :lang=zh），无法生成扫描件，跳过");
+            } else if (!ocrModelsInstalled()) {
+                console.println("5/5 OCR：构建时未能取得OCR识别模型（见 ocr-engine/README.md），扫描件只会被拒收，跳过");
+            } else {
+                ocr = ocrBurst(measurement, serializer, fleet, run, timeout);
             }
             return new Result(quick, Runtime.getRuntime().availableProcessors(), Runtime.version().toString(),
                     core, pipeline, pacedPerSecond, steady, relay, yearState, usage, ocr);
@@ -210,6 +213,12 @@ public final class Benchmark {
     /** Text reports as bytes on the wire. */
     private static Map<String, byte[]> records(ConfluentAvroSerializer serializer, String prefix, int count) {
         return records(serializer, LoadReports.make(prefix, count));
+    }
+
+    private static boolean ocrModelsInstalled() {
+        try (DocumentOcr ocr = DocumentOcr.load()) {
+            return ocr.available();
+        }
     }
 
     /** The load as bytes on the wire: Avro ReportPublished in the Confluent format, keyed by agency. */
