@@ -110,9 +110,15 @@ public final class ReportReader {
         }
     }
 
+    /**
+     * Only a web page or a Word document holds pictures beside its text ({@link DocumentImages}: a
+     * PDF's pages are images only when it has no text): for any other document read as text, its
+     * images are not looked for, which for a PDF would mean extracting its text a second time.
+     */
     private static boolean tablesInImages(byte[] document, ParsedReport report) throws UnreadableDocumentException {
         boolean tableMissing = report.proactive() == null || report.applications() == null || report.reviewLitigation() == null;
-        return tableMissing && !DocumentImages.of(document).isEmpty();
+        DocumentType type = DocumentType.detect(document);
+        return tableMissing && (type == DocumentType.HTML || type == DocumentType.DOCX) && !DocumentImages.of(document).isEmpty();
     }
 
     /** A reading of the document's lines into a report, within the limits. */
